@@ -1,0 +1,48 @@
+// The client's encrypted local cache (SQLCipher through the SQLite C API): opening, keys, migrations.
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace casedesk::storage {
+
+class SqliteDatabase;
+
+class CacheDatabase {
+public:
+    static constexpr int KeySize = 32; // 256-bit raw SQLCipher key
+
+    // Opens the cache at `path` with a 32-byte key, creating it when absent, and migrates it to the
+    // current schema. Errors: WrongKey (wrong key, or a foreign or damaged file: SQLCipher cannot tell
+    // the two apart), Corrupt, NewerSchema (written by a newer CaseDesk), Io. Never deletes or rewrites
+    // a file it could not open.
+    static Result<std::unique_ptr<CacheDatabase>> open(const QString &path, const QByteArray &key);
+
+    // The same schema and code WITHOUT encryption (page size 4096 like the encrypted cache), only as the
+    // benchmark's baseline for the cost of encryption. Never used by the application.
+    static Result<std::unique_ptr<CacheDatabase>> openUnencryptedForComparison(const QString &path);
+
+    // The way out for a cache that cannot be opened: renames it (and its -wal, -shm and .salt files)
+    // beside itself as "<name>.damaged-<UTC timestamp>" and returns the new path of the main file.
+    static Result<QString> moveAside(const QString &path);
+
+    ~CacheDatabase();
+    CacheDatabase(const CacheDatabase &) = delete;
+    CacheDatabase &operator=(const CacheDatabase &) = delete;
+
+    static int currentSchemaVersion();
+    int schemaVersion() const;
+    QString path() const;
+    SqliteDatabase &sqlite();
+
+private:
+    CacheDatabase(QString path, std::unique_ptr<SqliteDatabase> db);
+    QString m_path;
+    std::unique_ptr<SqliteDatabase> m_db;
+};
+
+} // namespace casedesk::storage

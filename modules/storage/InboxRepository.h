@@ -1,0 +1,39 @@
+// Paged inbox queries over the visible case state (confirmed + pending), keyset-paged, index-served for
+// each built-in view's default sort.
+#pragma once
+
+#include "core/Result.h"
+#include "storage/InboxQuery.h"
+
+#include <optional>
+
+namespace casedesk::storage {
+
+class CacheDatabase;
+
+class InboxRepository {
+public:
+    explicit InboxRepository(CacheDatabase &db);
+
+    Result<qint64> count(const InboxQuery &query);
+
+    // Up to `limit` rows that come after `after` in the query's order (from the start when nullopt).
+    Result<QList<InboxRow>> page(const InboxQuery &query, const std::optional<InboxKey> &after, int limit);
+
+    // Keys of rows every-1, 2*every-1, ... (0-based): page(query, anchors[k], n) starts at row (k+1)*every.
+    // One pass over the sort index; lets a view jump far (scroll bar drag) without OFFSET scans.
+    Result<QList<InboxKey>> anchors(const InboxQuery &query, int every);
+
+    // The rows with these case_view row ids, in the order given (ids not found are left out). Used by
+    // CaseSearch to turn ranked hits into rows.
+    Result<QList<InboxRow>> rowsByRowIds(const QList<qint64> &rowIds);
+
+    // Distinct derived status texts and case types present, for the filter menus.
+    Result<QStringList> statusTexts();
+    Result<QStringList> caseTypes();
+
+private:
+    CacheDatabase &m_db;
+};
+
+} // namespace casedesk::storage
