@@ -17,6 +17,9 @@ public:
     // of digits separated by dots ("32", "32.10", "32.10.2"); number 1..999999; year 1900..2999.
     static Result<Aktenzeichen> parse(const QString &text);
 
+    // One to four dot-separated groups of one to four digits ("32", "32.10", "32.10.2"); also used for teams.
+    static bool isValidFilePlanCode(const QString &code);
+
     bool isNull() const { return m_number == 0; }
     bool isValid() const; // every part in range
 

@@ -50,5 +50,8 @@ struct Command {
 //   setFollowUp   {"date": "YYYY-MM-DD"|""}
 // The other names are accepted with an object "args" and checked by their own issues.
 Result<void> validateCommandArgs(CommandName name, const QJsonObject &args);
+// validateCommandArgs plus the checks across envelope and args: the case of createCase and the note of addNote
+// belong to the envelope's caseId. Command::fromJson and replayCommand both call it.
+Result<void> validateCommand(const Command &command);
 
 } // namespace casedesk

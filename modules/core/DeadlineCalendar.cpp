@@ -1,13 +1,12 @@
 #include "core/DeadlineCalendar.h"
 
 #include <QHash>
-#include <QReadLocker>
-#include <QReadWriteLock>
-#include <QWriteLocker>
 
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <utility>
 
 namespace casedesk {
@@ -77,16 +76,17 @@ YearHolidays computeYear(int year)
 // Per-year cache shared by all threads; entries are immutable once inserted.
 const YearHolidays &holidaysOf(int year)
 {
-    static QReadWriteLock lock;
+    // std::shared_mutex rather than QReadWriteLock: same cost, and ThreadSanitizer understands it.
+    static std::shared_mutex lock;
     static QHash<int, std::shared_ptr<const YearHolidays>> cache;
     {
-        QReadLocker reader(&lock);
+        std::shared_lock reader(lock);
         const auto it = cache.constFind(year);
         if (it != cache.constEnd())
             return **it;
     }
     auto computed = std::make_shared<const YearHolidays>(computeYear(year));
-    QWriteLocker writer(&lock);
+    std::unique_lock writer(lock);
     // Another thread may have inserted it meanwhile; keep the first so references stay valid.
     const auto it = cache.constFind(year);
     if (it != cache.constEnd())

@@ -40,14 +40,17 @@ QDate strictDate(const QString &text, qsizetype pos)
     return QDate(year, month, day); // invalid for month 13, 30 February, ...
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Core", text);
-}
-
 Error invalidField(const QString &path, const QString &message)
 {
     return makeError(ErrorCode::Invalid, message, QStringLiteral("field %1").arg(path));
+}
+
+// The dotted path of `key` below the current FieldScope, as error messages show it.
+QString fieldPath(const QString &key)
+{
+    if (scopeStack.isEmpty())
+        return key;
+    return scopeStack.join(u'.') + u'.' + key;
 }
 
 } // namespace
@@ -113,10 +116,11 @@ std::optional<QDateTime> dateTimeFromString(const QString &text)
     const QTime time(hour, minute, second, millisecond);
     if (hour < 0 || minute < 0 || second < 0 || !time.isValid())
         return std::nullopt;
-    const QDateTime result(date, time, Qt::OffsetFromUTC, offsetSeconds);
-    if (!result.isValid())
+    const QDateTime result = QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds).toUTC();
+    // An offset can carry 0001-01-01 or 9999-12-31 out of the four-digit years the wire format has.
+    if (!result.isValid() || result.date().year() < 1 || result.date().year() > 9999)
         return std::nullopt;
-    return result.toUTC();
+    return result;
 }
 
 void putUuid(QJsonObject &json, QLatin1String key, const QUuid &id)
@@ -153,13 +157,6 @@ FieldScope::~FieldScope()
     scopeStack.removeLast();
 }
 
-QString fieldPath(const QString &key)
-{
-    if (scopeStack.isEmpty())
-        return key;
-    return scopeStack.join(u'.') + u'.' + key;
-}
-
 Error fieldError(const QString &key, const QString &problemTemplate)
 {
     const QString path = fieldPath(key);
@@ -174,7 +171,8 @@ void Reader::fail(const QString &key, const QString &problemTemplate)
 
 QString Reader::unknownValueTemplate()
 {
-    return tr("The field “%1” has a value CaseDesk does not know. Correct the value or update CaseDesk.");
+    return QCoreApplication::translate(
+        "Core", "The field “%1” has a value CaseDesk does not know. Correct the value or update CaseDesk.");
 }
 
 bool Reader::present(QLatin1String key) const
@@ -183,17 +181,20 @@ bool Reader::present(QLatin1String key) const
     return it != m_json.constEnd() && !it->isNull() && !it->isUndefined();
 }
 
+bool Reader::requirePresent(QLatin1String key)
+{
+    if (ok() && !present(key))
+        fail(key, QCoreApplication::translate("Core", "The field “%1” is missing. It must be filled in."));
+    return ok();
+}
+
 QString Reader::requiredString(QLatin1String key)
 {
-    if (!ok())
+    if (!requirePresent(key))
         return {};
-    if (!present(key)) {
-        fail(key, tr("The field “%1” is missing. It must be filled in."));
-        return {};
-    }
     const QString text = optionalString(key);
     if (ok() && text.trimmed().isEmpty())
-        fail(key, tr("The field “%1” is empty. It must be filled in."));
+        fail(key, QCoreApplication::translate("Core", "The field “%1” is empty. It must be filled in."));
     return ok() ? text : QString();
 }
 
@@ -203,7 +204,7 @@ QString Reader::optionalString(QLatin1String key)
         return {};
     const QJsonValue value = m_json.value(key);
     if (!value.isString()) {
-        fail(key, tr("The field “%1” must be text."));
+        fail(key, QCoreApplication::translate("Core", "The field “%1” must be text."));
         return {};
     }
     return value.toString();
@@ -214,7 +215,8 @@ QUuid Reader::requiredUuid(QLatin1String key)
     const QString text = requiredString(key);
     const QUuid id = uuidFromString(text);
     if (ok() && id.isNull())
-        fail(key, tr("The field “%1” must be an id like 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d."));
+        fail(key, QCoreApplication::translate(
+                      "Core", "The field “%1” must be an id like 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d."));
     return ok() ? id : QUuid();
 }
 
@@ -230,7 +232,8 @@ QDate Reader::requiredDate(QLatin1String key)
     const QString text = requiredString(key);
     const std::optional<QDate> date = dateFromString(text);
     if (ok() && !date) {
-        fail(key, tr("The field “%1” must be a date like 2026-03-02 (year-month-day)."));
+        fail(key,
+             QCoreApplication::translate("Core", "The field “%1” must be a date like 2026-03-02 (year-month-day)."));
         return {};
     }
     return ok() ? *date : QDate();
@@ -248,7 +251,8 @@ QDateTime Reader::requiredDateTime(QLatin1String key)
     const QString text = requiredString(key);
     const std::optional<QDateTime> dateTime = dateTimeFromString(text);
     if (ok() && !dateTime) {
-        fail(key, tr("The field “%1” must be a date and time with time zone like 2026-03-02T09:00:00.000Z."));
+        fail(key, QCoreApplication::translate(
+                      "Core", "The field “%1” must be a date and time with time zone like 2026-03-02T09:00:00.000Z."));
         return {};
     }
     return ok() ? *dateTime : QDateTime();
@@ -263,22 +267,19 @@ QDateTime Reader::optionalDateTime(QLatin1String key)
 
 qint64 Reader::requiredInteger(QLatin1String key, qint64 min, qint64 max)
 {
-    if (!ok())
+    if (!requirePresent(key))
         return min;
-    if (!present(key)) {
-        fail(key, tr("The field “%1” is missing. It must be filled in."));
-        return min;
-    }
     const QJsonValue value = m_json.value(key);
     const double number = value.toDouble();
     // Beyond 2^63 a double no longer converts to qint64; such values are out of every range here anyway.
-    const bool integral = value.isDouble() && std::isfinite(number) && std::trunc(number) == number &&
-                          std::fabs(number) < 9.2e18;
+    const bool integral =
+        value.isDouble() && std::isfinite(number) && std::trunc(number) == number && std::fabs(number) < 9.2e18;
     const qint64 integer = integral ? value.toInteger() : 0;
     if (!integral || integer < min || integer > max) {
         const QString path = fieldPath(key);
-        m_error = invalidField(path, tr("The field “%1” must be a whole number from %2 to %3.")
-                                         .arg(path, QString::number(min), QString::number(max)));
+        m_error = invalidField(
+            path, QCoreApplication::translate("Core", "The field “%1” must be a whole number from %2 to %3.")
+                      .arg(path, QString::number(min), QString::number(max)));
         return min;
     }
     return integer;
@@ -295,7 +296,7 @@ bool Reader::optionalBool(QLatin1String key, bool fallback)
         return fallback;
     const QJsonValue value = m_json.value(key);
     if (!value.isBool()) {
-        fail(key, tr("The field “%1” must be true or false."));
+        fail(key, QCoreApplication::translate("Core", "The field “%1” must be true or false."));
         return fallback;
     }
     return value.toBool();
@@ -303,11 +304,7 @@ bool Reader::optionalBool(QLatin1String key, bool fallback)
 
 QJsonObject Reader::requiredObject(QLatin1String key)
 {
-    if (ok() && !present(key)) {
-        fail(key, tr("The field “%1” is missing. It must be filled in."));
-        return {};
-    }
-    return optionalObject(key);
+    return requirePresent(key) ? optionalObject(key) : QJsonObject();
 }
 
 QJsonObject Reader::optionalObject(QLatin1String key)
@@ -316,7 +313,7 @@ QJsonObject Reader::optionalObject(QLatin1String key)
         return {};
     const QJsonValue value = m_json.value(key);
     if (!value.isObject()) {
-        fail(key, tr("The field “%1” must be a JSON object."));
+        fail(key, QCoreApplication::translate("Core", "The field “%1” must be a JSON object."));
         return {};
     }
     return value.toObject();
@@ -328,7 +325,7 @@ QJsonArray Reader::optionalArray(QLatin1String key)
         return {};
     const QJsonValue value = m_json.value(key);
     if (!value.isArray()) {
-        fail(key, tr("The field “%1” must be a list."));
+        fail(key, QCoreApplication::translate("Core", "The field “%1” must be a list."));
         return {};
     }
     return value.toArray();
@@ -341,7 +338,8 @@ QList<QUuid> Reader::optionalUuidList(QLatin1String key)
     for (const QJsonValue &item : array) {
         const QUuid id = uuidFromString(item.toString());
         if (id.isNull()) {
-            fail(key, tr("The field “%1” must be a list of ids like 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d."));
+            fail(key, QCoreApplication::translate(
+                          "Core", "The field “%1” must be a list of ids like 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d."));
             return {};
         }
         ids.append(id);

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QUuid>
 
+#include <cstddef>
 #include <optional>
 
 namespace casedesk::json {
@@ -30,6 +31,30 @@ void putDate(QJsonObject &json, QLatin1String key, const QDate &date);
 void putDateTime(QJsonObject &json, QLatin1String key, const QDateTime &dateTime);
 void putString(QJsonObject &json, QLatin1String key, const QString &text);
 
+// Enums on the wire are stable lower-camel strings from a table per enum; these two do the look-ups.
+template <typename E> struct EnumKey {
+    E value;
+    const char *key;
+};
+template <typename E, std::size_t N> QString enumToString(const EnumKey<E> (&table)[N], E value)
+{
+    for (const EnumKey<E> &entry : table) {
+        if (entry.value == value)
+            return QLatin1String(entry.key);
+    }
+    return {}; // only for a value cast from an out-of-range integer
+}
+template <typename E, std::size_t N> bool enumFromString(const EnumKey<E> (&table)[N], const QString &text, E *value)
+{
+    for (const EnumKey<E> &entry : table) {
+        if (text == QLatin1String(entry.key)) {
+            *value = entry.value;
+            return true;
+        }
+    }
+    return false;
+}
+
 // While a FieldScope lives, errors from readers on this thread name fields below `key` ("applicant.address.
 // city"), so a nested fromJson reports the full path without knowing where it is called from.
 class FieldScope {
@@ -40,11 +65,8 @@ public:
     FieldScope &operator=(const FieldScope &) = delete;
 };
 
-// The dotted path of `key` below the current FieldScope, as error messages show it.
-QString fieldPath(const QString &key);
-
-// An Invalid error naming the field at `key` (below the current FieldScope); `problem` is one of the
-// translated phrases below or the caller's own, with %1 standing for the field's path.
+// An Invalid error naming the field at `key` (below the current FieldScope): `problemTemplate` is a
+// translated sentence in which %1 stands for the field's path. The path also goes into Error::detail.
 Error fieldError(const QString &key, const QString &problemTemplate);
 
 // Reads fields of one object. The first problem wins and later reads return defaults, so a fromJson is a
@@ -57,7 +79,7 @@ public:
     const Error &error() const { return *m_error; }
     void fail(const QString &key, const QString &problemTemplate); // records a caller's own check
 
-    bool has(QLatin1String key) const { return m_json.contains(key); }
+    bool requirePresent(QLatin1String key); // fails with "missing" when absent or null
 
     QString requiredString(QLatin1String key); // present, a string, not blank
     QString optionalString(QLatin1String key); // absent or null gives ""
@@ -117,9 +139,8 @@ public:
         return values;
     }
 
-    static QString unknownValueTemplate(); // "The field “%1” has a value CaseDesk does not know."
-
 private:
+    static QString unknownValueTemplate(); // "The field “%1” has a value CaseDesk does not know."
     bool present(QLatin1String key) const; // there and not null
     template <typename T> T nested(QLatin1String key, const QJsonObject &object)
     {

@@ -1,55 +1,44 @@
 #include "core/Role.h"
 
+#include "core/JsonFields.h"
+
 #include <QCoreApplication>
 
 namespace casedesk {
 
 namespace {
-
-struct RoleName {
-    Role role;
-    const char *key;
-    const char *displayName;
+constexpr json::EnumKey<Role> roleKeys[] = {
+    {Role::Clerk, "clerk"},       {Role::TeamLead, "teamLead"},
+    {Role::Mailroom, "mailroom"}, {Role::Administrator, "administrator"},
+    {Role::Auditor, "auditor"},
 };
-
-constexpr RoleName roleNames[] = {
-    {Role::Clerk, "clerk", QT_TRANSLATE_NOOP("Core", "Clerk")},
-    {Role::TeamLead, "teamLead", QT_TRANSLATE_NOOP("Core", "Team lead")},
-    {Role::Mailroom, "mailroom", QT_TRANSLATE_NOOP("Core", "Mailroom")},
-    {Role::Administrator, "administrator", QT_TRANSLATE_NOOP("Core", "Administrator")},
-    {Role::Auditor, "auditor", QT_TRANSLATE_NOOP("Core", "Auditor")},
-};
-
-const RoleName &entry(Role role)
-{
-    for (const RoleName &name : roleNames) {
-        if (name.role == role)
-            return name;
-    }
-    Q_UNREACHABLE();
-}
-
 } // namespace
 
 QString roleToString(Role role)
 {
-    return QLatin1String(entry(role).key);
+    return json::enumToString(roleKeys, role);
 }
 
 bool roleFromString(const QString &text, Role *role)
 {
-    for (const RoleName &name : roleNames) {
-        if (text == QLatin1String(name.key)) {
-            *role = name.role;
-            return true;
-        }
-    }
-    return false;
+    return json::enumFromString(roleKeys, text, role);
 }
 
 QString roleDisplayName(Role role)
 {
-    return QCoreApplication::translate("Core", entry(role).displayName);
+    switch (role) {
+    case Role::Clerk:
+        return QCoreApplication::translate("Core", "Clerk");
+    case Role::TeamLead:
+        return QCoreApplication::translate("Core", "Team lead");
+    case Role::Mailroom:
+        return QCoreApplication::translate("Core", "Mailroom");
+    case Role::Administrator:
+        return QCoreApplication::translate("Core", "Administrator");
+    case Role::Auditor:
+        return QCoreApplication::translate("Core", "Auditor");
+    }
+    return roleToString(role);
 }
 
 } // namespace casedesk

@@ -4,6 +4,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -11,6 +12,7 @@
 namespace casedesk::storage {
 
 class SqliteDatabase;
+struct Migration;
 
 class CacheDatabase {
 public:
@@ -29,6 +31,16 @@ public:
     // The way out for a cache that cannot be opened: renames it (and its -wal, -shm and .salt files)
     // beside itself as "<name>.damaged-<UTC timestamp>" and returns the new path of the main file.
     static Result<QString> moveAside(const QString &path);
+
+    // Brings `db` from its user_version up to the last of `migrations` (versions 1, 2, 3, ... without gaps),
+    // each migration in its own transaction together with its user_version. NewerSchema when the file is
+    // ahead of the list. open() runs it with cacheMigrations(); public so the runner itself can be tested.
+    static Result<void> migrate(SqliteDatabase &db, const QList<Migration> &migrations);
+
+    // Reads every page (PRAGMA quick_check; every SQLCipher page carries an HMAC): Corrupt when any is
+    // damaged. open() only reads the pages it needs, so damage elsewhere shows up here or on first use.
+    // Costs about 3 ms per MB of cache.
+    Result<void> checkIntegrity();
 
     ~CacheDatabase();
     CacheDatabase(const CacheDatabase &) = delete;

@@ -28,6 +28,11 @@ public:
     // ü/ue->u, ß->ss, other diacritics removed.
     static QString normalize(const QString &text);
 
+    // The FTS4 MATCH expression for user text: every word a quoted token (all must match), "word*" a prefix,
+    // each token OR'ed with the joined forms it belongs to ("S-AB 1234" also finds "sab1234"). Empty when
+    // the text holds nothing searchable.
+    static QString matchExpression(const QString &text);
+
 private:
     CacheDatabase &m_db;
 };

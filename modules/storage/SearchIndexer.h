@@ -4,7 +4,9 @@
 
 #include "core/Result.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace casedesk::storage {
 
@@ -20,10 +22,54 @@ struct SearchDocument {
     QString documents;    // document names and extracted text
 };
 
+// One searchable piece of text: a run of letters or a run of digits of the normalised text ("S-AB1234" gives
+// "s", "ab", "1234"), with the range of the original word it came from (for highlighting).
+struct SearchToken {
+    QString text;
+    qsizetype begin = 0; // original word: [begin, end) in the source text
+    qsizetype end = 0;
+    // Written right after the previous token: in the same word, or one separator (space - . /) apart.
+    bool joinsPrevious = false;
+};
+
+// A joined form of adjacent code-like tokens ("s ab 1234" gives "sab", "ab1234", "sab1234"), so licence plates
+// and Aktenzeichen are found with or without their separators. Tokens [first, last] of the token list.
+struct JoinedToken {
+    QString text;
+    int first = 0;
+    int last = 0;
+};
+
 class SearchIndexer {
 public:
+    static constexpr int ColumnCount = 6; // indexed columns, in the order of SearchDocument's fields
+
+    // Splits text into normalised tokens (CaseSearch::normalize per original word). Used for indexing,
+    // for queries and for highlighting alike, so all three agree.
+    static QList<SearchToken> tokenize(const QString &text);
+
+    // Joined forms of every run of 2 to 4 adjacent tokens that contains digits and otherwise only short
+    // letter groups (plates, Aktenzeichen, dates). Ordinary words are never joined.
+    static QList<JoinedToken> joinedTokens(const QList<SearchToken> &tokens);
+
+    // Whether a token is a digit run (tokens are either letters or digits).
+    static bool isDigits(const QString &token);
+
+    // A digit token without its leading zeros ("000123" -> "123"); empty when there are none to strip.
+    static QString withoutLeadingZeros(const QString &token);
+
+    // What goes into the index for one field: tokens, joined forms and numbers without leading zeros.
+    static QString indexedText(const QString &text);
+
     // DDL of the index tables, run by the cache schema migration that introduces them.
     static QString createSql();
+
+    // The FTS4 table: ColumnCount indexed columns (normalised text), then the same fields' original text
+    // (notindexed, for snippets). docid = case_view.rowid.
+    static QLatin1String tableName() { return QLatin1String("case_fts"); }
+
+    // The original text of the indexed fields of one case, in SearchDocument's order; empty when absent.
+    static Result<QStringList> originalTexts(SqliteDatabase &db, qint64 rowId);
 
     // Replaces the index entry of the case with row id `rowId` (case_view.rowid).
     static Result<void> update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document);

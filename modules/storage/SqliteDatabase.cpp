@@ -35,8 +35,8 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
                                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        const QString detail = QStringLiteral("%1: %2").arg(path, QString::fromUtf8(db ? sqlite3_errmsg(db)
-                                                                                        : sqlite3_errstr(rc)));
+        const QString detail =
+            QStringLiteral("%1: %2").arg(path, QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
         sqlite3_close_v2(db);
         return makeError(ErrorCode::Io,
                          QCoreApplication::translate("Storage",
@@ -92,15 +92,12 @@ Result<std::unique_ptr<SqliteStatement>> SqliteDatabase::prepareUncached(const Q
         return e;
     }
     // Exactly one statement per text: a second one would be silently ignored by SQLite.
-    const auto *rest = static_cast<const char16_t *>(tail);
-    const auto *end = sql.utf16() + sql.size();
-    const bool trailing = rest && !QStringView(rest, end).trimmed().isEmpty();
+    const auto consumed = qsizetype(static_cast<const char *>(tail) - reinterpret_cast<const char *>(sql.utf16())) /
+                          qsizetype(sizeof(char16_t));
+    const bool trailing = tail && !QStringView(sql).mid(consumed).trimmed().isEmpty();
     if (!stmt || trailing) {
         sqlite3_finalize(stmt);
-        return makeError(ErrorCode::Internal,
-                         QCoreApplication::translate("Storage", "The local case cache could not run a query. "
-                                                                "Please report this problem to your IT support."),
-                         QStringLiteral("expected exactly one SQL statement in: ") + sqlForLog(sql));
+        return misuseError(QStringLiteral("expected exactly one SQL statement in: ") + sqlForLog(sql));
     }
     return std::make_unique<SqliteStatement>(*this, stmt);
 }
@@ -150,10 +147,10 @@ Error SqliteDatabase::lastError() const
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
-        return error(ErrorCode::Io, QCoreApplication::translate("Storage",
-                                                                "The local case cache could not be read or written. "
-                                                                "Check that the disk is not full and that you may "
-                                                                "write to the cache folder, then try again."));
+        return error(ErrorCode::Io,
+                     QCoreApplication::translate("Storage", "The local case cache could not be read or written. "
+                                                            "Check that the disk is not full and that you may "
+                                                            "write to the cache folder, then try again."));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return error(ErrorCode::Database,
@@ -164,6 +161,14 @@ Error SqliteDatabase::lastError() const
                      QCoreApplication::translate("Storage", "The local case cache could not complete the operation. "
                                                             "Try again; if it keeps failing, restart CaseDesk."));
     }
+}
+
+Error SqliteDatabase::misuseError(const QString &detail)
+{
+    return makeError(ErrorCode::Internal,
+                     QCoreApplication::translate("Storage", "The local case cache could not run a query. Please "
+                                                            "report this problem to your IT support."),
+                     detail);
 }
 
 SqliteTransaction::SqliteTransaction(SqliteDatabase &db) : m_db(db), m_began(db.exec(QStringLiteral("BEGIN IMMEDIATE")))
@@ -183,11 +188,7 @@ Result<void> SqliteTransaction::commit()
     if (!m_began)
         return m_began;
     if (m_done)
-        return makeError(ErrorCode::Internal,
-                         QCoreApplication::translate("Storage", "The local case cache could not complete the "
-                                                                "operation. Try again; if it keeps failing, restart "
-                                                                "CaseDesk."),
-                         QStringLiteral("transaction committed twice"));
+        return SqliteDatabase::misuseError(QStringLiteral("transaction committed twice"));
     auto committed = m_db.exec(QStringLiteral("COMMIT"));
     if (committed)
         m_done = true; // on failure the transaction stays open and the destructor rolls it back

@@ -46,6 +46,8 @@ public:
     // The last failure as an Error whose code and translated message follow SQLite's error code
     // (Corrupt, WrongKey, Io, Database).
     Error lastError() const;
+    // An Internal error (a bug in a query or its use) with a translated message and `detail` for the log.
+    static Error misuseError(const QString &detail);
 
 private:
     explicit SqliteDatabase(sqlite3 *db);

@@ -2,8 +2,7 @@
 
 #include "storage/SqliteDatabase.h"
 
-#include <QCoreApplication>
-
+#include <limits>
 #include <sqlite3.h>
 
 namespace casedesk::storage {
@@ -21,10 +20,8 @@ void SqliteStatement::noteBind(int rc, int index)
 {
     if (rc == SQLITE_OK || m_bindError)
         return;
-    m_bindError = makeError(ErrorCode::Internal,
-                            QCoreApplication::translate("Storage", "The local case cache could not run a query. "
-                                                                   "Please report this problem to your IT support."),
-                            QStringLiteral("binding parameter %1: %2").arg(index).arg(QLatin1String(sqlite3_errstr(rc))));
+    m_bindError = SqliteDatabase::misuseError(
+        QStringLiteral("binding parameter %1: %2").arg(index).arg(QLatin1String(sqlite3_errstr(rc))));
 }
 
 SqliteStatement &SqliteStatement::bind(int index, const QString &value)

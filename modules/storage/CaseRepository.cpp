@@ -1,0 +1,133 @@
+#include "storage/CaseRepository.h"
+
+#include "core/Uuid.h"
+#include "storage/CacheDatabase.h"
+#include "storage/CaseViewWriter.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/SqliteStatement.h"
+#include "storage/StoredJson.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace casedesk::storage {
+
+CaseRepository::CaseRepository(CacheDatabase &db) : m_db(db) {}
+
+Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases)
+{
+    return storeConfirmed(cases, {}, {});
+}
+
+Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QList<Note> &notes,
+                                            const QList<DocumentRef> &documents)
+{
+    SqliteDatabase &db = m_db.sqlite();
+    SqliteTransaction transaction(db);
+    if (!transaction.began())
+        return transaction.began();
+
+    // Cases whose notes or documents changed but whose own state did not come along still need a new
+    // search entry.
+    QList<QUuid> otherCases;
+    QSet<QUuid> seen;
+    for (const Case &c : cases)
+        seen.insert(c.id);
+    auto touchCase = [&](const QUuid &caseId) {
+        if (!seen.contains(caseId)) {
+            seen.insert(caseId);
+            otherCases.append(caseId);
+        }
+    };
+
+    auto noteStmt = db.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO note_confirmed (id, case_id, created_at, json) VALUES (?, ?, ?, ?)"));
+    if (!noteStmt)
+        return noteStmt.error();
+    for (const Note &note : notes) {
+        auto done = (*noteStmt)
+                        ->bind(1, uuidToString(note.id))
+                        .bind(2, uuidToString(note.caseId))
+                        .bind(3, note.createdAt.toString(Qt::ISODateWithMs))
+                        .bind(4, StoredJson::text(note.toJson()))
+                        .run();
+        if (!done)
+            return done;
+        touchCase(note.caseId);
+    }
+
+    auto documentStmt = db.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO document_confirmed (id, case_id, added_at, json) VALUES (?, ?, ?, ?)"));
+    if (!documentStmt)
+        return documentStmt.error();
+    for (const DocumentRef &document : documents) {
+        auto done = (*documentStmt)
+                        ->bind(1, uuidToString(document.id))
+                        .bind(2, uuidToString(document.caseId))
+                        .bind(3, document.addedAt.toString(Qt::ISODateWithMs))
+                        .bind(4, StoredJson::text(document.toJson()))
+                        .run();
+        if (!done)
+            return done;
+        touchCase(document.caseId);
+    }
+
+    // The confirmed table is the server's state verbatim: replacing the whole row is right here.
+    auto caseStmt =
+        db.prepare(QStringLiteral("INSERT OR REPLACE INTO case_confirmed (id, version, json) VALUES (?, ?, ?)"));
+    if (!caseStmt)
+        return caseStmt.error();
+    CaseViewWriter writer(db);
+    for (const Case &c : cases) {
+        if (c.id.isNull())
+            return makeError(ErrorCode::Invalid,
+                             QCoreApplication::translate("Storage", "A case without an id cannot be stored. "
+                                                                    "Please report this problem to your IT support."));
+        auto done =
+            (*caseStmt)->bind(1, uuidToString(c.id)).bind(2, c.version).bind(3, StoredJson::text(c.toJson())).run();
+        if (!done)
+            return done;
+        if (auto refreshed = writer.refresh(c.id, &c); !refreshed)
+            return refreshed;
+    }
+    for (const QUuid &caseId : otherCases) {
+        if (auto refreshed = writer.refresh(caseId); !refreshed)
+            return refreshed;
+    }
+    return transaction.commit();
+}
+
+Result<std::optional<Case>> CaseRepository::confirmedCase(const QUuid &id)
+{
+    return CaseViewWriter(m_db.sqlite()).confirmedCase(id);
+}
+
+Result<std::optional<Case>> CaseRepository::visibleCase(const QUuid &id)
+{
+    return CaseViewWriter(m_db.sqlite()).visibleCase(id);
+}
+
+Result<qint64> CaseRepository::visibleCount()
+{
+    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT COUNT(*) FROM case_view"));
+    if (!stmt)
+        return stmt.error();
+    auto row = (*stmt)->step();
+    if (!row)
+        return row.error();
+    const qint64 count = (*stmt)->int64(0);
+    (*stmt)->reset();
+    return count;
+}
+
+Result<QList<Note>> CaseRepository::visibleNotes(const QUuid &caseId)
+{
+    return CaseViewWriter(m_db.sqlite()).visibleNotes(caseId);
+}
+
+Result<QList<DocumentRef>> CaseRepository::documents(const QUuid &caseId)
+{
+    return CaseViewWriter(m_db.sqlite()).confirmedDocuments(caseId);
+}
+
+} // namespace casedesk::storage

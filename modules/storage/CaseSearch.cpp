@@ -1,0 +1,360 @@
+#include "storage/CaseSearch.h"
+
+#include "storage/CacheDatabase.h"
+#include "storage/InboxRepository.h"
+#include "storage/SearchIndexer.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/SqliteStatement.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QElapsedTimer>
+#include <cstdio>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace casedesk::storage {
+
+namespace {
+
+// Bounds that keep any input cheap: a query longer than this says nothing more.
+constexpr qsizetype MaxQueryLength = 1000;
+constexpr int MaxQueryTokens = 16;
+// "a*" would merge the doclists of every term starting with a: a shorter prefix is searched as a word.
+constexpr int MinPrefixLength = 2;
+constexpr int SnippetWords = 12;
+constexpr int SnippetWordsBefore = 4;
+
+// Field weights in SearchDocument's order: the file number and the applicant identify a case, the title
+// describes it, form values, notes and document text only mention things.
+constexpr std::array<double, SearchIndexer::ColumnCount> FieldWeights = {4.0, 8.0, 8.0, 3.0, 2.0, 1.0};
+
+struct QueryTerm {
+    QString text;
+    bool prefix = false;
+    bool operator==(const QueryTerm &) const = default;
+};
+
+// One per query token: the token itself or any joined form it is part of; every group must match.
+using QueryGroup = QList<QueryTerm>;
+
+bool termMatches(const QueryTerm &term, const QString &token)
+{
+    return term.prefix ? token.startsWith(term.text) : token == term.text;
+}
+
+// Query tokens joined by something other than a space ("32.10-000123", "AB1234") belong together.
+bool tightlyJoined(const QString &text, const QList<SearchToken> &tokens, int i)
+{
+    return tokens[i].joinsPrevious && (tokens[i].begin == tokens[i - 1].begin || text.at(tokens[i].begin - 1) != u' ');
+}
+
+// Every query token becomes a group: the token itself OR any joined form it is part of, so "S-AB 1234" also
+// finds "SAB1234". ORs cannot use FTS4's cheap evaluation of AND, and the parts of a code are often in every
+// case ("32", "2026" of an Aktenzeichen; "s" of a Stuttgart plate), so two cuts keep such queries fast:
+// - a tightly joined code with digits ("32.10-000123/2026", "AB1234") is searched as its joined form only;
+//   the index holds the joined forms of every such code, however it was written;
+// - a one- or two-letter token that is part of a joined form ("S", "AB" of a plate) is not searched alone.
+QList<QueryGroup> parseQuery(const QString &text)
+{
+    const QString bounded = text.left(MaxQueryLength);
+    QList<SearchToken> tokens = SearchIndexer::tokenize(bounded);
+    if (tokens.size() > MaxQueryTokens) {
+        tokens.resize(MaxQueryTokens);
+    }
+    QList<bool> prefix(tokens.size(), false);
+    for (int i = 0; i < tokens.size(); ++i) {
+        const bool lastOfWord = i + 1 == tokens.size() || tokens[i + 1].begin != tokens[i].begin;
+        prefix[i] = lastOfWord && tokens[i].end < bounded.size() && bounded.at(tokens[i].end) == u'*' &&
+                    tokens[i].text.size() >= MinPrefixLength;
+    }
+    const QList<JoinedToken> joined = SearchIndexer::joinedTokens(tokens);
+    const auto joinedForm = [&](int first, int last) -> const JoinedToken * {
+        const auto it = std::find_if(joined.begin(), joined.end(),
+                                     [&](const JoinedToken &join) { return join.first == first && join.last == last; });
+        return it == joined.end() ? nullptr : &*it;
+    };
+
+    QList<QueryGroup> groups;
+    for (int first = 0; first < tokens.size();) {
+        int last = first;
+        while (last + 1 < tokens.size() && tightlyJoined(bounded, tokens, last + 1)) {
+            ++last;
+        }
+        if (const JoinedToken *code = last > first ? joinedForm(first, last) : nullptr) {
+            groups.append(QueryGroup{QueryTerm{code->text, prefix[last]}});
+            first = last + 1;
+            continue;
+        }
+        for (int i = first; i <= last; ++i) {
+            QueryGroup group;
+            const QString &token = tokens[i].text;
+            for (const JoinedToken &join : joined) {
+                const QueryTerm term{join.text, prefix[join.last]};
+                if (join.first <= i && i <= join.last && !group.contains(term)) {
+                    group.append(term);
+                }
+            }
+            if (group.isEmpty() || SearchIndexer::isDigits(token) || token.size() > 2) {
+                group.prepend(QueryTerm{token, prefix[i]});
+            }
+            groups.append(group);
+        }
+        first = last + 1;
+    }
+    return groups;
+}
+
+// Tokens hold only letters or digits, so quoting them cannot produce an operator or a syntax error.
+QString renderMatch(const QList<QueryGroup> &groups)
+{
+    QStringList parts;
+    for (const QueryGroup &group : groups) {
+        QStringList alternatives;
+        for (const QueryTerm &term : group) {
+            alternatives.append(u'"' + term.text + (term.prefix ? QLatin1String("*\"") : QLatin1String("\"")));
+        }
+        // FTS4's standard syntax: OR binds tighter than the implicit AND between groups.
+        parts.append(alternatives.join(QLatin1String(" OR ")));
+    }
+    return parts.join(u' ');
+}
+
+struct Candidate {
+    qint64 rowId = 0;
+    double score = 0;
+    std::array<double, SearchIndexer::ColumnCount> fieldScores{};
+};
+
+// Scores one row from matchinfo 'pcy' (phrase count, column count, hits per phrase and column in this row).
+// Phrases come in the order of renderMatch: group by group, alternative by alternative.
+Candidate scoreRow(qint64 rowId, const QByteArray &matchinfo, const QList<QueryGroup> &groups)
+{
+    Candidate candidate{rowId, 0, {}};
+    const auto count = matchinfo.size() / qsizetype(sizeof(quint32));
+    QList<quint32> values(count);
+    std::memcpy(values.data(), matchinfo.constData(), size_t(count) * sizeof(quint32));
+    if (count < 2) {
+        return candidate;
+    }
+    const qsizetype columns = values[1];
+    qsizetype phrase = 0;
+    for (const QueryGroup &group : groups) {
+        for (int column = 0; column < SearchIndexer::ColumnCount; ++column) {
+            quint32 hits = 0;
+            for (qsizetype alternative = 0; alternative < group.size(); ++alternative) {
+                const qsizetype index = 2 + (phrase + alternative) * columns + column;
+                hits = std::max(hits, index < count ? values[index] : 0u);
+            }
+            if (hits > 0) {
+                // Being in a field counts most; repeats add a little, capped so long document text cannot win.
+                candidate.fieldScores[column] += FieldWeights[column] * (1.0 + 0.1 * std::min(hits - 1, 5u));
+            }
+        }
+        phrase += group.size();
+    }
+    for (double fieldScore : candidate.fieldScores) {
+        candidate.score += fieldScore;
+    }
+    return candidate;
+}
+
+// An HTML snippet of about SnippetWords words around the first match in `original`, matches in <b>; empty
+// when nothing in it matches.
+QString highlight(const QString &original, const QList<QueryTerm> &terms)
+{
+    const QList<SearchToken> tokens = SearchIndexer::tokenize(original);
+    QList<bool> matched(tokens.size(), false);
+    for (int i = 0; i < tokens.size(); ++i) {
+        const QString stripped = SearchIndexer::withoutLeadingZeros(tokens[i].text);
+        matched[i] = std::any_of(terms.begin(), terms.end(), [&](const QueryTerm &term) {
+            return termMatches(term, tokens[i].text) || (!stripped.isEmpty() && termMatches(term, stripped));
+        });
+    }
+    for (const JoinedToken &join : SearchIndexer::joinedTokens(tokens)) {
+        if (std::any_of(terms.begin(), terms.end(),
+                        [&](const QueryTerm &term) { return termMatches(term, join.text); })) {
+            std::fill(matched.begin() + join.first, matched.begin() + join.last + 1, true);
+        }
+    }
+    // Words of the original text (tokens of one word share its range), and whether any of their tokens matched.
+    struct Word {
+        qsizetype begin, end;
+        bool matched;
+    };
+    QList<Word> words;
+    for (int i = 0; i < tokens.size(); ++i) {
+        if (!words.isEmpty() && words.last().begin == tokens[i].begin) {
+            words.last().matched = words.last().matched || matched[i];
+        } else {
+            words.append(Word{tokens[i].begin, tokens[i].end, matched[i]});
+        }
+    }
+    const auto first = std::find_if(words.begin(), words.end(), [](const Word &word) { return word.matched; });
+    if (first == words.end()) {
+        return {};
+    }
+    const qsizetype stop = std::min(words.size(), qsizetype(first - words.begin()) + SnippetWords - SnippetWordsBefore);
+    const qsizetype start = std::max(qsizetype(0), stop - SnippetWords);
+    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
+    // Text before the first and after the last word (punctuation, "<" of a tag) belongs to the snippet when
+    // it reaches the start or end of the field.
+    QString html = start > 0 ? QStringLiteral("… ") : original.left(words[0].begin).trimmed().toHtmlEscaped();
+    for (qsizetype w = start; w < stop; ++w) {
+        if (w > start) {
+            html += original.mid(words[w - 1].end, words[w].begin - words[w - 1].end)
+                        .replace(whitespace, QStringLiteral(" "))
+                        .toHtmlEscaped();
+        }
+        const QString word = original.mid(words[w].begin, words[w].end - words[w].begin).toHtmlEscaped();
+        html += words[w].matched ? QLatin1String("<b>") + word + QLatin1String("</b>") : word;
+    }
+    html += stop < words.size() ? QStringLiteral(" …") : original.mid(words.last().end).trimmed().toHtmlEscaped();
+    return html;
+}
+
+// The snippet from the best-scoring field that shows a match; the beginning of the first non-empty field
+// otherwise (a match the highlighter cannot place, which should not happen).
+QString snippetFor(const QStringList &originals, const Candidate &candidate, const QList<QueryTerm> &terms)
+{
+    std::array<int, SearchIndexer::ColumnCount> order{};
+    for (int i = 0; i < SearchIndexer::ColumnCount; ++i) {
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return candidate.fieldScores[a] > candidate.fieldScores[b]; });
+    for (int column : order) {
+        if (column < originals.size()) {
+            if (QString html = highlight(originals[column], terms); !html.isEmpty()) {
+                return html;
+            }
+        }
+    }
+    for (const QString &original : originals) {
+        const QString text = original.simplified();
+        if (!text.isEmpty()) {
+            return text.section(u' ', 0, SnippetWords - 1).toHtmlEscaped();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+CaseSearch::CaseSearch(CacheDatabase &db) : m_db(db) {}
+
+QString CaseSearch::normalize(const QString &text)
+{
+    // ß has no decomposition: fold it before NFKD. Lower case first, so "ẞ" becomes "ß" too.
+    const QString decomposed =
+        text.toLower().replace(u'ß', QLatin1String("ss")).normalized(QString::NormalizationForm_KD);
+    QString folded;
+    folded.reserve(decomposed.size());
+    bool afterVowel = false; // the last character kept was a, o or u, so an 'e' now completes ae, oe, ue
+    for (const char32_t c : decomposed.toUcs4()) { // lone surrogates come out as U+FFFD
+        const auto category = QChar::category(c);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining ||
+            category == QChar::Mark_Enclosing) {
+            continue; // the marks NFKD split off: ä -> a
+        }
+        // The transliterations ae, oe, ue -> a, o, u: "Mueller" and "Müller" both become "muller". Words
+        // that merely contain these pairs fold too ("Feuer" -> "feur", "Michael" -> "michal"); queries fold
+        // the same way, so this only adds the odd extra match, never loses one.
+        if (c == U'e' && afterVowel) {
+            afterVowel = false;
+            continue;
+        }
+        afterVowel = c == U'a' || c == U'o' || c == U'u';
+        folded.append(QString::fromUcs4(&c, 1));
+    }
+    return folded;
+}
+
+QString CaseSearch::matchExpression(const QString &text)
+{
+    return renderMatch(parseQuery(text));
+}
+
+Result<QList<SearchHit>> CaseSearch::search(const QString &text, int limit)
+{
+    const QList<QueryGroup> groups = parseQuery(text);
+    if (groups.isEmpty() || limit <= 0) {
+        return QList<SearchHit>{};
+    }
+    QElapsedTimer T; T.start();
+    SqliteDatabase &db = m_db.sqlite();
+    const auto failed = [&db] {
+        return db.error(ErrorCode::Database,
+                        QCoreApplication::translate("Storage", "The search failed. Try again; if this persists, "
+                                                               "restart CaseDesk."));
+    };
+
+    // The candidate set: the most recent matches only. matchinfo costs time per row, so ranking every
+    // match of a common word would take hundreds of milliseconds on a large cache.
+    static const QString sql = QLatin1String("SELECT docid, matchinfo(") + SearchIndexer::tableName() +
+                               QLatin1String(", 'pcy') FROM ") + SearchIndexer::tableName() + QLatin1String(" WHERE ") +
+                               SearchIndexer::tableName() + QLatin1String(" MATCH ?1 ORDER BY docid DESC LIMIT ?2");
+    auto prepared = db.prepare(sql);
+    if (!prepared) {
+        return prepared.error();
+    }
+    SqliteStatement &statement = **prepared;
+    statement.bind(1, renderMatch(groups)).bind(2, CandidateLimit);
+    QList<Candidate> candidates;
+    while (true) {
+        auto row = statement.step();
+        if (!row) {
+            statement.reset();
+            return failed();
+        }
+        if (!*row) {
+            break;
+        }
+        candidates.append(scoreRow(statement.int64(0), statement.blob(1), groups));
+    }
+    statement.reset();
+    fprintf(stderr, "cand %.2f ", T.nsecsElapsed()/1e6);
+
+    // Stable: among equal scores the more recent case (larger docid) stays first.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate &a, const Candidate &b) { return a.score > b.score; });
+    if (candidates.size() > limit) {
+        candidates.resize(limit);
+    }
+    QList<qint64> rowIds;
+    for (const Candidate &candidate : candidates) {
+        rowIds.append(candidate.rowId);
+    }
+    auto rows = InboxRepository(m_db).rowsByRowIds(rowIds);
+    if (!rows) {
+        return rows.error();
+    }
+
+    fprintf(stderr, "rows %.2f ", T.nsecsElapsed()/1e6);
+    QList<QueryTerm> terms;
+    for (const QueryGroup &group : groups) {
+        terms.append(group);
+    }
+    QHash<qint64, const Candidate *> byRowId;
+    for (const Candidate &candidate : candidates) {
+        byRowId.insert(candidate.rowId, &candidate);
+    }
+    QList<SearchHit> hits;
+    for (const InboxRow &row : *rows) {
+        const Candidate *candidate = byRowId.value(row.key.rowId);
+        if (!candidate) {
+            continue;
+        }
+        auto originals = SearchIndexer::originalTexts(db, row.key.rowId);
+        if (!originals) {
+            return originals.error();
+        }
+        hits.append(SearchHit{row, candidate->score, snippetFor(*originals, *candidate, terms)});
+    }
+    fprintf(stderr, "snip %.2f\n", T.nsecsElapsed()/1e6);
+    return hits;
+}
+
+} // namespace casedesk::storage

@@ -1,0 +1,394 @@
+#include "storage/CaseViewWriter.h"
+
+#include "core/CommandReplay.h"
+#include "core/Uuid.h"
+#include "storage/ColumnValue.h"
+#include "storage/SearchIndexer.h"
+#include "storage/SortKey.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/SqliteStatement.h"
+#include "storage/StoredJson.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace casedesk::storage {
+
+namespace {
+
+// The columns written for a visible case, in binding order (id last, so UPDATE binds row_id after it).
+const QStringList &viewColumns()
+{
+    static const QStringList columns{
+        QStringLiteral("team_id"),
+        QStringLiteral("assignee_id"),
+        QStringLiteral("case_type"),
+        QStringLiteral("closed"),
+        QStringLiteral("has_pending"),
+        QStringLiteral("priority"),
+        QStringLiteral("aktenzeichen"),
+        QStringLiteral("title"),
+        QStringLiteral("applicant"),
+        QStringLiteral("status_text"),
+        QStringLiteral("assignee_name"),
+        QStringLiteral("received"),
+        QStringLiteral("deadline"),
+        QStringLiteral("follow_up"),
+        QStringLiteral("deadline_key"),
+        QStringLiteral("received_key"),
+        QStringLiteral("aktenzeichen_key"),
+        QStringLiteral("applicant_key"),
+        QStringLiteral("status_key"),
+        QStringLiteral("assignee_key"),
+        QStringLiteral("json"),
+        QStringLiteral("id"),
+    };
+    return columns;
+}
+
+QString insertSql()
+{
+    const QStringList &columns = viewColumns();
+    QStringList placeholders;
+    for (qsizetype i = 1; i <= columns.size(); ++i)
+        placeholders << QStringLiteral("?%1").arg(i);
+    return QStringLiteral("INSERT INTO case_view (%1) VALUES (%2)").arg(columns.join(u','), placeholders.join(u','));
+}
+
+QString updateSql()
+{
+    const QStringList &columns = viewColumns();
+    QStringList assignments;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        assignments << QStringLiteral("%1 = ?%2").arg(columns.at(i)).arg(i + 1);
+    return QStringLiteral("UPDATE case_view SET %1 WHERE row_id = ?%2")
+        .arg(assignments.join(u','))
+        .arg(columns.size() + 1);
+}
+
+void appendText(QString *out, const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    if (!out->isEmpty())
+        out->append(QLatin1Char(' '));
+    out->append(text);
+}
+
+// Form values as plain words for the search index (licence plates, names and numbers among them).
+void flattenValue(const QJsonValue &value, QString *out)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        appendText(out, value.toString());
+        break;
+    case QJsonValue::Double:
+        appendText(out, QString::number(value.toDouble(), 'g', 15));
+        break;
+    case QJsonValue::Array:
+        for (const QJsonValue &item : value.toArray())
+            flattenValue(item, out);
+        break;
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            flattenValue(it.value(), out);
+        break;
+    }
+    default: // null, booleans, undefined carry no words
+        break;
+    }
+}
+
+SearchDocument searchDocument(const Case &c, const QList<Note> &notes, const QList<DocumentRef> &documents)
+{
+    SearchDocument document;
+    document.title = c.title;
+    const Party &applicant = c.applicant;
+    const PostalAddress &address = applicant.address;
+    for (const QString &part : {applicant.displayName(), applicant.organisation, address.street, address.houseNumber,
+                                address.postcode, address.city, address.district})
+        appendText(&document.applicant, part);
+    document.aktenzeichen = c.displayAktenzeichen();
+    flattenValue(c.formData, &document.formValues);
+    for (const Note &note : notes)
+        appendText(&document.notes, note.text);
+    for (const DocumentRef &ref : documents) {
+        appendText(&document.documents, ref.name);
+        appendText(&document.documents, ref.text);
+    }
+    return document;
+}
+
+Result<Case> caseFromStored(const QString &text)
+{
+    auto json = StoredJson::object(text);
+    if (!json)
+        return json.error();
+    return Case::fromJson(*json);
+}
+
+} // namespace
+
+CaseViewWriter::CaseViewWriter(SqliteDatabase &db) : m_db(db) {}
+
+Result<std::optional<Case>> CaseViewWriter::confirmedCase(const QUuid &caseId)
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT json FROM case_confirmed WHERE id = ?"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, uuidToString(caseId));
+    auto row = (*stmt)->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Case>();
+    auto parsed = caseFromStored((*stmt)->text(0));
+    (*stmt)->reset();
+    if (!parsed)
+        return parsed.error();
+    return std::optional<Case>(std::move(parsed).value());
+}
+
+Result<std::optional<Case>> CaseViewWriter::visibleCase(const QUuid &caseId)
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT json FROM case_view WHERE id = ?"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, uuidToString(caseId));
+    auto row = (*stmt)->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Case>();
+    auto parsed = caseFromStored((*stmt)->text(0));
+    (*stmt)->reset();
+    if (!parsed)
+        return parsed.error();
+    return std::optional<Case>(std::move(parsed).value());
+}
+
+Result<QList<CaseViewWriter::PendingCommand>> CaseViewWriter::pendingCommands(const QUuid &caseId)
+{
+    auto stmt = m_db.prepare(
+        QStringLiteral("SELECT json, actor_id FROM outbox WHERE case_id = ? AND state = 'pending' ORDER BY seq"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, uuidToString(caseId));
+    QList<PendingCommand> pending;
+    for (;;) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto json = StoredJson::object((*stmt)->text(0));
+        if (!json)
+            return json.error();
+        auto command = Command::fromJson(*json);
+        if (!command)
+            return command.error();
+        pending.append({std::move(command).value(), uuidFromString((*stmt)->text(1))});
+    }
+    return pending;
+}
+
+Result<QList<Note>> CaseViewWriter::visibleNotes(const QUuid &caseId)
+{
+    auto pending = pendingCommands(caseId);
+    if (!pending)
+        return pending.error();
+    return visibleNotes(caseId, *pending);
+}
+
+Result<QList<Note>> CaseViewWriter::visibleNotes(const QUuid &caseId, const QList<PendingCommand> &pending)
+{
+    auto stmt =
+        m_db.prepare(QStringLiteral("SELECT json FROM note_confirmed WHERE case_id = ? ORDER BY created_at, id"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, uuidToString(caseId));
+    QList<Note> notes;
+    for (;;) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto json = StoredJson::object((*stmt)->text(0));
+        if (!json)
+            return json.error();
+        auto note = Note::fromJson(*json);
+        if (!note)
+            return note.error();
+        notes.append(std::move(note).value());
+    }
+    const qsizetype confirmedCount = notes.size();
+    for (const PendingCommand &p : pending) {
+        if (p.command.name != CommandName::AddNote)
+            continue;
+        auto note = Note::fromJson(p.command.args.value(QLatin1String("note")).toObject());
+        // Once confirmed, a note may still sit in the outbox until the sync clears it: show it once.
+        if (note && std::none_of(notes.cbegin(), notes.cbegin() + confirmedCount,
+                                 [&](const Note &n) { return n.id == note->id; }))
+            notes.append(std::move(note).value());
+    }
+    std::stable_sort(notes.begin(), notes.end(),
+                     [](const Note &a, const Note &b) { return a.createdAt < b.createdAt; });
+    return notes;
+}
+
+Result<QList<DocumentRef>> CaseViewWriter::confirmedDocuments(const QUuid &caseId)
+{
+    auto stmt =
+        m_db.prepare(QStringLiteral("SELECT json FROM document_confirmed WHERE case_id = ? ORDER BY added_at, id"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, uuidToString(caseId));
+    QList<DocumentRef> documents;
+    for (;;) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto json = StoredJson::object((*stmt)->text(0));
+        if (!json)
+            return json.error();
+        auto document = DocumentRef::fromJson(*json);
+        if (!document)
+            return document.error();
+        documents.append(std::move(document).value());
+    }
+    return documents;
+}
+
+Result<QString> CaseViewWriter::assigneeName(const QUuid &assigneeId)
+{
+    if (assigneeId.isNull())
+        return QString();
+    auto stmt = m_db.prepare(QStringLiteral("SELECT display_name FROM users WHERE id = ?"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, uuidToString(assigneeId));
+    auto row = (*stmt)->step();
+    if (!row)
+        return row.error();
+    // An assignee the reference data does not know yet shows no name until it arrives (storeUsers fills it).
+    const QString name = *row ? (*stmt)->text(0) : QString();
+    (*stmt)->reset();
+    return name;
+}
+
+Result<void> CaseViewWriter::refresh(const QUuid &caseId, const Case *knownConfirmed)
+{
+    std::optional<Case> visible;
+    if (knownConfirmed) {
+        visible = *knownConfirmed;
+    } else {
+        auto confirmed = confirmedCase(caseId);
+        if (!confirmed)
+            return confirmed.error();
+        visible = std::move(confirmed).value();
+    }
+    auto pending = pendingCommands(caseId);
+    if (!pending)
+        return pending.error();
+    for (const PendingCommand &p : *pending) {
+        if (!visible && p.command.name != CommandName::CreateCase)
+            continue; // nothing to apply it to (yet)
+        Case next = visible.value_or(Case{});
+        if (replayCommand(p.command, p.actor, &next))
+            visible = std::move(next);
+    }
+    if (!visible)
+        return remove(caseId);
+    auto notes = visibleNotes(caseId, *pending);
+    if (!notes)
+        return notes.error();
+    auto documents = confirmedDocuments(caseId);
+    if (!documents)
+        return documents.error();
+    visible->id = caseId;
+    return write(*visible, !pending->isEmpty(), *notes, *documents);
+}
+
+Result<void> CaseViewWriter::remove(const QUuid &caseId)
+{
+    auto find = m_db.prepare(QStringLiteral("SELECT row_id FROM case_view WHERE id = ?"));
+    if (!find)
+        return find.error();
+    (*find)->bind(1, uuidToString(caseId));
+    auto row = (*find)->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return {};
+    const qint64 rowId = (*find)->int64(0);
+    (*find)->reset();
+    auto del = m_db.prepare(QStringLiteral("DELETE FROM case_view WHERE row_id = ?"));
+    if (!del)
+        return del.error();
+    if (auto done = (*del)->bind(1, rowId).run(); !done)
+        return done;
+    return SearchIndexer::remove(m_db, rowId);
+}
+
+Result<void> CaseViewWriter::write(const Case &visible, bool hasPending, const QList<Note> &notes,
+                                   const QList<DocumentRef> &documents)
+{
+    auto name = assigneeName(visible.assigneeId);
+    if (!name)
+        return name.error();
+
+    auto find = m_db.prepare(QStringLiteral("SELECT row_id FROM case_view WHERE id = ?"));
+    if (!find)
+        return find.error();
+    const QString id = uuidToString(visible.id);
+    (*find)->bind(1, id);
+    auto found = (*find)->step();
+    if (!found)
+        return found.error();
+    qint64 rowId = *found ? (*find)->int64(0) : 0;
+    (*find)->reset();
+
+    // UPDATE keeps the row id (the search docid) stable; SQLCipher's SQLite 3.15 has no UPSERT.
+    static const QString insert = insertSql();
+    static const QString update = updateSql();
+    auto stmt = m_db.prepare(*found ? update : insert);
+    if (!stmt)
+        return stmt.error();
+    SqliteStatement &s = **stmt;
+    s.bind(1, ColumnValue::id(visible.teamId))
+        .bind(2, ColumnValue::id(visible.assigneeId))
+        .bind(3, ColumnValue::text(visible.caseType))
+        .bind(4, qint64(visible.closed))
+        .bind(5, qint64(hasPending))
+        .bind(6, qint64(visible.priority))
+        .bind(7, ColumnValue::text(visible.displayAktenzeichen()))
+        .bind(8, ColumnValue::text(visible.title))
+        .bind(9, ColumnValue::text(visible.applicant.displayName()))
+        .bind(10, ColumnValue::text(visible.statusText))
+        .bind(11, ColumnValue::text(*name))
+        .bind(12, visible.receivedDate)
+        .bind(13, visible.statutoryDeadline)
+        .bind(14, visible.followUpDate)
+        .bind(15, ColumnValue::text(SortKey::date(visible.statutoryDeadline)))
+        .bind(16, ColumnValue::text(SortKey::date(visible.receivedDate)))
+        .bind(17, ColumnValue::text(SortKey::aktenzeichen(visible)))
+        .bind(18, ColumnValue::text(SortKey::german(visible.applicant.displayName())))
+        .bind(19, ColumnValue::text(SortKey::german(visible.statusText)))
+        .bind(20, ColumnValue::text(SortKey::assignee(!visible.assigneeId.isNull(), *name)))
+        .bind(21, StoredJson::text(visible.toJson()))
+        .bind(22, id);
+    if (*found)
+        s.bind(int(viewColumns().size()) + 1, rowId);
+    if (auto done = s.run(); !done)
+        return done;
+    if (!*found)
+        rowId = m_db.lastInsertRowId();
+    return SearchIndexer::update(m_db, rowId, searchDocument(visible, notes, documents));
+}
+
+} // namespace casedesk::storage

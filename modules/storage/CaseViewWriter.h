@@ -1,0 +1,49 @@
+// Recomputes what the user sees of one case: the confirmed server state with the case's pending outbox
+// commands replayed on top (DESIGN.md, decision 1), written to case_view and the search index. Runs inside
+// the caller's transaction, so a change and its visible state are committed together.
+#pragma once
+
+#include "core/Case.h"
+#include "core/Command.h"
+#include "core/DocumentRef.h"
+#include "core/Note.h"
+#include "core/Result.h"
+
+#include <optional>
+
+namespace casedesk::storage {
+
+class SqliteDatabase;
+
+class CaseViewWriter {
+public:
+    explicit CaseViewWriter(SqliteDatabase &db);
+
+    // Rewrites the visible row and search entry of the case (removes both when nothing is visible: no
+    // confirmed state and no pending createCase). `knownConfirmed` saves reading the confirmed state back
+    // when the caller has just written it (bulk loads). A pending command that no longer replays cleanly is
+    // left out of the visible state and stays in the outbox (the sync shows it as a conflict).
+    Result<void> refresh(const QUuid &caseId, const Case *knownConfirmed = nullptr);
+
+    Result<std::optional<Case>> confirmedCase(const QUuid &caseId);
+    Result<std::optional<Case>> visibleCase(const QUuid &caseId);
+    // Confirmed Vermerke plus those of pending addNote commands, oldest first.
+    Result<QList<Note>> visibleNotes(const QUuid &caseId);
+    Result<QList<DocumentRef>> confirmedDocuments(const QUuid &caseId);
+
+private:
+    struct PendingCommand {
+        Command command;
+        QUuid actor;
+    };
+    Result<QList<PendingCommand>> pendingCommands(const QUuid &caseId);
+    Result<QList<Note>> visibleNotes(const QUuid &caseId, const QList<PendingCommand> &pending);
+    Result<void> remove(const QUuid &caseId);
+    Result<void> write(const Case &visible, bool hasPending, const QList<Note> &notes,
+                       const QList<DocumentRef> &documents);
+    Result<QString> assigneeName(const QUuid &assigneeId);
+
+    SqliteDatabase &m_db;
+};
+
+} // namespace casedesk::storage

@@ -1,0 +1,315 @@
+#include "storage/InboxRepository.h"
+
+#include "core/Uuid.h"
+#include "storage/CacheDatabase.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/SqliteStatement.h"
+
+#include <QCoreApplication>
+
+namespace casedesk::storage {
+
+namespace {
+
+// The only column names that reach the SQL text: a whitelist by enum, never text from outside.
+QString sortColumn(InboxSort sort)
+{
+    switch (sort) {
+    case InboxSort::Deadline:
+        return QStringLiteral("deadline_key");
+    case InboxSort::Received:
+        return QStringLiteral("received_key");
+    case InboxSort::Aktenzeichen:
+        return QStringLiteral("aktenzeichen_key");
+    case InboxSort::Applicant:
+        return QStringLiteral("applicant_key");
+    case InboxSort::Status:
+        return QStringLiteral("status_key");
+    case InboxSort::Assignee:
+        return QStringLiteral("assignee_key");
+    }
+    return QStringLiteral("deadline_key");
+}
+
+const QString RowColumns =
+    QStringLiteral("row_id, id, aktenzeichen, title, case_type, applicant, status_text, "
+                   "assignee_name, priority, received, deadline, follow_up, closed, has_pending");
+
+// The WHERE clause of a query: terms made only of fixed text and placeholders, with their values.
+struct Condition {
+    QStringList terms;
+    QVariantList values;
+
+    void add(const QString &term, const QVariantList &termValues = {})
+    {
+        terms << term;
+        values << termValues;
+    }
+    QString sql() const
+    {
+        return terms.isEmpty() ? QString() : QStringLiteral(" WHERE ") + terms.join(QLatin1String(" AND "));
+    }
+};
+
+void addTeams(Condition *condition, const QList<QUuid> &teamIds)
+{
+    if (teamIds.isEmpty()) {
+        condition->add(QStringLiteral("0")); // no team, no team cases
+        return;
+    }
+    if (teamIds.size() == 1) {
+        // Equality keeps the team index's deadline order usable for ORDER BY; with several teams SQLite
+        // looks each team up and sorts the union in a temporary b-tree (multi-team users only).
+        condition->add(QStringLiteral("team_id = ?"), {uuidToString(teamIds.first())});
+        return;
+    }
+    QStringList placeholders;
+    QVariantList ids;
+    for (const QUuid &id : teamIds) {
+        placeholders << QStringLiteral("?");
+        ids << uuidToString(id);
+    }
+    condition->add(QStringLiteral("team_id IN (%1)").arg(placeholders.join(u',')), ids);
+}
+
+Condition conditionFor(const InboxQuery &query)
+{
+    Condition condition;
+    switch (query.view) {
+    case InboxView::MyCases:
+        if (query.userId.isNull())
+            condition.add(QStringLiteral("0")); // '' would match the unassigned cases
+        else
+            condition.add(QStringLiteral("assignee_id = ?"), {uuidToString(query.userId)});
+        condition.add(QStringLiteral("closed = 0"));
+        break;
+    case InboxView::Team:
+        addTeams(&condition, query.teamIds);
+        condition.add(QStringLiteral("closed = 0"));
+        break;
+    case InboxView::Unassigned:
+        addTeams(&condition, query.teamIds);
+        condition.add(QStringLiteral("closed = 0"));
+        condition.add(QStringLiteral("assignee_id = ''"));
+        break;
+    case InboxView::Overdue:
+        condition.add(QStringLiteral("closed = 0"));
+        // Missing deadlines have the key '~', after every date: never overdue.
+        condition.add(QStringLiteral("deadline_key < ?"), {query.today.toString(Qt::ISODate)});
+        break;
+    case InboxView::DueThisWeek: {
+        const QDate sunday = query.today.addDays(7 - query.today.dayOfWeek()); // ISO week: Monday to Sunday
+        condition.add(QStringLiteral("closed = 0"));
+        condition.add(QStringLiteral("deadline_key BETWEEN ? AND ?"),
+                      {query.today.toString(Qt::ISODate), sunday.toString(Qt::ISODate)});
+        break;
+    }
+    case InboxView::All:
+        break;
+    }
+    if (!query.filter.statusText.isEmpty())
+        condition.add(QStringLiteral("status_text = ?"), {query.filter.statusText});
+    if (!query.filter.caseType.isEmpty())
+        condition.add(QStringLiteral("case_type = ?"), {query.filter.caseType});
+    if (!query.filter.teamId.isNull())
+        condition.add(QStringLiteral("team_id = ?"), {uuidToString(query.filter.teamId)});
+    return condition;
+}
+
+QString orderBy(const InboxQuery &query)
+{
+    const QString direction = query.order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    return QStringLiteral(" ORDER BY %1 %2, row_id %2").arg(sortColumn(query.sort), direction);
+}
+
+void bindAll(SqliteStatement &stmt, const QVariantList &values)
+{
+    for (qsizetype i = 0; i < values.size(); ++i)
+        stmt.bind(int(i + 1), values.at(i));
+}
+
+// Reads a row selected as "<sort key>, " + RowColumns.
+InboxRow readRow(const SqliteStatement &stmt)
+{
+    InboxRow row;
+    row.key.sortValue = stmt.value(0);
+    row.key.rowId = stmt.int64(1);
+    row.caseId = uuidFromString(stmt.text(2));
+    row.aktenzeichen = stmt.text(3);
+    row.title = stmt.text(4);
+    row.caseType = stmt.text(5);
+    row.applicant = stmt.text(6);
+    row.statusText = stmt.text(7);
+    row.assigneeName = stmt.text(8);
+    const qint64 priority = stmt.int64(9);
+    row.priority = priority >= qint64(Priority::Low) && priority <= qint64(Priority::Urgent)
+                       ? static_cast<Priority>(priority)
+                       : Priority::Normal;
+    row.received = stmt.date(10);
+    row.deadline = stmt.date(11);
+    row.followUp = stmt.date(12);
+    row.closed = stmt.int64(13) != 0;
+    row.hasPendingChanges = stmt.int64(14) != 0;
+    return row;
+}
+
+Result<QStringList> readStrings(SqliteDatabase &db, const QString &sql)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    QStringList values;
+    for (;;) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        values << (*stmt)->text(0);
+    }
+    return values;
+}
+
+} // namespace
+
+InboxRepository::InboxRepository(CacheDatabase &db) : m_db(db) {}
+
+Result<qint64> InboxRepository::count(const InboxQuery &query)
+{
+    const Condition condition = conditionFor(query);
+    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT COUNT(*) FROM case_view") + condition.sql());
+    if (!stmt)
+        return stmt.error();
+    bindAll(**stmt, condition.values);
+    auto row = (*stmt)->step();
+    if (!row)
+        return row.error();
+    const qint64 count = (*stmt)->int64(0);
+    (*stmt)->reset();
+    return count;
+}
+
+struct InboxRepository::PageStatement {
+    QString sql;
+    QVariantList values;
+};
+
+InboxRepository::PageStatement InboxRepository::pageStatement(const InboxQuery &query,
+                                                              const std::optional<InboxKey> &after)
+{
+    Condition condition = conditionFor(query);
+    const QString column = sortColumn(query.sort);
+    if (after) {
+        // Keyset paging: a row value comparison is one range on the sort index (row values since SQLite 3.15).
+        const QString op = query.order == Qt::AscendingOrder ? QStringLiteral(">") : QStringLiteral("<");
+        condition.add(QStringLiteral("(%1, row_id) %2 (?, ?)").arg(column, op), {after->sortValue, after->rowId});
+    }
+    return {QStringLiteral("SELECT %1, %2 FROM case_view").arg(column, RowColumns) + condition.sql() + orderBy(query) +
+                QStringLiteral(" LIMIT ?"),
+            condition.values};
+}
+
+Result<QList<InboxRow>> InboxRepository::page(const InboxQuery &query, const std::optional<InboxKey> &after, int limit)
+{
+    if (limit <= 0)
+        return QList<InboxRow>();
+    const PageStatement statement = pageStatement(query, after);
+    auto stmt = m_db.sqlite().prepare(statement.sql);
+    if (!stmt)
+        return stmt.error();
+    bindAll(**stmt, statement.values);
+    (*stmt)->bind(int(statement.values.size() + 1), qint64(limit));
+    QList<InboxRow> rows;
+    rows.reserve(limit);
+    for (;;) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        rows.append(readRow(**stmt));
+    }
+    return rows;
+}
+
+Result<QStringList> InboxRepository::pagePlan(const InboxQuery &query, const std::optional<InboxKey> &after)
+{
+    const PageStatement statement = pageStatement(query, after);
+    auto stmt = m_db.sqlite().prepareUncached(QStringLiteral("EXPLAIN QUERY PLAN ") + statement.sql);
+    if (!stmt)
+        return stmt.error();
+    bindAll(**stmt, statement.values);
+    (*stmt)->bind(int(statement.values.size() + 1), qint64(50));
+    QStringList plan;
+    for (;;) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        plan << (*stmt)->text(3); // columns: selectid, order, from, detail
+    }
+    return plan;
+}
+
+Result<QList<InboxKey>> InboxRepository::anchors(const InboxQuery &query, int every)
+{
+    if (every <= 0)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Storage", "The anchor distance must be "
+                                                                                    "positive. Please report this "
+                                                                                    "problem to your IT support."));
+    const Condition condition = conditionFor(query);
+    // Only the key columns: with the view's index this is a covering scan, no table lookups.
+    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT %1, row_id FROM case_view").arg(sortColumn(query.sort)) +
+                                      condition.sql() + orderBy(query));
+    if (!stmt)
+        return stmt.error();
+    bindAll(**stmt, condition.values);
+    QList<InboxKey> keys;
+    for (qint64 index = 0;; ++index) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        if (index % every == every - 1)
+            keys.append({(*stmt)->value(0), (*stmt)->int64(1)});
+    }
+    return keys;
+}
+
+Result<QList<InboxRow>> InboxRepository::rowsByRowIds(const QList<qint64> &rowIds)
+{
+    // One cached primary-key lookup per id keeps the statement text fixed whatever the number of ids.
+    auto stmt =
+        m_db.sqlite().prepare(QStringLiteral("SELECT NULL, %1 FROM case_view WHERE row_id = ?").arg(RowColumns));
+    if (!stmt)
+        return stmt.error();
+    QList<InboxRow> rows;
+    rows.reserve(rowIds.size());
+    for (qint64 rowId : rowIds) {
+        (*stmt)->reset();
+        (*stmt)->bind(1, rowId);
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (*row)
+            rows.append(readRow(**stmt));
+    }
+    (*stmt)->reset();
+    return rows;
+}
+
+Result<QStringList> InboxRepository::statusTexts()
+{
+    return readStrings(m_db.sqlite(),
+                       QStringLiteral("SELECT DISTINCT status_text, status_key FROM case_view ORDER BY status_key, "
+                                      "status_text"));
+}
+
+Result<QStringList> InboxRepository::caseTypes()
+{
+    return readStrings(m_db.sqlite(), QStringLiteral("SELECT DISTINCT case_type FROM case_view ORDER BY case_type"));
+}
+
+} // namespace casedesk::storage

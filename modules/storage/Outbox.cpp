@@ -1,0 +1,195 @@
+#include "storage/Outbox.h"
+
+#include "core/Clock.h"
+#include "core/CommandReplay.h"
+#include "core/Uuid.h"
+#include "storage/CacheDatabase.h"
+#include "storage/CaseViewWriter.h"
+#include "storage/ReferenceRepository.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/SqliteStatement.h"
+#include "storage/StoredJson.h"
+
+#include <QCoreApplication>
+
+namespace casedesk::storage {
+
+namespace {
+
+// Settings that identify this installation's command stream (DESIGN.md, "Commands (v1)"). The last used
+// sequence number is kept apart from the outbox, which empties as the server confirms commands.
+const QString ClientIdKey = QStringLiteral("client_id");
+const QString LastClientSeqKey = QStringLiteral("last_client_seq");
+
+QString stateText(OutboxEntry::State state)
+{
+    switch (state) {
+    case OutboxEntry::State::Pending:
+        return QStringLiteral("pending");
+    case OutboxEntry::State::Rejected:
+        return QStringLiteral("rejected");
+    case OutboxEntry::State::Conflict:
+        return QStringLiteral("conflict");
+    }
+    return QStringLiteral("pending");
+}
+
+Result<OutboxEntry::State> stateFromText(const QString &text)
+{
+    for (auto state : {OutboxEntry::State::Pending, OutboxEntry::State::Rejected, OutboxEntry::State::Conflict}) {
+        if (stateText(state) == text)
+            return state;
+    }
+    return makeError(ErrorCode::Corrupt,
+                     QCoreApplication::translate("Storage", "The local case cache holds damaged data. You can move it "
+                                                            "aside; CaseDesk then builds a new cache and fetches your "
+                                                            "cases from the server again."),
+                     QStringLiteral("outbox state '%1'").arg(text));
+}
+
+Result<QList<OutboxEntry>> readEntries(SqliteStatement &stmt)
+{
+    QList<OutboxEntry> entries;
+    for (;;) {
+        auto row = stmt.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto json = StoredJson::object(stmt.text(0));
+        if (!json)
+            return json.error();
+        auto command = Command::fromJson(*json);
+        if (!command)
+            return command.error();
+        auto state = stateFromText(stmt.text(1));
+        if (!state)
+            return state.error();
+        auto serverValues = StoredJson::object(stmt.text(3));
+        if (!serverValues)
+            return serverValues.error();
+        entries.append({std::move(command).value(), *state, stmt.text(2), *serverValues});
+    }
+    return entries;
+}
+
+} // namespace
+
+Outbox::Outbox(CacheDatabase &db) : m_db(db) {}
+
+Result<Command> Outbox::submit(CommandName name, const QUuid &caseId, const QJsonObject &args, const QUuid &actor)
+{
+    if (caseId.isNull() || actor.isNull())
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Storage", "The change names no case or no user. Please report "
+                                                                "this problem to your IT support."));
+    if (auto valid = validateCommandArgs(name, args); !valid)
+        return valid.error();
+
+    SqliteDatabase &db = m_db.sqlite();
+    // Everything from reading the visible state to the commit happens under one write lock.
+    SqliteTransaction transaction(db);
+    if (!transaction.began())
+        return transaction.began().error();
+
+    CaseViewWriter writer(db);
+    auto visible = writer.visibleCase(caseId);
+    if (!visible)
+        return visible.error();
+    if (name == CommandName::CreateCase && *visible)
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Storage", "This case exists already. Reload it and try again."));
+    if (name != CommandName::CreateCase && !*visible)
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Storage", "This case is no longer in your cache. Refresh the "
+                                                                "inbox; it may have been moved out of your scope."));
+
+    ReferenceRepository settings(m_db);
+    auto clientIdText = settings.setting(ClientIdKey);
+    if (!clientIdText)
+        return clientIdText.error();
+    QUuid clientId = uuidFromString(*clientIdText);
+    if (clientId.isNull()) {
+        clientId = createUuidV7();
+        if (auto stored = settings.setSetting(ClientIdKey, uuidToString(clientId)); !stored)
+            return stored.error();
+    }
+    auto lastSeq = settings.setting(LastClientSeqKey);
+    if (!lastSeq)
+        return lastSeq.error();
+
+    Command command;
+    command.id = createUuidV7();
+    command.clientId = clientId;
+    command.clientSeq = lastSeq->toLongLong() + 1; // "" (none yet) counts as 0
+    command.caseId = caseId;
+    command.name = name;
+    command.args = args;
+    command.madeAt = Clock::current().now();
+
+    // The same check the server makes, so the user hears about a conflict now rather than after sync.
+    Case replayed = visible->value_or(Case{});
+    if (auto applied = replayCommand(command, actor, &replayed); !applied)
+        return applied.error();
+    if (replayed.id != caseId)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate(
+                                                 "Storage", "The new case does not carry the id it was created "
+                                                            "with. Please report this problem to your IT support."));
+
+    auto insert = db.prepare(QStringLiteral("INSERT INTO outbox (seq, command_id, case_id, name, actor_id, json, "
+                                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    if (!insert)
+        return insert.error();
+    auto inserted = (*insert)
+                        ->bind(1, command.clientSeq)
+                        .bind(2, uuidToString(command.id))
+                        .bind(3, uuidToString(caseId))
+                        .bind(4, commandNameToString(name))
+                        .bind(5, uuidToString(actor))
+                        .bind(6, StoredJson::text(command.toJson()))
+                        .bind(7, command.madeAt.toString(Qt::ISODateWithMs))
+                        .run();
+    if (!inserted)
+        return inserted.error();
+    if (auto stored = settings.setSetting(LastClientSeqKey, QString::number(command.clientSeq)); !stored)
+        return stored.error();
+    if (auto refreshed = writer.refresh(caseId); !refreshed)
+        return refreshed.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return command;
+}
+
+Result<QList<OutboxEntry>> Outbox::entries()
+{
+    auto stmt =
+        m_db.sqlite().prepare(QStringLiteral("SELECT json, state, reason, server_values FROM outbox ORDER BY seq"));
+    if (!stmt)
+        return stmt.error();
+    return readEntries(**stmt);
+}
+
+Result<QList<OutboxEntry>> Outbox::entriesFor(const QUuid &caseId)
+{
+    auto stmt = m_db.sqlite().prepare(
+        QStringLiteral("SELECT json, state, reason, server_values FROM outbox WHERE case_id = ? ORDER BY seq"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, uuidToString(caseId));
+    return readEntries(**stmt);
+}
+
+Result<qint64> Outbox::pendingCount()
+{
+    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"));
+    if (!stmt)
+        return stmt.error();
+    auto row = (*stmt)->step();
+    if (!row)
+        return row.error();
+    const qint64 count = (*stmt)->int64(0);
+    (*stmt)->reset();
+    return count;
+}
+
+} // namespace casedesk::storage

@@ -1,0 +1,152 @@
+#include "storage/ReferenceRepository.h"
+
+#include "core/Uuid.h"
+#include "storage/CacheDatabase.h"
+#include "storage/ColumnValue.h"
+#include "storage/SortKey.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/SqliteStatement.h"
+#include "storage/StoredJson.h"
+
+namespace casedesk::storage {
+
+namespace {
+
+template <typename T> Result<QList<T>> readAll(SqliteDatabase &db, const QString &sql)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    QList<T> items;
+    for (;;) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto json = StoredJson::object((*stmt)->text(0));
+        if (!json)
+            return json.error();
+        auto item = T::fromJson(*json);
+        if (!item)
+            return item.error();
+        items.append(std::move(item).value());
+    }
+    return items;
+}
+
+} // namespace
+
+ReferenceRepository::ReferenceRepository(CacheDatabase &db) : m_db(db) {}
+
+Result<void> ReferenceRepository::storeUsers(const QList<User> &users)
+{
+    SqliteDatabase &db = m_db.sqlite();
+    SqliteTransaction transaction(db);
+    if (!transaction.began())
+        return transaction.began();
+    auto store = db.prepare(QStringLiteral("INSERT OR REPLACE INTO users (id, login, display_name, name_key, active, "
+                                           "json) VALUES (?, ?, ?, ?, ?, ?)"));
+    if (!store)
+        return store.error();
+    // The inbox shows and sorts by the assignee's name, kept beside each visible case.
+    auto rename =
+        db.prepare(QStringLiteral("UPDATE case_view SET assignee_name = ?, assignee_key = ? WHERE assignee_id = ?"));
+    if (!rename)
+        return rename.error();
+    for (const User &user : users) {
+        const QString id = uuidToString(user.id);
+        const QString name = ColumnValue::text(user.displayName);
+        auto stored = (*store)
+                          ->bind(1, id)
+                          .bind(2, ColumnValue::text(user.login))
+                          .bind(3, name)
+                          .bind(4, SortKey::german(name))
+                          .bind(5, qint64(user.active))
+                          .bind(6, StoredJson::text(user.toJson()))
+                          .run();
+        if (!stored)
+            return stored;
+        auto renamed = (*rename)->bind(1, name).bind(2, SortKey::assignee(true, name)).bind(3, id).run();
+        if (!renamed)
+            return renamed;
+    }
+    return transaction.commit();
+}
+
+Result<void> ReferenceRepository::storeTeams(const QList<Team> &teams)
+{
+    SqliteDatabase &db = m_db.sqlite();
+    SqliteTransaction transaction(db);
+    if (!transaction.began())
+        return transaction.began();
+    auto store = db.prepare(QStringLiteral("INSERT OR REPLACE INTO teams (id, code, name, json) VALUES (?, ?, ?, ?)"));
+    if (!store)
+        return store.error();
+    for (const Team &team : teams) {
+        auto stored = (*store)
+                          ->bind(1, uuidToString(team.id))
+                          .bind(2, ColumnValue::text(team.code))
+                          .bind(3, ColumnValue::text(team.name))
+                          .bind(4, StoredJson::text(team.toJson()))
+                          .run();
+        if (!stored)
+            return stored;
+    }
+    return transaction.commit();
+}
+
+Result<QList<User>> ReferenceRepository::users()
+{
+    return readAll<User>(m_db.sqlite(), QStringLiteral("SELECT json FROM users ORDER BY name_key, id"));
+}
+
+Result<QList<Team>> ReferenceRepository::teams()
+{
+    return readAll<Team>(m_db.sqlite(), QStringLiteral("SELECT json FROM teams ORDER BY code, id"));
+}
+
+Result<std::optional<User>> ReferenceRepository::user(const QUuid &id)
+{
+    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT json FROM users WHERE id = ?"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, uuidToString(id));
+    auto row = (*stmt)->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<User>();
+    auto json = StoredJson::object((*stmt)->text(0));
+    (*stmt)->reset();
+    if (!json)
+        return json.error();
+    auto user = User::fromJson(*json);
+    if (!user)
+        return user.error();
+    return std::optional<User>(std::move(user).value());
+}
+
+Result<QString> ReferenceRepository::setting(const QString &key)
+{
+    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, key);
+    auto row = (*stmt)->step();
+    if (!row)
+        return row.error();
+    const QString value = *row ? (*stmt)->text(0) : QString();
+    (*stmt)->reset();
+    return value;
+}
+
+Result<void> ReferenceRepository::setSetting(const QString &key, const QString &value)
+{
+    auto stmt = m_db.sqlite().prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+    if (!stmt)
+        return stmt.error();
+    return (*stmt)->bind(1, key).bind(2, ColumnValue::text(value)).run();
+}
+
+} // namespace casedesk::storage

@@ -1,0 +1,283 @@
+#include "storage/SearchIndexer.h"
+
+#include "storage/CaseSearch.h"
+#include "storage/SqliteDatabase.h"
+#include "storage/SqliteStatement.h"
+
+#include <QCoreApplication>
+
+#include <tuple>
+#include <utility>
+
+namespace casedesk::storage {
+
+namespace {
+
+const char *const columnNames[SearchIndexer::ColumnCount] = {"title", "applicant", "aktenzeichen",
+                                                             "form",  "notes",     "documents"};
+
+constexpr int MaxJoined = 4;        // tokens per joined form: enough for "32.10-000123/2026" and "S-AB 1234E"
+constexpr int MaxJoinedLetters = 3; // letter groups longer than this are words, not parts of a code
+
+enum class TokenClass { Letters, Digits, Other };
+
+TokenClass classOf(char32_t c)
+{
+    if (QChar::isNumber(c)) {
+        return TokenClass::Digits;
+    }
+    if (QChar::isLetter(c)) {
+        return TokenClass::Letters;
+    }
+    return TokenClass::Other;
+}
+
+// Characters of a word in the original text; marks too, so "e" + combining accent stays one word.
+bool isWordChar(char32_t c)
+{
+    if (QChar::isLetterOrNumber(c)) {
+        return true;
+    }
+    const auto category = QChar::category(c);
+    return category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining ||
+           category == QChar::Mark_Enclosing;
+}
+
+// One separator between two words keeps them joinable: "S-AB 1234", "32.10-000123/2026".
+bool isJoiningSeparator(QChar c)
+{
+    return c == u' ' || c == u'-' || c == u'.' || c == u'/';
+}
+
+// The code point at `pos` and where the next one starts; a lone surrogate reads as U+FFFD.
+std::pair<char32_t, qsizetype> codePointAt(const QString &text, qsizetype pos)
+{
+    const QChar c = text.at(pos);
+    if (c.isHighSurrogate() && pos + 1 < text.size() && text.at(pos + 1).isLowSurrogate()) {
+        return {QChar::surrogateToUcs4(c, text.at(pos + 1)), pos + 2};
+    }
+    return {c.isSurrogate() ? char32_t(QChar::ReplacementCharacter) : char32_t(c.unicode()), pos + 1};
+}
+
+// Appends the letter and digit runs of one normalised word.
+void appendPieces(QList<SearchToken> &tokens, const QString &normalised, qsizetype begin, qsizetype end,
+                  bool joinsPrevious)
+{
+    QString piece;
+    TokenClass pieceClass = TokenClass::Other;
+    bool joins = joinsPrevious;
+    const auto flush = [&] {
+        if (!piece.isEmpty()) {
+            tokens.append(SearchToken{piece, begin, end, joins});
+            piece.clear();
+            joins = true; // the next piece of the same word follows directly
+        }
+    };
+    for (const char32_t c : normalised.toUcs4()) {
+        const TokenClass cls = classOf(c);
+        if (cls != pieceClass) {
+            flush();
+            pieceClass = cls;
+        }
+        if (cls != TokenClass::Other) {
+            piece.append(QString::fromUcs4(&c, 1));
+        }
+    }
+    flush();
+}
+
+Error indexError(const SqliteDatabase &db)
+{
+    return db.error(ErrorCode::Database,
+                    QCoreApplication::translate("Storage", "The search index could not be updated. Restart CaseDesk; "
+                                                           "if this persists, rebuild the cache."));
+}
+
+} // namespace
+
+QList<SearchToken> SearchIndexer::tokenize(const QString &text)
+{
+    QList<SearchToken> tokens;
+    qsizetype previousEnd = -1;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        auto [c, next] = codePointAt(text, pos);
+        if (!isWordChar(c)) {
+            pos = next;
+            continue;
+        }
+        const qsizetype begin = pos;
+        qsizetype end = next;
+        while (end < text.size()) {
+            std::tie(c, next) = codePointAt(text, end);
+            if (!isWordChar(c)) {
+                break;
+            }
+            end = next;
+        }
+        const bool joins = previousEnd >= 0 && begin - previousEnd == 1 && isJoiningSeparator(text.at(previousEnd));
+        appendPieces(tokens, CaseSearch::normalize(text.mid(begin, end - begin)), begin, end, joins);
+        previousEnd = end;
+        pos = end;
+    }
+    return tokens;
+}
+
+QList<JoinedToken> SearchIndexer::joinedTokens(const QList<SearchToken> &tokens)
+{
+    const auto codeLike = [&](int i) { return isDigits(tokens[i].text) || tokens[i].text.size() <= MaxJoinedLetters; };
+    QList<JoinedToken> joined;
+    for (int first = 0; first < tokens.size(); ++first) {
+        if (!codeLike(first)) {
+            continue;
+        }
+        QString text = tokens[first].text;
+        bool hasDigits = isDigits(tokens[first].text);
+        for (int last = first + 1; last < tokens.size() && last - first < MaxJoined; ++last) {
+            if (!tokens[last].joinsPrevious || !codeLike(last)) {
+                break;
+            }
+            text += tokens[last].text;
+            hasDigits = hasDigits || isDigits(tokens[last].text);
+            if (hasDigits) {
+                joined.append(JoinedToken{text, first, last});
+            }
+        }
+    }
+    return joined;
+}
+
+bool SearchIndexer::isDigits(const QString &token)
+{
+    return !token.isEmpty() && QChar::isNumber(codePointAt(token, 0).first);
+}
+
+QString SearchIndexer::withoutLeadingZeros(const QString &token)
+{
+    if (token.size() < 2 || !token.startsWith(u'0') || !isDigits(token)) {
+        return {};
+    }
+    qsizetype zeros = 0;
+    while (zeros < token.size() - 1 && token.at(zeros) == u'0') {
+        ++zeros;
+    }
+    return token.mid(zeros);
+}
+
+QString SearchIndexer::indexedText(const QString &text)
+{
+    const QList<SearchToken> tokens = tokenize(text);
+    QStringList words;
+    words.reserve(tokens.size() * 2);
+    for (const SearchToken &token : tokens) {
+        words.append(token.text);
+        const QString stripped = withoutLeadingZeros(token.text);
+        if (!stripped.isEmpty()) {
+            words.append(stripped);
+        }
+    }
+    for (const JoinedToken &join : joinedTokens(tokens)) {
+        words.append(join.text);
+    }
+    return words.join(u' ');
+}
+
+QString SearchIndexer::createSql()
+{
+    QStringList columns;
+    QStringList options;
+    for (const char *name : columnNames) {
+        columns.append(QLatin1String(name));
+    }
+    for (const char *name : columnNames) {
+        columns.append(QLatin1String(name) + QLatin1String("_original"));
+        options.append(QLatin1String("notindexed=") + QLatin1String(name) + QLatin1String("_original"));
+    }
+    // remove_diacritics only backs up normalize(), which already folded everything (ß too, which it cannot).
+    return QLatin1String("CREATE VIRTUAL TABLE ") + tableName() + QLatin1String(" USING fts4(") +
+           columns.join(QLatin1String(", ")) + QLatin1String(", tokenize=unicode61 \"remove_diacritics=1\", ") +
+           options.join(QLatin1String(", ")) + QLatin1String(");");
+}
+
+Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document)
+{
+    if (auto removed = remove(db, rowId); !removed) {
+        return removed;
+    }
+    static const QString sql = [] {
+        QStringList columns;
+        QStringList placeholders{QStringLiteral("?1")};
+        for (const char *name : columnNames) {
+            columns.append(QLatin1String(name));
+        }
+        for (const char *name : columnNames) {
+            columns.append(QLatin1String(name) + QLatin1String("_original"));
+        }
+        for (int i = 0; i < columns.size(); ++i) {
+            placeholders.append(u'?' + QString::number(i + 2));
+        }
+        return QLatin1String("INSERT INTO ") + tableName() + QLatin1String("(docid, ") +
+               columns.join(QLatin1String(", ")) + QLatin1String(") VALUES(") + placeholders.join(QLatin1String(", ")) +
+               u')';
+    }();
+    auto statement = db.prepare(sql);
+    if (!statement) {
+        return statement.error();
+    }
+    const QString fields[ColumnCount] = {document.title,      document.applicant, document.aktenzeichen,
+                                         document.formValues, document.notes,     document.documents};
+    SqliteStatement &insert = **statement;
+    insert.bind(1, rowId);
+    for (int i = 0; i < ColumnCount; ++i) {
+        insert.bind(2 + i, indexedText(fields[i]));
+        insert.bind(2 + ColumnCount + i, fields[i]);
+    }
+    if (auto done = insert.run(); !done) {
+        return indexError(db);
+    }
+    return {};
+}
+
+Result<void> SearchIndexer::remove(SqliteDatabase &db, qint64 rowId)
+{
+    auto statement = db.prepare(QLatin1String("DELETE FROM ") + tableName() + QLatin1String(" WHERE docid = ?1"));
+    if (!statement) {
+        return statement.error();
+    }
+    if (auto done = (*statement)->bind(1, rowId).run(); !done) {
+        return indexError(db);
+    }
+    return {};
+}
+
+Result<QStringList> SearchIndexer::originalTexts(SqliteDatabase &db, qint64 rowId)
+{
+    static const QString sql = [] {
+        QStringList columns;
+        for (const char *name : columnNames) {
+            columns.append(QLatin1String(name) + QLatin1String("_original"));
+        }
+        return QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) + QLatin1String(" FROM ") + tableName() +
+               QLatin1String(" WHERE docid = ?1");
+    }();
+    auto statement = db.prepare(sql);
+    if (!statement) {
+        return statement.error();
+    }
+    SqliteStatement &select = **statement;
+    select.bind(1, rowId);
+    auto row = select.step();
+    if (!row) {
+        return row.error();
+    }
+    QStringList texts;
+    if (*row) {
+        for (int i = 0; i < ColumnCount; ++i) {
+            texts.append(select.text(i));
+        }
+    }
+    select.reset();
+    return texts;
+}
+
+} // namespace casedesk::storage

@@ -1,0 +1,183 @@
+#include "ui/MainWindow.h"
+
+#include "ui/InboxController.h"
+#include "ui/InboxFilterBar.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace casedesk::ui {
+
+using storage::InboxView;
+
+namespace {
+constexpr int ViewRole = Qt::UserRole + 1;
+}
+
+MainWindow::MainWindow(InboxController &controller, QWidget *parent)
+    : QMainWindow(parent), m_controller(controller), m_views(createViewList()), m_filterBar(new InboxFilterBar(this)),
+      m_table(createTable()), m_countLabel(new QLabel(this))
+{
+    setWindowTitle(tr("CaseDesk"));
+
+    auto *inboxPane = new QWidget(this);
+    auto *inboxLayout = new QVBoxLayout(inboxPane);
+    inboxLayout->setContentsMargins(6, 6, 6, 0);
+    inboxLayout->addWidget(m_filterBar);
+    inboxLayout->addWidget(m_table, 1);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_views);
+    splitter->addWidget(inboxPane);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({220, 1060});
+    splitter->setChildrenCollapsible(false);
+    setCentralWidget(splitter);
+
+    m_countLabel->setAccessibleName(tr("Number of cases"));
+    auto *userLabel = new QLabel(signedInText(), this);
+    userLabel->setAccessibleName(tr("Signed-in user"));
+    statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(userLabel);
+
+    connect(&m_controller, &InboxController::viewCountsChanged, this, &MainWindow::updateViewCounts);
+    connect(&m_controller, &InboxController::filterChoicesChanged, this,
+            [this] { m_filterBar->setChoices(m_controller.statusTexts(), m_controller.caseTypes()); });
+    connect(m_filterBar, &InboxFilterBar::searchTextChanged, &m_controller, &InboxController::setSearchText);
+    connect(m_filterBar, &InboxFilterBar::statusFilterChanged, &m_controller, &InboxController::setStatusFilter);
+    connect(m_filterBar, &InboxFilterBar::caseTypeFilterChanged, &m_controller, &InboxController::setCaseTypeFilter);
+    connect(m_views, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (!item)
+            return;
+        m_filterBar->clearSearch(); // choosing a view leaves the search results
+        m_controller.setView(InboxView(item->data(0, ViewRole).toInt()));
+    });
+    InboxModel *model = m_controller.model();
+    connect(model, &InboxModel::totalCountChanged, this, &MainWindow::updateCountLabel);
+    connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::syncSortIndicator);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &MainWindow::syncSortIndicator);
+    createShortcuts();
+
+    m_filterBar->setChoices(m_controller.statusTexts(), m_controller.caseTypes());
+    updateViewCounts();
+    m_views->setCurrentItem(m_views->topLevelItem(int(InboxController::views().indexOf(m_controller.view()))));
+    updateCountLabel();
+    resize(1280, 800);
+}
+
+QTreeWidget *MainWindow::createViewList()
+{
+    auto *views = new QTreeWidget(this);
+    views->setAccessibleName(tr("Views"));
+    views->setColumnCount(2);
+    views->setHeaderHidden(true);
+    views->setRootIsDecorated(false);
+    views->setUniformRowHeights(true);
+    views->setMinimumWidth(180);
+    views->header()->setStretchLastSection(false);
+    views->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    views->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    for (InboxView view : InboxController::views()) {
+        auto *item = new QTreeWidgetItem(views, {InboxController::viewTitle(view), QString()});
+        item->setData(0, ViewRole, int(view));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        item->setForeground(1, views->palette().brush(QPalette::PlaceholderText));
+    }
+    return views;
+}
+
+QTableView *MainWindow::createTable()
+{
+    auto *table = new QTableView(this);
+    table->setAccessibleName(tr("Cases"));
+    table->setModel(m_controller.model());
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->setTextElideMode(Qt::ElideRight);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Uniform row heights: the view never measures rows, so 100,000 rows cost what the visible ones cost.
+    QHeaderView *rows = table->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(table->fontMetrics().height() + 10);
+    rows->hide();
+    QHeaderView *columns = table->horizontalHeader();
+    columns->setHighlightSections(false);
+    columns->setStretchLastSection(true);
+    columns->setSectionResizeMode(QHeaderView::Interactive);
+    const int widths[] = {150, 200, 260, 150, 150, 95, 95};
+    for (int column = 0; column < InboxModel::InboxColumnCount; ++column)
+        columns->resizeSection(column, widths[column]);
+    // The indicator first, or enabling sorting would sort by whatever section it shows.
+    columns->setSortIndicator(m_controller.model()->sortColumn(), m_controller.model()->sortOrder());
+    table->setSortingEnabled(true);
+    // A click on a column the inbox cannot sort by must not leave a false indicator behind.
+    connect(columns, &QHeaderView::sortIndicatorChanged, this, &MainWindow::syncSortIndicator);
+    return table;
+}
+
+void MainWindow::createShortcuts()
+{
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, m_filterBar, &InboxFilterBar::focusSearch);
+    auto *refresh = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    connect(refresh, &QShortcut::activated, &m_controller, &InboxController::refresh);
+}
+
+void MainWindow::updateViewCounts()
+{
+    const QLocale locale;
+    for (int i = 0; i < m_views->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_views->topLevelItem(i);
+        const qint64 count = m_controller.viewCount(InboxView(item->data(0, ViewRole).toInt()));
+        item->setText(1, locale.toString(count));
+        item->setData(0, Qt::AccessibleTextRole, tr("%1, %2 cases").arg(item->text(0), locale.toString(count)));
+    }
+}
+
+void MainWindow::updateCountLabel()
+{
+    const InboxModel *model = m_controller.model();
+    const qint64 count = model->totalCount();
+    const QString number = QLocale().toString(count);
+    if (model->isSearchMode())
+        m_countLabel->setText(count == 1 ? tr("1 case found") : tr("%1 cases found").arg(number));
+    else
+        m_countLabel->setText(count == 1 ? tr("1 case") : tr("%1 cases").arg(number));
+}
+
+void MainWindow::syncSortIndicator()
+{
+    const InboxModel *model = m_controller.model();
+    QHeaderView *columns = m_table->horizontalHeader();
+    if (columns->sortIndicatorSection() != model->sortColumn() || columns->sortIndicatorOrder() != model->sortOrder())
+        columns->setSortIndicator(model->sortColumn(), model->sortOrder());
+}
+
+QString MainWindow::signedInText() const
+{
+    const std::optional<User> &user = m_controller.user();
+    if (!user)
+        return tr("Not signed in");
+    QStringList details;
+    for (Role role : user->roles)
+        details.append(roleDisplayName(role));
+    for (const Team &team : m_controller.teams()) {
+        if (user->teamIds.contains(team.id))
+            details.append(team.code + QLatin1Char(' ') + team.name);
+    }
+    return details.isEmpty() ? tr("Signed in as %1").arg(user->displayName)
+                             : tr("Signed in as %1 (%2)").arg(user->displayName, details.join(QStringLiteral(", ")));
+}
+
+} // namespace casedesk::ui

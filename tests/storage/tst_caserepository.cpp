@@ -1,0 +1,251 @@
+// CaseRepository: schema, confirmed state kept apart from pending commands, visible state and its search entry.
+#include "core/Uuid.h"
+#include "mock/MockClock.h"
+#include "storage/CacheSchema.h"
+#include "storage/CaseRepository.h"
+#include "storage/CaseSearch.h"
+#include "storage/Outbox.h"
+#include "storage/ReferenceRepository.h"
+
+#include <QTest>
+
+#include "TemporaryCache.h"
+
+using namespace casedesk;
+using namespace casedesk::storage;
+
+namespace {
+
+Case makeCase(const QString &title, const QJsonObject &formData, qint64 version = 1)
+{
+    Case c;
+    c.id = createUuidV7();
+    c.aktenzeichen = Aktenzeichen(QStringLiteral("32.10"), 123, 2026);
+    c.caseType = QStringLiteral("bewohnerparken");
+    c.title = title;
+    c.applicant.givenName = QStringLiteral("Anna");
+    c.applicant.familyName = QStringLiteral("Müller");
+    c.applicant.address.street = QStringLiteral("Königstraße");
+    c.applicant.address.houseNumber = QStringLiteral("12");
+    c.applicant.address.postcode = QStringLiteral("70173");
+    c.applicant.address.city = QStringLiteral("Stuttgart");
+    c.teamId = createUuidV7();
+    c.receivedDate = QDate(2026, 2, 20);
+    c.statutoryDeadline = QDate(2026, 3, 20);
+    c.statusText = QStringLiteral("Prüfung");
+    c.formData = formData;
+    c.version = version;
+    c.createdAt = QDateTime(QDate(2026, 2, 20), QTime(8, 0), Qt::UTC);
+    c.updatedAt = c.createdAt;
+    return c;
+}
+
+QJsonObject fieldEdit(const QString &field, const QJsonValue &oldValue, const QJsonValue &newValue)
+{
+    return {{QStringLiteral("fields"),
+             QJsonObject{{field, QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}}}}}};
+}
+
+} // namespace
+
+class TestCaseRepository : public QObject {
+    Q_OBJECT
+
+private slots:
+    void migrationsCreateTheSchema()
+    {
+        const QList<Migration> &migrations = cacheMigrations();
+        QVERIFY(!migrations.isEmpty());
+        for (qsizetype i = 0; i < migrations.size(); ++i)
+            QCOMPARE(migrations.at(i).version, int(i + 1));
+
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        QCOMPARE(cache.db().schemaVersion(), int(migrations.size()));
+        for (const char *table : {"settings", "users", "teams", "case_confirmed", "note_confirmed",
+                                  "document_confirmed", "outbox", "case_view"}) {
+            QCOMPARE(cache.scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '%1'")
+                                      .arg(QLatin1String(table))),
+                     QLatin1String(table));
+        }
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name = "
+                                             "'outbox_by_case'")),
+                 QStringLiteral("outbox_by_case"));
+        // The search index tables come from SearchIndexer::createSql(), run by the same migration.
+        QVERIFY(cache.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%fts4%'")).toInt() > 0);
+    }
+
+    void confirmedRoundTrip()
+    {
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        CaseRepository repository(cache.db());
+        const Case c = makeCase(QStringLiteral("Bewohnerparkausweis West"),
+                                {{QStringLiteral("kennzeichen"), QStringLiteral("S-AB 123")}});
+        auto stored = repository.storeConfirmed({c});
+        QVERIFY2(stored, qPrintable(stored.error().toString()));
+
+        auto confirmed = repository.confirmedCase(c.id);
+        QVERIFY(confirmed && confirmed->has_value());
+        QCOMPARE(**confirmed, c);
+        auto visible = repository.visibleCase(c.id);
+        QVERIFY(visible && visible->has_value());
+        QCOMPARE(**visible, c);
+        QCOMPARE(*repository.visibleCount(), 1);
+
+        auto missing = repository.visibleCase(createUuidV7());
+        QVERIFY(missing && !missing->has_value());
+
+        // A second delivery of the same case replaces it and keeps its row id (the search docid).
+        const QString rowId = cache.scalar(QStringLiteral("SELECT row_id FROM case_view"));
+        Case newer = c;
+        newer.version = 2;
+        newer.title = QStringLiteral("Bewohnerparkausweis Ost");
+        QVERIFY(repository.storeConfirmed({newer}));
+        QCOMPARE(**repository.visibleCase(c.id), newer);
+        QCOMPARE(*repository.visibleCount(), 1);
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT row_id FROM case_view")), rowId);
+    }
+
+    void pendingEditSurvivesNewerConfirmedState()
+    {
+        test::MockClock clock;
+        test::ScopedClock scoped(clock);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        CaseRepository repository(cache.db());
+        Outbox outbox(cache.db());
+        const QUuid clerk = createUuidV7();
+
+        const Case v1 =
+            makeCase(QStringLiteral("Baumfällung Eiche"),
+                     {{QStringLiteral("baumart"), QStringLiteral("Eiche")}, {QStringLiteral("umfang"), 180}});
+        QVERIFY(repository.storeConfirmed({v1}));
+        auto submitted = outbox.submit(
+            CommandName::SetFields, v1.id,
+            fieldEdit(QStringLiteral("baumart"), QStringLiteral("Eiche"), QStringLiteral("Stieleiche")), clerk);
+        QVERIFY2(submitted, qPrintable(submitted.error().toString()));
+
+        // The server changed another field meanwhile: both show.
+        Case v2 = v1;
+        v2.version = 2;
+        v2.formData.insert(QStringLiteral("umfang"), 210);
+        QVERIFY(repository.storeConfirmed({v2}));
+        const Case visible = **repository.visibleCase(v1.id);
+        QCOMPARE(visible.version, 2);
+        QCOMPARE(visible.formData.value(QStringLiteral("baumart")).toString(), QStringLiteral("Stieleiche"));
+        QCOMPARE(visible.formData.value(QStringLiteral("umfang")).toInt(), 210);
+        // The confirmed table holds the server's state only, never the pending value.
+        QCOMPARE(**repository.confirmedCase(v1.id), v2);
+        QVERIFY(
+            !cache.scalar(QStringLiteral("SELECT json FROM case_confirmed")).contains(QStringLiteral("Stieleiche")));
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT has_pending FROM case_view")), QStringLiteral("1"));
+
+        // Someone else changed the same field: the edit no longer replays. The visible state is the server's,
+        // the command stays in the outbox (the sync shows it as a conflict).
+        Case v3 = v2;
+        v3.version = 3;
+        v3.formData.insert(QStringLiteral("baumart"), QStringLiteral("Traubeneiche"));
+        QVERIFY(repository.storeConfirmed({v3}));
+        QCOMPARE(**repository.visibleCase(v1.id), v3);
+        QCOMPARE(*outbox.pendingCount(), 1);
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT has_pending FROM case_view")), QStringLiteral("1"));
+    }
+
+    void notesAndDocuments()
+    {
+        test::MockClock clock;
+        test::ScopedClock scoped(clock);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        CaseRepository repository(cache.db());
+        const Case c = makeCase(QStringLiteral("Umweltzone Ausnahme"), {});
+        const QUuid clerk = createUuidV7();
+
+        Note confirmedNote{createUuidV7(), c.id, clerk, QDateTime(QDate(2026, 2, 21), QTime(10, 0), Qt::UTC),
+                           QStringLiteral("Rückruf vereinbart")};
+        DocumentRef document;
+        document.id = createUuidV7();
+        document.caseId = c.id;
+        document.sha256 = QString(64, QLatin1Char('a'));
+        document.size = 1234;
+        document.name = QStringLiteral("Fahrzeugschein.pdf");
+        document.mimeType = QStringLiteral("application/pdf");
+        document.kind = DocumentKind::Evidence;
+        document.addedAt = QDateTime(QDate(2026, 2, 20), QTime(9, 0), Qt::UTC);
+        document.text = QStringLiteral("Zulassungsbescheinigung Teil I");
+        auto stored = repository.storeConfirmed({c}, {confirmedNote}, {document});
+        QVERIFY2(stored, qPrintable(stored.error().toString()));
+
+        Note pendingNote{createUuidV7(), c.id, clerk, QDateTime(QDate(2026, 2, 22), QTime(11, 0), Qt::UTC),
+                         QStringLiteral("Nachweis fehlt")};
+        auto submitted =
+            Outbox(cache.db())
+                .submit(CommandName::AddNote, c.id, {{QStringLiteral("note"), pendingNote.toJson()}}, clerk);
+        QVERIFY2(submitted, qPrintable(submitted.error().toString()));
+
+        QCOMPARE(*repository.visibleNotes(c.id), (QList<Note>{confirmedNote, pendingNote}));
+        QCOMPARE(*repository.documents(c.id), QList<DocumentRef>{document});
+        // The pending note is not part of the confirmed state.
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT COUNT(*) FROM note_confirmed")), QStringLiteral("1"));
+
+        // A note delivered on its own (without its case) still reaches the search index.
+        Note laterNote{createUuidV7(), c.id, clerk, QDateTime(QDate(2026, 2, 23), QTime(9, 0), Qt::UTC),
+                       QStringLiteral("Ortstermin Feuerbach")};
+        QVERIFY(repository.storeConfirmed({}, {laterNote}, {}));
+        QCOMPARE(repository.visibleNotes(c.id)->size(), 3);
+
+        // Every text of the case is searchable: note texts (confirmed and pending), document names and text.
+        CaseSearch search(cache.db());
+        for (const QString &word : {QStringLiteral("Rückruf"), QStringLiteral("Nachweis"), QStringLiteral("Feuerbach"),
+                                    QStringLiteral("Fahrzeugschein"), QStringLiteral("Zulassungsbescheinigung"),
+                                    QStringLiteral("Königstraße")}) {
+            auto hits = search.search(word, 10);
+            QVERIFY2(hits, qPrintable(hits.error().toString()));
+            QVERIFY2(hits->size() == 1 && hits->first().row.caseId == c.id, qPrintable(word));
+        }
+    }
+
+    void searchFollowsTheVisibleState()
+    {
+        test::MockClock clock;
+        test::ScopedClock scoped(clock);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        CaseRepository repository(cache.db());
+        const Case c =
+            makeCase(QStringLiteral("Parkausweis"), {{QStringLiteral("kennzeichen"), QStringLiteral("S-AB 123")}});
+        QVERIFY(repository.storeConfirmed({c}));
+        CaseSearch search(cache.db());
+        QCOMPARE(search.search(QStringLiteral("Zaunkönig"), 10)->size(), 0);
+
+        auto submitted = Outbox(cache.db())
+                             .submit(CommandName::SetFields, c.id,
+                                     fieldEdit(QStringLiteral("bemerkung"), QJsonValue(QJsonValue::Null),
+                                               QStringLiteral("Zaunkönig")),
+                                     createUuidV7());
+        QVERIFY2(submitted, qPrintable(submitted.error().toString()));
+        QCOMPARE(search.search(QStringLiteral("Zaunkönig"), 10)->size(), 1);
+    }
+
+    void assigneeNameFollowsReferenceData()
+    {
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        User user;
+        user.id = createUuidV7();
+        user.login = QStringLiteral("a.mueller");
+        user.displayName = QStringLiteral("Müller, Anna");
+        user.roles = {Role::Clerk};
+        Case c = makeCase(QStringLiteral("Bürgerhaushalt Vorschlag"), {});
+        c.assigneeId = user.id;
+        // The case arrives before its assignee is known: the name follows when the user does.
+        QVERIFY(CaseRepository(cache.db()).storeConfirmed({c}));
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT assignee_name FROM case_view")), QString(QLatin1String("")));
+        QVERIFY(ReferenceRepository(cache.db()).storeUsers({user}));
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT assignee_name FROM case_view")), user.displayName);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaseRepository)
+#include "tst_caserepository.moc"

@@ -1,0 +1,278 @@
+// The main window with real widgets over a real encrypted demo cache: views and counts, search as you
+// type, header sorting, filters, shortcuts.
+#include "demo/DemoGenerator.h"
+#include "mock/MockClock.h"
+#include "storage/CacheDatabase.h"
+#include "storage/CaseRepository.h"
+#include "storage/CaseSearch.h"
+#include "storage/InboxRepository.h"
+#include "ui/DemoCacheFiller.h"
+#include "ui/InboxController.h"
+#include "ui/InboxFilterBar.h"
+#include "ui/MainWindow.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRandomGenerator>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace casedesk;
+using storage::InboxView;
+using ui::InboxModel;
+
+namespace {
+
+constexpr qint64 CaseCount = 1200;
+
+QByteArray randomKey()
+{
+    QByteArray key(storage::CacheDatabase::KeySize, Qt::Uninitialized);
+    for (char &byte : key)
+        byte = char(QRandomGenerator::global()->bounded(256));
+    return key;
+}
+
+QString casesText(qint64 count)
+{
+    return count == 1 ? QStringLiteral("1 case") : QStringLiteral("%1 cases").arg(QLocale().toString(count));
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void windowShows();
+    void sideListSwitchesViews_data();
+    void sideListSwitchesViews();
+    void typingInSearchFilters();
+    void escapeClearsSearch();
+    void clickingHeaderSorts();
+    void statusFilterNarrowsTheTable();
+    void ctrlFFocusesSearch();
+    void f5Refreshes();
+    void combosHaveVisibleLabels();
+
+private:
+    qint64 countOf(InboxView view, const storage::InboxFilter &filter = {}) const
+    {
+        storage::InboxQuery query = storage::InboxQuery::defaultFor(view, m_user.id, m_user.teamIds, m_clock.today());
+        query.filter = filter;
+        return storage::InboxRepository(*m_db).count(query).value();
+    }
+    QLineEdit *searchField() const { return m_window->filterBar()->searchField(); }
+
+    test::MockClock m_clock;
+    test::ScopedClock m_scopedClock{m_clock};
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::CacheDatabase> m_db;
+    User m_user;
+    std::unique_ptr<ui::InboxController> m_controller;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    auto opened = storage::CacheDatabase::open(m_dir.filePath(QStringLiteral("cache.db")), randomKey());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    m_db = std::move(opened).value();
+    auto filled = ui::DemoCacheFiller::fill(*m_db, CaseCount, m_clock.today(), [](qint64) {});
+    QVERIFY2(filled, qPrintable(filled ? QString() : filled.error().toString()));
+    // "Me": the assignee of the most open cases, so "My cases" has rows to sort.
+    const demo::DemoGenerator generator(ui::DemoCacheFiller::Seed, m_clock.today());
+    QHash<QUuid, int> open;
+    for (const Case &c : generator.makeCases(0, CaseCount)) {
+        if (!c.closed && !c.assigneeId.isNull())
+            ++open[c.assigneeId];
+    }
+    const auto busiest = std::max_element(open.cbegin(), open.cend());
+    QVERIFY(busiest != open.cend());
+    for (const User &user : generator.world().users) {
+        if (user.id == busiest.key())
+            m_user = user;
+    }
+    QVERIFY(!m_user.id.isNull());
+}
+
+void TestMainWindow::init()
+{
+    m_controller = std::make_unique<ui::InboxController>(*m_db, m_user);
+    m_window = std::make_unique<ui::MainWindow>(*m_controller);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_controller.reset();
+}
+
+void TestMainWindow::windowShows()
+{
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("CaseDesk"));
+    QCOMPARE(m_window->viewList()->topLevelItemCount(), int(ui::InboxController::views().size()));
+    QCOMPARE(m_window->viewList()->currentItem()->text(0), QStringLiteral("My cases"));
+    QCOMPARE(m_window->table()->model()->rowCount(), int(countOf(InboxView::MyCases)));
+    QCOMPARE(m_window->countLabel()->text(), casesText(countOf(InboxView::MyCases)));
+    // Every view shows its count beside its name.
+    for (int i = 0; i < m_window->viewList()->topLevelItemCount(); ++i)
+        QCOMPARE(m_window->viewList()->topLevelItem(i)->text(1),
+                 QLocale().toString(countOf(ui::InboxController::views().at(i))));
+    const auto labels = m_window->statusBar()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(),
+                        [&](const QLabel *label) { return label->text().contains(m_user.displayName); }));
+}
+
+void TestMainWindow::sideListSwitchesViews_data()
+{
+    QTest::addColumn<int>("position");
+    for (int i = 0; i < ui::InboxController::views().size(); ++i)
+        QTest::addRow("%s", qPrintable(ui::InboxController::viewTitle(ui::InboxController::views().at(i)))) << i;
+}
+
+void TestMainWindow::sideListSwitchesViews()
+{
+    QFETCH(int, position);
+    // Start from another view, so the click always changes something.
+    QTreeWidget *list = m_window->viewList();
+    list->setCurrentItem(list->topLevelItem(position == 0 ? 1 : 0));
+    QTreeWidgetItem *item = list->topLevelItem(position);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+    QCOMPARE(list->currentItem(), item);
+    const InboxView view = ui::InboxController::views().at(position);
+    QCOMPARE(m_controller->view(), view);
+    QCOMPARE(m_window->table()->model()->rowCount(), int(countOf(view)));
+    QCOMPARE(m_window->countLabel()->text(), casesText(countOf(view)));
+}
+
+void TestMainWindow::typingInSearchFilters()
+{
+    QTest::mouseClick(m_window->viewList()->viewport(), Qt::LeftButton, {},
+                      m_window->viewList()->visualItemRect(m_window->viewList()->topLevelItem(5)).center());
+    const int allRows = m_window->table()->model()->rowCount();
+    QCOMPARE(allRows, int(CaseCount));
+    const demo::DemoGenerator generator(ui::DemoCacheFiller::Seed, m_clock.today());
+    const Case wanted = generator.makeCase(CaseCount / 2);
+    const QString text = wanted.displayAktenzeichen();
+    QTest::keyClicks(searchField(), text);
+    QTRY_VERIFY(m_controller->model()->isSearchMode());
+    const qint64 expected = storage::CaseSearch(*m_db).search(text, InboxModel::SearchLimit)->size();
+    QVERIFY(expected > 0 && expected < allRows);
+    QTRY_COMPARE(m_window->table()->model()->rowCount(), int(expected));
+    QList<QUuid> ids;
+    for (int row = 0; row < expected; ++row)
+        ids.append(m_window->table()->model()->index(row, 0).data(InboxModel::CaseIdRole).toUuid());
+    QVERIFY(ids.contains(wanted.id));
+    QCOMPARE(m_window->countLabel()->text(),
+             expected == 1 ? QStringLiteral("1 case found") : QStringLiteral("%1 cases found").arg(expected));
+}
+
+void TestMainWindow::escapeClearsSearch()
+{
+    QTest::keyClicks(searchField(), QStringLiteral("Stuttgart"));
+    QTRY_VERIFY(m_controller->model()->isSearchMode());
+    QTest::keyClick(searchField(), Qt::Key_Escape);
+    QVERIFY(searchField()->text().isEmpty());
+    QVERIFY(!m_controller->model()->isSearchMode());
+    QCOMPARE(m_window->table()->model()->rowCount(), int(countOf(InboxView::MyCases)));
+}
+
+void TestMainWindow::clickingHeaderSorts()
+{
+    QHeaderView *header = m_window->table()->horizontalHeader();
+    auto clickSection = [header](int section) {
+        QTest::mouseClick(
+            header->viewport(), Qt::LeftButton, {},
+            QPoint(header->sectionViewportPosition(section) + header->sectionSize(section) / 2, header->height() / 2));
+    };
+    const InboxModel *model = m_controller->model();
+    clickSection(InboxModel::ApplicantColumn);
+    QCOMPARE(model->query().sort, storage::InboxSort::Applicant);
+    QCOMPARE(header->sortIndicatorSection(), int(InboxModel::ApplicantColumn));
+    const Qt::SortOrder first = model->sortOrder();
+    QCOMPARE(header->sortIndicatorOrder(), first);
+    QVERIFY(model->rowCount() > 1);
+    auto firstTwo = [model] {
+        return std::pair(model->index(0, InboxModel::ApplicantColumn).data().toString(),
+                         model->index(1, InboxModel::ApplicantColumn).data().toString());
+    };
+    const auto [a, b] = firstTwo();
+    QVERIFY(first == Qt::AscendingOrder ? a.localeAwareCompare(b) <= 0 : a.localeAwareCompare(b) >= 0);
+
+    clickSection(InboxModel::ApplicantColumn);
+    QVERIFY(model->sortOrder() != first);
+    QCOMPARE(header->sortIndicatorOrder(), model->sortOrder());
+
+    // The subject cannot be sorted: the indicator stays where the rows are sorted.
+    clickSection(InboxModel::TitleColumn);
+    QCOMPARE(model->query().sort, storage::InboxSort::Applicant);
+    QCOMPARE(header->sortIndicatorSection(), int(InboxModel::ApplicantColumn));
+}
+
+void TestMainWindow::statusFilterNarrowsTheTable()
+{
+    QComboBox *status = m_window->filterBar()->statusFilter();
+    QVERIFY(status->count() > 2);
+    status->setCurrentIndex(1);
+    storage::InboxFilter filter;
+    filter.statusText = status->currentText();
+    QCOMPARE(m_window->table()->model()->rowCount(), int(countOf(InboxView::MyCases, filter)));
+    QCOMPARE(m_window->countLabel()->text(), casesText(countOf(InboxView::MyCases, filter)));
+    status->setCurrentIndex(0);
+    QCOMPARE(m_window->table()->model()->rowCount(), int(countOf(InboxView::MyCases)));
+}
+
+void TestMainWindow::ctrlFFocusesSearch()
+{
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->table()->setFocus();
+    QTRY_VERIFY(m_window->table()->hasFocus());
+    QTest::keyClick(m_window->table(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(searchField()->hasFocus());
+}
+
+void TestMainWindow::f5Refreshes()
+{
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::mouseClick(m_window->viewList()->viewport(), Qt::LeftButton, {},
+                      m_window->viewList()->visualItemRect(m_window->viewList()->topLevelItem(5)).center());
+    const qint64 before = countOf(InboxView::All);
+    QCOMPARE(m_window->countLabel()->text(), casesText(before));
+    // Another case arrives in the cache (as a sync would store it); F5 shows it.
+    const demo::DemoGenerator generator(ui::DemoCacheFiller::Seed, m_clock.today());
+    QVERIFY(storage::CaseRepository(*m_db).storeConfirmed({generator.makeCase(CaseCount)}));
+    QCOMPARE(m_window->countLabel()->text(), casesText(before));
+    QTest::keyClick(m_window->table(), Qt::Key_F5);
+    QCOMPARE(m_window->countLabel()->text(), casesText(before + 1));
+    QCOMPARE(m_window->viewList()->topLevelItem(5)->text(1), QLocale().toString(before + 1));
+}
+
+void TestMainWindow::combosHaveVisibleLabels()
+{
+    const auto labels = m_window->findChildren<QLabel *>();
+    for (QWidget *combo : {static_cast<QWidget *>(m_window->filterBar()->statusFilter()),
+                           static_cast<QWidget *>(m_window->filterBar()->caseTypeFilter())}) {
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(),
+                            [&](const QLabel *label) { return label->buddy() == combo && label->isVisible(); }));
+    }
+    QVERIFY(!searchField()->accessibleName().isEmpty());
+    QVERIFY(!m_window->table()->accessibleName().isEmpty());
+    QVERIFY(!m_window->viewList()->accessibleName().isEmpty());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
