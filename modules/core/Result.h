@@ -44,7 +44,12 @@ public:
     const T *operator->() const { return &std::get<0>(m_data); }
     const T &operator*() const & { return std::get<0>(m_data); }
 
-    const Error &error() const { return std::get<1>(m_data); }
+    // The error; on success an empty Error, so diagnostics that format it eagerly never throw.
+    const Error &error() const
+    {
+        static const Error none;
+        return ok() ? none : std::get<1>(m_data);
+    }
 
 private:
     std::variant<T, Error> m_data;

@@ -18,7 +18,6 @@ namespace {
 
 constexpr int receivedWindowDays = 120; // received dates lie in the last 120 days, today included
 constexpr qint64 msPerHour = 3'600'000;
-constexpr qint64 msPerDay = 24 * msPerHour;
 constexpr quint64 tagIndexMask = (quint64(1) << 40) - 1;
 
 // What an id's last 48 bits say, so ids of different entities never collide (see makeId).
@@ -252,6 +251,34 @@ struct DemoGenerator::Tables {
     QStringList districtLabels;        // "Stuttgart-West"
     QJsonObject placeholderStates[std::size(statusSpecs)];
     QString statusTexts[std::size(statusSpecs)];
+
+    // Ms since the epoch of `secondsOfDay` after local midnight (Europe/Berlin) on `date`; the day table
+    // answers for the received window, the time zone for anything else.
+    qint64 localMs(const QDate &date, int secondsOfDay) const
+    {
+        const qint64 age = date.daysTo(days.front().date);
+        if (age >= 0 && age < qint64(days.size()))
+            return days[static_cast<std::size_t>(age)].localNoonUtcMs + (secondsOfDay - 43'200) * qint64(1000);
+        return QDateTime(date, QTime(0, 0), zone).toMSecsSinceEpoch() + secondsOfDay * qint64(1000);
+    }
+
+    // A moment in office hours (7:30 to 17:00) on the first working day from `date`, but not after `latest`.
+    qint64 officeTime(DemoRandom &rng, const QDate &date, const QDate &latest) const
+    {
+        const QDate day = std::min(DeadlineCalendar::nextWorkingDay(date), latest);
+        return localMs(day, rng.between(7 * 3600 + 1800, 17 * 3600));
+    }
+
+    QDate localDate(qint64 ms) const { return QDateTime::fromMSecsSinceEpoch(ms, zone).date(); }
+
+    int stageOf(const QString &statusText) const
+    {
+        for (std::size_t i = 0; i < std::size(statusTexts); ++i) {
+            if (statusTexts[i] == statusText)
+                return static_cast<int>(i);
+        }
+        return static_cast<int>(Status::Pruefung);
+    }
 
     int caseTypeOf(const QString &key) const
     {
@@ -489,10 +516,12 @@ Case DemoGenerator::makeCase(qint64 index) const
     c.formVersion = 1;
     c.version = 1;
     c.createdAt = QDateTime::fromMSecsSinceEpoch(createdMs, Qt::UTC);
-    // Last change: at once for new intake, later the further along the case is (never before receipt).
+    // Last change: at once for new intake, later the further along the case is, in office hours.
     qint64 updatedMs = createdMs;
-    if (status != Status::Eingang)
-        updatedMs += age * msPerDay * rng.between(30, 100) / 100 + rng.between(1, 4) * msPerHour;
+    if (status != Status::Eingang) {
+        const QDate updatedDay = day.date.addDays(age * rng.between(30, 100) / 100);
+        updatedMs = std::max(createdMs + msPerHour, t.officeTime(rng, updatedDay, m_today));
+    }
     c.updatedAt = QDateTime::fromMSecsSinceEpoch(updatedMs, Qt::UTC);
     return c;
 }
@@ -524,47 +553,46 @@ QList<Note> DemoGenerator::notesFor(const Case &c) const
     const Tables::TeamStaff &staff = t.teams[static_cast<std::size_t>(*team)];
     DemoRandom rng(DemoRandom::mix(DemoRandom::mix(m_seed) ^ idBits(c.id) ^ static_cast<quint64>(IdKind::Note)));
 
-    const QString &eingang = t.statusTexts[static_cast<std::size_t>(Status::Eingang)];
-    const QString &pruefung = t.statusTexts[static_cast<std::size_t>(Status::Pruefung)];
-    const int count = c.statusText == eingang    ? static_cast<int>(rng.below(2))
-                      : c.statusText == pruefung ? rng.between(1, 2)
-                                                 : rng.between(1, 3);
-    QStringList pool = v.genericNotes;
-    switch (t.caseTypeOf(c.caseType)) {
-    case 0:
-        pool += v.parkingNotes;
-        break;
-    case 1:
-        pool += v.exemptionNotes;
-        break;
-    case 2:
-        pool += v.treeNotes;
-        break;
-    case 3:
-        pool += v.budgetNotes;
-        break;
-    default:
-        break;
+    const int stage = t.stageOf(c.statusText);
+    QList<const DemoNoteText *> candidates;
+    for (const DemoNoteText &text : v.noteTexts) {
+        if (text.stage <= stage && (text.caseType.isEmpty() || text.caseType == c.caseType))
+            candidates.append(&text);
     }
+    const int wanted = stage == static_cast<int>(Status::Eingang)    ? static_cast<int>(rng.below(2))
+                       : stage == static_cast<int>(Status::Pruefung) ? rng.between(1, 2)
+                                                                     : rng.between(1, 3);
+    const int count = std::min(wanted, static_cast<int>(candidates.size()));
+    // Distinct texts (partial Fisher-Yates), then in process order.
+    for (int k = 0; k < count; ++k)
+        candidates.swapItemsAt(k, k + rng.below(static_cast<quint32>(candidates.size() - k)));
+    candidates.resize(count);
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const DemoNoteText *a, const DemoNoteText *b) { return a->stage < b->stage; });
 
     const qint64 createdMs = c.createdAt.toMSecsSinceEpoch();
-    const qint64 span = std::max(c.updatedAt.toMSecsSinceEpoch() - createdMs, qint64(count + 1) * msPerHour);
+    const QDate firstDay = t.localDate(createdMs);
+    const QDate lastDay = std::max(firstDay, t.localDate(c.updatedAt.toMSecsSinceEpoch()));
+    const qint64 days = firstDay.daysTo(lastDay);
     const quint64 caseIndex = idIndex(c.id);
     const QString district = c.applicant.address.district.section(u'-', 1);
     const QString plateText = c.formData.value(QLatin1String("kennzeichen")).toString();
     QList<Note> notes;
+    qint64 previousMs = createdMs;
     for (int k = 0; k < count; ++k) {
-        // Distinct texts: draw from what is left of the pool.
-        const QString text = pool.takeAt(rng.below(static_cast<quint32>(pool.size())));
-        const qint64 ms = createdMs + span * (k + 1) / (count + 1) + rng.below(3'600'000);
-        const QDate noteDay = QDateTime::fromMSecsSinceEpoch(ms, t.zone).date();
+        const QDate day = firstDay.addDays(days * (k + 1) / (count + 1));
+        const qint64 ms = std::max(t.officeTime(rng, day, lastDay), previousMs + qint64(15) * 60'000);
+        previousMs = ms;
+        const QDate noteDay = t.localDate(ms);
+        const DemoNoteText &text = *candidates.at(k);
         Note note;
         note.id = makeId(ms, rng.next(), IdKind::Note, caseIndex, quint64(k));
         note.caseId = c.id;
-        note.authorId = !c.assigneeId.isNull() && rng.percent(80) ? c.assigneeId : staff.leadId;
+        const bool byClerk = !text.byTeamLead && !c.assigneeId.isNull() && rng.percent(85);
+        note.authorId = byClerk ? c.assigneeId : staff.leadId;
         note.createdAt = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
         note.text =
-            QString(text)
+            QString(text.text)
                 .replace(QLatin1String("{applicant}"), c.applicant.displayName())
                 .replace(QLatin1String("{date}"), germanDate(noteDay))
                 .replace(QLatin1String("{deadline}"), germanDate(noteDay.addDays(14)))
@@ -585,7 +613,8 @@ QList<DocumentRef> DemoGenerator::documentsFor(const Case &c) const
     DemoRandom rng(DemoRandom::mix(DemoRandom::mix(m_seed) ^ idBits(c.id) ^ static_cast<quint64>(IdKind::Document)));
     const quint64 caseIndex = idIndex(c.id);
     const qint64 createdMs = c.createdAt.toMSecsSinceEpoch();
-    const qint64 span = std::max<qint64>(c.updatedAt.toMSecsSinceEpoch() - createdMs, 0);
+    const QDate firstDay = t.localDate(createdMs);
+    const QDate lastDay = std::max(firstDay, t.localDate(c.updatedAt.toMSecsSinceEpoch()));
     const QString holder = c.applicant.displayName();
     const QString plateText = c.formData.value(QLatin1String("kennzeichen")).toString();
 
@@ -606,8 +635,11 @@ QList<DocumentRef> DemoGenerator::documentsFor(const Case &c) const
     };
     // Evidence comes with the application, or later when it was asked for (Nachforderung).
     auto evidenceMs = [&] {
-        return rng.percent(30) && span > 0 ? createdMs + qint64(rng.below(1000)) * span / 1000
-                                           : createdMs + rng.between(1, 120) * qint64(1000);
+        if (lastDay > firstDay && rng.percent(30)) {
+            const QDate day = firstDay.addDays(rng.between(1, static_cast<int>(firstDay.daysTo(lastDay))));
+            return std::max(t.officeTime(rng, day, lastDay), createdMs + 60'000);
+        }
+        return createdMs + rng.between(1, 120) * qint64(1000);
     };
 
     QString application = QString::fromUtf8(type.formHeading) + u'\n' + c.title +

@@ -294,39 +294,43 @@ DemoVocabulary::DemoVocabulary()
          10'000, 40'000},
     };
 
-    genericNotes = strings({
-        "Antrag auf Vollständigkeit geprüft: Unterlagen liegen vollständig vor.",
-        "Eingangsbestätigung an {applicant} versandt.",
-        "Telefonat mit {applicant}: Sachstand erläutert, Rückfragen geklärt.",
-        "Rückfrage per E-Mail beantwortet; weitere Unterlagen sind nicht erforderlich.",
-        "Nachforderung versandt: fehlende Unterlagen bis {deadline} angefordert.",
-        "Bescheidentwurf erstellt und zur Mitzeichnung an die Teamleitung gegeben.",
-        "Mitgezeichnet. Bescheid kann versandt werden.",
-    });
-    parkingNotes = strings({
-        "Hauptwohnsitz im Melderegister bestätigt.",
-        "Halter laut Zulassung abweichend; Nutzungsnachweis des Arbeitgebers für {plate} angefordert.",
-        "Für {plate} besteht noch ein gültiger Ausweis bis Monatsende; Verlängerung vorgemerkt.",
-        "Gebühr laut Gebührenordnung berechnet, Zahlungsaufforderung erstellt.",
-    });
-    exemptionNotes = strings({
-        "Hersteller angefragt: für {plate} gibt es kein zugelassenes Nachrüstsystem.",
-        "Arbeitgeberbescheinigung über den Schichtdienst liegt vor.",
-        "Wirtschaftliche Verhältnisse plausibel dargelegt; Härtefall wird angenommen.",
-        "Ausnahme auf zwölf Monate befristet vorgesehen, Auflage: Nachweis der Ersatzbeschaffung.",
-    });
-    treeNotes = strings({
-        "Ortstermin am {date}: Baum geschädigt, Standsicherheit eingeschränkt.",
-        "Fotodokumentation geprüft; Stammumfang vor Ort nachgemessen.",
-        "Ersatzpflanzung mit {applicant} abgestimmt: Hainbuche, Stammumfang 18–20 cm.",
-        "Untere Naturschutzbehörde beteiligt (Artenschutz, Brutzeit bis 30. September).",
-    });
-    budgetNotes = strings({
-        "Vorschlag dem Fachamt zur Stellungnahme übersandt.",
-        "Kostenschätzung des Fachamts liegt vor; Vorschlag ist umsetzbar.",
-        "Ähnlicher Vorschlag aus der letzten Runde zusammengeführt.",
-        "Bezirksbeirat {district} hat den Vorschlag beraten und unterstützt ihn.",
-    });
+    // Stages follow the process: 0 intake, 1 review, 2 request for documents, 3 draft and co-signing,
+    // 4 decision, 5 closed. A case gets Vermerke of its own stage and earlier ones only.
+    const QString any;
+    const QString parking = QStringLiteral("bewohnerparken");
+    const QString exemption = QStringLiteral("umweltzone");
+    const QString tree = QStringLiteral("baumfaellung");
+    const QString budget = QStringLiteral("buergerhaushalt");
+    auto note = [](int stage, const QString &caseType, const char *text, bool byTeamLead = false) {
+        return DemoNoteText{stage, caseType, QString::fromUtf8(text), byTeamLead};
+    };
+    noteTexts = {
+        note(0, any, "Eingangsbestätigung an {applicant} versandt."),
+        note(1, any, "Antrag auf Vollständigkeit geprüft: Unterlagen liegen vollständig vor."),
+        note(1, any, "Telefonat mit {applicant}: Sachstand erläutert, Rückfragen geklärt."),
+        note(1, any, "Rückfrage per E-Mail beantwortet; weitere Unterlagen sind nicht erforderlich."),
+        note(2, any, "Nachforderung versandt: fehlende Unterlagen bis {deadline} angefordert."),
+        note(3, any, "Bescheidentwurf erstellt und zur Mitzeichnung an die Teamleitung gegeben."),
+        note(4, any, "Mitgezeichnet. Bescheid kann versandt werden.", true),
+        note(5, any, "Bescheid am {date} versandt, Vorgang abgeschlossen."),
+        note(1, parking, "Hauptwohnsitz im Melderegister bestätigt."),
+        note(2, parking,
+             "Halter laut Zulassung abweichend; Nutzungsnachweis des Arbeitgebers für {plate} angefordert."),
+        note(1, parking, "Für {plate} besteht noch ein gültiger Ausweis bis Monatsende; Verlängerung vorgemerkt."),
+        note(4, parking, "Gebühr laut Gebührenordnung berechnet, Zahlungsaufforderung erstellt."),
+        note(1, exemption, "Hersteller angefragt: für {plate} gibt es kein zugelassenes Nachrüstsystem."),
+        note(1, exemption, "Arbeitgeberbescheinigung über den Schichtdienst liegt vor."),
+        note(1, exemption, "Wirtschaftliche Verhältnisse plausibel dargelegt; Härtefall wird angenommen."),
+        note(3, exemption, "Ausnahme auf zwölf Monate befristet vorgesehen, Auflage: Nachweis der Ersatzbeschaffung."),
+        note(1, tree, "Ortstermin am {date}: Baum geschädigt, Standsicherheit eingeschränkt."),
+        note(1, tree, "Fotodokumentation geprüft; Stammumfang vor Ort nachgemessen."),
+        note(2, tree, "Untere Naturschutzbehörde beteiligt (Artenschutz, Brutzeit bis 30. September)."),
+        note(3, tree, "Ersatzpflanzung mit {applicant} abgestimmt: Hainbuche, Stammumfang 18–20 cm."),
+        note(1, budget, "Vorschlag dem Fachamt zur Stellungnahme übersandt."),
+        note(1, budget, "Ähnlicher Vorschlag aus der letzten Runde zusammengeführt."),
+        note(2, budget, "Kostenschätzung des Fachamts liegt vor; Vorschlag ist umsetzbar."),
+        note(3, budget, "Bezirksbeirat {district} hat den Vorschlag beraten und unterstützt ihn."),
+    };
 }
 
 } // namespace casedesk::demo

@@ -34,6 +34,15 @@ struct DemoProposal {
     int maxEuro;
 };
 
+// A Vermerk text; "{applicant}", "{date}" (the note's day), "{deadline}" (two weeks later), "{district}" and
+// "{plate}" are replaced.
+struct DemoNoteText {
+    int stage;        // how far the case must be: 0 intake .. 5 closed (the status order)
+    QString caseType; // empty: any case type
+    QString text;
+    bool byTeamLead; // written by the team lead (co-signing), not the clerk
+};
+
 struct DemoStaffMember {
     QString givenName;
     QString familyName;
@@ -58,13 +67,7 @@ struct DemoVocabulary {
     QStringList treeSpecies;
     QStringList treeReasons;
     QList<DemoProposal> proposals;
-    // Vermerk texts; "{applicant}", "{date}" (the note's day), "{deadline}" (two weeks later), "{district}"
-    // and "{plate}" are replaced.
-    QStringList genericNotes;
-    QStringList parkingNotes;
-    QStringList exemptionNotes;
-    QStringList treeNotes;
-    QStringList budgetNotes;
+    QList<DemoNoteText> noteTexts; // Vermerke, generic and per case type
 
     static const DemoVocabulary &instance();
 

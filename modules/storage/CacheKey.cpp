@@ -22,7 +22,7 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcKey, "casedesk.storage")
 
-const QString KeychainService = QStringLiteral("CaseDesk");
+constexpr QLatin1String KeychainService("CaseDesk");
 
 // A keychain that asks the user to unlock it waits for them; one that never answers is given up on after
 // this long so the application can offer the passphrase instead of hanging.
@@ -94,7 +94,7 @@ template <typename JobT> bool runJob(std::unique_ptr<JobT> &job)
     if (!finished) {
         QObject::disconnect(job.get(), nullptr, &loop, nullptr);
         job->setAutoDelete(true);
-        job.release();
+        static_cast<void>(job.release()); // now owned by itself: deleted once the keychain answers
     }
     return finished;
 }
@@ -103,7 +103,7 @@ Result<QByteArray> storeNewKey(const QString &cacheName)
 {
     QByteArray key(CacheDatabase::KeySize, Qt::Uninitialized);
     randombytes_buf(key.data(), size_t(key.size()));
-    auto job = std::make_unique<QKeychain::WritePasswordJob>(KeychainService);
+    auto job = std::make_unique<QKeychain::WritePasswordJob>(QString(KeychainService));
     job->setKey(keychainKey(cacheName));
     job->setBinaryData(key);
     if (!runJob(job))
@@ -186,7 +186,7 @@ Result<QByteArray> CacheKey::fromKeychain(const QString &cacheName, bool createI
     if (auto ok = ensureSodium(); !ok)
         return ok.error();
 
-    auto job = std::make_unique<QKeychain::ReadPasswordJob>(KeychainService);
+    auto job = std::make_unique<QKeychain::ReadPasswordJob>(QString(KeychainService));
     job->setKey(keychainKey(cacheName));
     if (!runJob(job))
         return keychainUnavailable(QStringLiteral("reading the cache key timed out"));
@@ -225,7 +225,7 @@ Result<void> CacheKey::removeFromKeychain(const QString &cacheName)
 {
     if (auto ok = checkPreconditions(cacheName); !ok)
         return ok.error();
-    auto job = std::make_unique<QKeychain::DeletePasswordJob>(KeychainService);
+    auto job = std::make_unique<QKeychain::DeletePasswordJob>(QString(KeychainService));
     job->setKey(keychainKey(cacheName));
     if (!runJob(job))
         return keychainUnavailable(QStringLiteral("removing the cache key timed out"));

@@ -17,8 +17,9 @@ public:
     static Result<QByteArray> fromKeychain(const QString &cacheName, bool createIfMissing);
     static Result<void> removeFromKeychain(const QString &cacheName);
 
-    // Argon2id (moderate limits) over the passphrase with the cache's salt, which is kept in
-    // "<cachePath>.salt" (16 random bytes, not secret) and created when absent. Empty passphrase: Invalid.
+    // Argon2id (libsodium's interactive limits, see CacheKey.cpp) over the passphrase with the cache's salt,
+    // which is kept in "<cachePath>.salt" (16 random bytes, not secret, mode 0600) and created when absent.
+    // Empty passphrase: Invalid. A salt file of the wrong size: Corrupt (never replaced).
     static Result<QByteArray> fromPassphrase(const QString &cachePath, const QString &passphrase);
 };
 

@@ -185,18 +185,14 @@ QString SearchIndexer::indexedText(const QString &text)
 QString SearchIndexer::createSql()
 {
     QStringList columns;
-    QStringList options;
     for (const char *name : columnNames) {
         columns.append(QLatin1String(name));
     }
-    for (const char *name : columnNames) {
-        columns.append(QLatin1String(name) + QLatin1String("_original"));
-        options.append(QLatin1String("notindexed=") + QLatin1String(name) + QLatin1String("_original"));
-    }
     // remove_diacritics only backs up normalize(), which already folded everything (ß too, which it cannot).
     return QLatin1String("CREATE VIRTUAL TABLE ") + tableName() + QLatin1String(" USING fts4(") +
-           columns.join(QLatin1String(", ")) + QLatin1String(", tokenize=unicode61 \"remove_diacritics=1\", ") +
-           options.join(QLatin1String(", ")) + QLatin1String(");");
+           columns.join(QLatin1String(", ")) + QLatin1String(", tokenize=unicode61 \"remove_diacritics=1\");\n") +
+           QLatin1String("CREATE TABLE ") + originalTableName() + QLatin1String("(docid INTEGER PRIMARY KEY, ") +
+           columns.join(QLatin1String(" TEXT, ")) + QLatin1String(" TEXT);");
 }
 
 Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document)
@@ -204,80 +200,74 @@ Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const Searc
     if (auto removed = remove(db, rowId); !removed) {
         return removed;
     }
-    static const QString sql = [] {
+    static const auto insertSql = [](QLatin1String table) {
         QStringList columns;
         QStringList placeholders{QStringLiteral("?1")};
         for (const char *name : columnNames) {
             columns.append(QLatin1String(name));
+            placeholders.append(u'?' + QString::number(placeholders.size() + 1));
         }
-        for (const char *name : columnNames) {
-            columns.append(QLatin1String(name) + QLatin1String("_original"));
-        }
-        for (int i = 0; i < columns.size(); ++i) {
-            placeholders.append(u'?' + QString::number(i + 2));
-        }
-        return QLatin1String("INSERT INTO ") + tableName() + QLatin1String("(docid, ") +
-               columns.join(QLatin1String(", ")) + QLatin1String(") VALUES(") + placeholders.join(QLatin1String(", ")) +
-               u')';
-    }();
-    auto statement = db.prepare(sql);
-    if (!statement) {
-        return statement.error();
-    }
+        return QLatin1String("INSERT INTO ") + table + QLatin1String("(docid, ") + columns.join(QLatin1String(", ")) +
+               QLatin1String(") VALUES(") + placeholders.join(QLatin1String(", ")) + u')';
+    };
+    static const QString indexSql = insertSql(tableName());
+    static const QString originalSql = insertSql(originalTableName());
     const QString fields[ColumnCount] = {document.title,      document.applicant, document.aktenzeichen,
                                          document.formValues, document.notes,     document.documents};
-    SqliteStatement &insert = **statement;
-    insert.bind(1, rowId);
-    for (int i = 0; i < ColumnCount; ++i) {
-        insert.bind(2 + i, indexedText(fields[i]));
-        insert.bind(2 + ColumnCount + i, fields[i]);
-    }
-    if (auto done = insert.run(); !done) {
-        return indexError(db);
+    for (const bool original : {false, true}) {
+        auto statement = db.prepare(original ? originalSql : indexSql);
+        if (!statement) {
+            return statement.error();
+        }
+        SqliteStatement &insert = **statement;
+        insert.bind(1, rowId);
+        for (int i = 0; i < ColumnCount; ++i) {
+            insert.bind(2 + i, original ? fields[i] : indexedText(fields[i]));
+        }
+        if (auto done = insert.run(); !done) {
+            return indexError(db);
+        }
     }
     return {};
 }
 
 Result<void> SearchIndexer::remove(SqliteDatabase &db, qint64 rowId)
 {
-    auto statement = db.prepare(QLatin1String("DELETE FROM ") + tableName() + QLatin1String(" WHERE docid = ?1"));
-    if (!statement) {
-        return statement.error();
-    }
-    if (auto done = (*statement)->bind(1, rowId).run(); !done) {
-        return indexError(db);
+    static const QString indexSql = QLatin1String("DELETE FROM ") + tableName() + QLatin1String(" WHERE docid = ?1");
+    static const QString originalSql =
+        QLatin1String("DELETE FROM ") + originalTableName() + QLatin1String(" WHERE docid = ?1");
+    for (const QString &sql : {indexSql, originalSql}) {
+        auto statement = db.prepare(sql);
+        if (!statement) {
+            return statement.error();
+        }
+        if (auto done = (*statement)->bind(1, rowId).run(); !done) {
+            return indexError(db);
+        }
     }
     return {};
 }
 
-Result<QStringList> SearchIndexer::originalTexts(SqliteDatabase &db, qint64 rowId)
+Result<QString> SearchIndexer::originalText(SqliteDatabase &db, qint64 rowId, int column)
 {
-    static const QString sql = [] {
-        QStringList columns;
-        for (const char *name : columnNames) {
-            columns.append(QLatin1String(name) + QLatin1String("_original"));
-        }
-        return QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) + QLatin1String(" FROM ") + tableName() +
-               QLatin1String(" WHERE docid = ?1");
-    }();
-    auto statement = db.prepare(sql);
+    if (column < 0 || column >= ColumnCount) {
+        return SqliteDatabase::misuseError(QStringLiteral("search column %1 out of range").arg(column));
+    }
+    // One column only: SQLite reads a row no further than the column asked for (document text comes last).
+    auto statement = db.prepare(QLatin1String("SELECT ") + QLatin1String(columnNames[column]) +
+                                QLatin1String(" FROM ") + originalTableName() + QLatin1String(" WHERE docid = ?1"));
     if (!statement) {
         return statement.error();
     }
     SqliteStatement &select = **statement;
     select.bind(1, rowId);
     auto row = select.step();
+    const QString text = row.ok() && *row ? select.text(0) : QString();
+    select.reset();
     if (!row) {
         return row.error();
     }
-    QStringList texts;
-    if (*row) {
-        for (int i = 0; i < ColumnCount; ++i) {
-            texts.append(select.text(i));
-        }
-    }
-    select.reset();
-    return texts;
+    return text;
 }
 
 } // namespace casedesk::storage

@@ -24,7 +24,14 @@ Result<void> DemoCacheFiller::fill(storage::CacheDatabase &db, qint64 count, con
     storage::CaseRepository cases(db);
     for (qint64 first = 0; first < count; first += ChunkSize) {
         const qint64 chunk = std::min<qint64>(ChunkSize, count - first);
-        if (auto stored = cases.storeConfirmed(generator.makeCases(first, chunk)); !stored)
+        const QList<Case> batch = generator.makeCases(first, chunk);
+        QList<Note> notes;
+        QList<DocumentRef> documents;
+        for (const Case &c : batch) {
+            notes.append(generator.notesFor(c));
+            documents.append(generator.documentsFor(c));
+        }
+        if (auto stored = cases.storeConfirmed(batch, notes, documents); !stored)
             return stored.error();
         progress(first + chunk);
     }

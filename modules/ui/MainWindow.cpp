@@ -3,6 +3,7 @@
 #include "ui/InboxController.h"
 #include "ui/InboxFilterBar.h"
 
+#include <QDate>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -33,8 +34,13 @@ MainWindow::MainWindow(InboxController &controller, QWidget *parent)
     inboxLayout->addWidget(m_filterBar);
     inboxLayout->addWidget(m_table, 1);
 
+    auto *viewsPane = new QWidget(this);
+    auto *viewsLayout = new QVBoxLayout(viewsPane);
+    viewsLayout->setContentsMargins(6, 6, 0, 0);
+    viewsLayout->addWidget(m_views);
+
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_views);
+    splitter->addWidget(viewsPane);
     splitter->addWidget(inboxPane);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({220, 1060});
@@ -62,6 +68,11 @@ MainWindow::MainWindow(InboxController &controller, QWidget *parent)
     InboxModel *model = m_controller.model();
     connect(model, &InboxModel::totalCountChanged, this, &MainWindow::updateCountLabel);
     connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::syncSortIndicator);
+    connect(model, &QAbstractItemModel::modelReset, this, [this, model] {
+        if (model->isSearchMode()) // the match column comes and goes with the search
+            m_table->horizontalHeader()->resizeSection(InboxModel::SnippetColumn,
+                                                       36 * m_table->fontMetrics().averageCharWidth());
+    });
     connect(model, &QAbstractItemModel::layoutChanged, this, &MainWindow::syncSortIndicator);
     createShortcuts();
 
@@ -88,6 +99,7 @@ QTreeWidget *MainWindow::createViewList()
         auto *item = new QTreeWidgetItem(views, {InboxController::viewTitle(view), QString()});
         item->setData(0, ViewRole, int(view));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        item->setSizeHint(0, QSize(0, views->fontMetrics().height() + 12)); // room to breathe and to click
         item->setForeground(1, views->palette().brush(QPalette::PlaceholderText));
     }
     return views;
@@ -113,11 +125,22 @@ QTableView *MainWindow::createTable()
     rows->hide();
     QHeaderView *columns = table->horizontalHeader();
     columns->setHighlightSections(false);
-    columns->setStretchLastSection(true);
+    columns->setStretchLastSection(false);
     columns->setSectionResizeMode(QHeaderView::Interactive);
-    const int widths[] = {150, 200, 260, 150, 150, 95, 95};
-    for (int column = 0; column < InboxModel::InboxColumnCount; ++column)
-        columns->resizeSection(column, widths[column]);
+    // Fixed columns sized for their content in this locale; the subject takes what is left.
+    const QFontMetrics metrics = table->fontMetrics();
+    const int padding = 3 * metrics.averageCharWidth();
+    const int dateWidth = metrics.horizontalAdvance(QLocale().toString(QDate(2026, 9, 30), QLocale::ShortFormat));
+    const QList<std::pair<int, int>> widths{
+        {InboxModel::AktenzeichenColumn, metrics.horizontalAdvance(QStringLiteral("32.10-000000/2026")) + padding},
+        {InboxModel::ApplicantColumn, 24 * metrics.averageCharWidth()},
+        {InboxModel::StatusColumn, 16 * metrics.averageCharWidth()},
+        {InboxModel::AssigneeColumn, 18 * metrics.averageCharWidth()},
+        {InboxModel::ReceivedColumn, dateWidth + padding},
+        {InboxModel::DeadlineColumn, dateWidth + padding}};
+    for (const auto &[column, width] : widths)
+        columns->resizeSection(column, width);
+    columns->setSectionResizeMode(InboxModel::TitleColumn, QHeaderView::Stretch);
     // The indicator first, or enabling sorting would sort by whatever section it shows.
     columns->setSortIndicator(m_controller.model()->sortColumn(), m_controller.model()->sortOrder());
     table->setSortingEnabled(true);

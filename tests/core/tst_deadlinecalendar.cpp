@@ -424,6 +424,7 @@ void TestDeadlineCalendar::concurrentLookups()
     constexpr int threadCount = 8;
     std::vector<std::vector<int>> counts(threadCount);
     std::vector<std::thread> threads;
+    threads.reserve(threadCount);
     for (int t = 0; t < threadCount; ++t) {
         threads.emplace_back([&counts, t] {
             for (int year = 4000; year < 4200; ++year) {

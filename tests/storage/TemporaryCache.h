@@ -13,6 +13,13 @@
 
 namespace casedesk::test {
 
+// The error text of a Result for QVERIFY2 messages, empty when it holds a value (QVERIFY2 evaluates its
+// message even when the check passes, so it must not touch error() of a good result).
+template <typename R> QByteArray errorText(const R &result)
+{
+    return result ? QByteArray() : result.error().toString().toUtf8();
+}
+
 class TemporaryCache {
 public:
     TemporaryCache() : m_key(storage::CacheDatabase::KeySize, Qt::Uninitialized)

@@ -25,7 +25,10 @@ template <typename T> QByteArray why(const Result<T> &result)
     return result ? QByteArray() : result.error().toString().toUtf8();
 }
 
-const QString Marker = QStringLiteral("Vertraulich: Bußgeld Müller, Kennzeichen S-XY 1234");
+QString marker()
+{
+    return QStringLiteral("Vertraulich: Bußgeld Müller, Kennzeichen S-XY 1234");
+}
 
 QByteArray randomBytes(QRandomGenerator &random, qsizetype size)
 {
@@ -130,7 +133,7 @@ void TestCacheDatabase::createCache(const QByteArray &key, int rows)
     for (int i = 0; i < rows; ++i) {
         auto insert = db.prepare(QStringLiteral("INSERT INTO test_probe(secret, body) VALUES (?, ?)"));
         QVERIFY(insert);
-        QVERIFY((*insert)->bind(1, Marker).bind(2, randomBytes(m_random, 3000)).run());
+        QVERIFY((*insert)->bind(1, marker()).bind(2, randomBytes(m_random, 3000)).run());
     }
     QVERIFY(transaction.commit());
 }
@@ -149,7 +152,7 @@ void TestCacheDatabase::createAndReopen()
         QVERIFY(!schema.isEmpty());
         QVERIFY((*cache)->sqlite().exec(QStringLiteral("CREATE TABLE test_probe(secret TEXT)")));
         auto insert = (*cache)->sqlite().prepare(QStringLiteral("INSERT INTO test_probe VALUES (?)"));
-        QVERIFY(insert && (*insert)->bind(1, Marker).run());
+        QVERIFY(insert && (*insert)->bind(1, marker()).run());
         QVERIFY((*cache)->checkIntegrity());
     }
     auto cache = CacheDatabase::open(cachePath(), key);
@@ -157,7 +160,7 @@ void TestCacheDatabase::createAndReopen()
     QCOMPARE((*cache)->schemaVersion(), CacheDatabase::currentSchemaVersion());
     auto select = (*cache)->sqlite().prepare(QStringLiteral("SELECT secret FROM test_probe"));
     QVERIFY(select && (*select)->step().value());
-    QCOMPARE((*select)->text(0), Marker);
+    QCOMPARE((*select)->text(0), marker());
     QStringList reopened = schemaOf((*cache)->sqlite());
     reopened.removeIf([](const QString &entry) { return entry.contains(QStringLiteral("test_probe")); });
     QCOMPARE(reopened, schema);
@@ -181,10 +184,10 @@ void TestCacheDatabase::fileHoldsNoPlaintext()
 {
     createCache(newKey(), 50);
     const QByteArray bytes = fileBytes(cachePath());
-    QVERIFY(bytes.size() > 50 * 3000);
+    QVERIFY(bytes.size() > qsizetype(50) * 3000);
     QVERIFY(!bytes.contains("SQLite format 3"));
-    QVERIFY(!bytes.contains(Marker.toUtf8()));
-    QVERIFY(!bytes.contains(QByteArray(reinterpret_cast<const char *>(Marker.utf16()), Marker.size() * 2)));
+    QVERIFY(!bytes.contains(marker().toUtf8()));
+    QVERIFY(!bytes.contains(QByteArray(reinterpret_cast<const char *>(marker().utf16()), marker().size() * 2)));
     QVERIFY(!bytes.contains("Kennzeichen"));
     QVERIFY(!bytes.contains("CREATE TABLE"));
     // Nothing else was left beside it in plaintext either.
@@ -252,7 +255,7 @@ void TestCacheDatabase::foreignOrDamagedFile()
     const QByteArray key = newKey();
     switch (damage) {
     case Damage::Garbage:
-        QVERIFY(writeFile(cachePath(), randomBytes(m_random, 64 * 1024)));
+        QVERIFY(writeFile(cachePath(), randomBytes(m_random, qsizetype(64) * 1024)));
         break;
     case Damage::Empty:
         QVERIFY(writeFile(cachePath(), QByteArray()));

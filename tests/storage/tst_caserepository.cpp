@@ -83,7 +83,7 @@ private slots:
         const Case c = makeCase(QStringLiteral("Bewohnerparkausweis West"),
                                 {{QStringLiteral("kennzeichen"), QStringLiteral("S-AB 123")}});
         auto stored = repository.storeConfirmed({c});
-        QVERIFY2(stored, qPrintable(stored.error().toString()));
+        QVERIFY2(stored, test::errorText(stored).constData());
 
         auto confirmed = repository.confirmedCase(c.id);
         QVERIFY(confirmed && confirmed->has_value());
@@ -124,7 +124,7 @@ private slots:
         auto submitted = outbox.submit(
             CommandName::SetFields, v1.id,
             fieldEdit(QStringLiteral("baumart"), QStringLiteral("Eiche"), QStringLiteral("Stieleiche")), clerk);
-        QVERIFY2(submitted, qPrintable(submitted.error().toString()));
+        QVERIFY2(submitted, test::errorText(submitted).constData());
 
         // The server changed another field meanwhile: both show.
         Case v2 = v1;
@@ -175,14 +175,14 @@ private slots:
         document.addedAt = QDateTime(QDate(2026, 2, 20), QTime(9, 0), Qt::UTC);
         document.text = QStringLiteral("Zulassungsbescheinigung Teil I");
         auto stored = repository.storeConfirmed({c}, {confirmedNote}, {document});
-        QVERIFY2(stored, qPrintable(stored.error().toString()));
+        QVERIFY2(stored, test::errorText(stored).constData());
 
         Note pendingNote{createUuidV7(), c.id, clerk, QDateTime(QDate(2026, 2, 22), QTime(11, 0), Qt::UTC),
                          QStringLiteral("Nachweis fehlt")};
         auto submitted =
             Outbox(cache.db())
                 .submit(CommandName::AddNote, c.id, {{QStringLiteral("note"), pendingNote.toJson()}}, clerk);
-        QVERIFY2(submitted, qPrintable(submitted.error().toString()));
+        QVERIFY2(submitted, test::errorText(submitted).constData());
 
         QCOMPARE(*repository.visibleNotes(c.id), (QList<Note>{confirmedNote, pendingNote}));
         QCOMPARE(*repository.documents(c.id), QList<DocumentRef>{document});
@@ -201,7 +201,7 @@ private slots:
                                     QStringLiteral("Fahrzeugschein"), QStringLiteral("Zulassungsbescheinigung"),
                                     QStringLiteral("Königstraße")}) {
             auto hits = search.search(word, 10);
-            QVERIFY2(hits, qPrintable(hits.error().toString()));
+            QVERIFY2(hits, test::errorText(hits).constData());
             QVERIFY2(hits->size() == 1 && hits->first().row.caseId == c.id, qPrintable(word));
         }
     }
@@ -224,7 +224,7 @@ private slots:
                                      fieldEdit(QStringLiteral("bemerkung"), QJsonValue(QJsonValue::Null),
                                                QStringLiteral("Zaunkönig")),
                                      createUuidV7());
-        QVERIFY2(submitted, qPrintable(submitted.error().toString()));
+        QVERIFY2(submitted, test::errorText(submitted).constData());
         QCOMPARE(search.search(QStringLiteral("Zaunkönig"), 10)->size(), 1);
     }
 

@@ -304,6 +304,8 @@ private slots:
         row("10000 characters", QString(10000, u'ü'), false);
         row("10000 quotes", QString(10000, u'"'), false);
         row("10000 words", QStringLiteral("Müller ").repeated(1430), true);
+        row("long code", QStringLiteral("1.").repeated(5000), false);
+        row("many short codes", QStringLiteral("a1 ").repeated(3000), false);
         row("matchinfo", QStringLiteral("matchinfo(case_fts)"), false);
         row("rtl override", QStringLiteral("\u202EMüller"), true);
         row("html", QStringLiteral("<b>Müller</b>"), false); // "b" is a word that must match too

@@ -283,12 +283,12 @@ private slots:
             }
         }
         auto stored = CaseRepository(m_cache->db()).storeConfirmed(confirmed);
-        QVERIFY2(stored, qPrintable(stored.error().toString()));
+        QVERIFY2(stored, test::errorText(stored).constData());
         Outbox outbox(m_cache->db());
         for (const Case &c : provisional) {
             auto created = outbox.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}},
                                          m_users.first().id);
-            QVERIFY2(created, qPrintable(created.error().toString()));
+            QVERIFY2(created, test::errorText(created).constData());
         }
 
         // The test knows every case; only the row ids (assigned by the cache) are read back.
@@ -327,7 +327,7 @@ private slots:
         const QList<Expected> expected = expectedFor(query);
 
         auto count = inbox.count(query);
-        QVERIFY2(count, qPrintable(count.error().toString()));
+        QVERIFY2(count, test::errorText(count).constData());
         QCOMPARE(*count, qint64(expected.size()));
 
         // Walking all pages through their last keys gives exactly the sorted list.
@@ -336,7 +336,7 @@ private slots:
         std::optional<InboxKey> after;
         for (;;) {
             auto page = inbox.page(query, after, PageSize);
-            QVERIFY2(page, qPrintable(page.error().toString()));
+            QVERIFY2(page, test::errorText(page).constData());
             QVERIFY(page->size() <= PageSize);
             walked << *page;
             if (page->size() < PageSize)
@@ -362,7 +362,7 @@ private slots:
         // Anchors: starting at any anchor gives the same rows as walking there.
         constexpr int Every = 13;
         auto anchors = inbox.anchors(query, Every);
-        QVERIFY2(anchors, qPrintable(anchors.error().toString()));
+        QVERIFY2(anchors, test::errorText(anchors).constData());
         QCOMPARE(anchors->size(), expected.size() / Every);
         for (qsizetype k = 0; k < anchors->size(); ++k) {
             QCOMPARE(anchors->at(k), walked.at((k + 1) * Every - 1).key);
@@ -389,7 +389,7 @@ private slots:
         QVERIFY(first && !first->isEmpty());
         for (const std::optional<InboxKey> &after : {std::optional<InboxKey>(), std::optional(first->last().key)}) {
             auto plan = inbox.pagePlan(query, after);
-            QVERIFY2(plan, qPrintable(plan.error().toString()));
+            QVERIFY2(plan, test::errorText(plan).constData());
             const QString text = plan->join(QLatin1String("; "));
             QVERIFY2(text.contains(QLatin1String("USING INDEX")) ||
                          text.contains(QLatin1String("USING COVERING INDEX")),

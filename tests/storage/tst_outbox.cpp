@@ -70,7 +70,7 @@ private slots:
         auto command = outbox.submit(
             CommandName::SetFields, c.id,
             fieldEdit(QStringLiteral("baumart"), QStringLiteral("Kastanie"), QStringLiteral("Rosskastanie")), clerk);
-        QVERIFY2(command, qPrintable(command.error().toString()));
+        QVERIFY2(command, test::errorText(command).constData());
         QVERIFY(uuidV7Milliseconds(command->id) >= 0);
         QVERIFY(uuidV7Milliseconds(command->clientId) >= 0);
         QCOMPARE(command->clientSeq, qint64(1));
@@ -115,7 +115,7 @@ private slots:
             const QString next = value + QLatin1Char('x');
             auto command =
                 outbox.submit(CommandName::SetFields, c.id, fieldEdit(QStringLiteral("baumart"), value, next), clerk);
-            QVERIFY2(command, qPrintable(command.error().toString()));
+            QVERIFY2(command, test::errorText(command).constData());
             QCOMPARE(command->clientSeq, expected);
             if (clientId.isNull())
                 clientId = command->clientId;
@@ -161,7 +161,7 @@ private slots:
         auto command = outbox.submit(
             CommandName::SetFields, c.id,
             fieldEdit(QStringLiteral("baumart"), QStringLiteral("Kastanie"), QStringLiteral("Linde")), clerk);
-        QVERIFY2(command, qPrintable(command.error().toString()));
+        QVERIFY2(command, test::errorText(command).constData());
         QCOMPARE(command->clientSeq, qint64(2));
     }
 
@@ -236,7 +236,7 @@ private slots:
         const QUuid clerk = createUuidV7();
         auto command =
             Outbox(cache.db()).submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}}, clerk);
-        QVERIFY2(command, qPrintable(command.error().toString()));
+        QVERIFY2(command, test::errorText(command).constData());
 
         CaseRepository cases(cache.db());
         QCOMPARE(**cases.visibleCase(c.id), c);
@@ -251,7 +251,7 @@ private slots:
         // Later commands on the new case replay on top of the pending createCase.
         auto claimed = Outbox(cache.db())
                            .submit(CommandName::Claim, c.id, {{QStringLiteral("expected"), QStringLiteral("")}}, clerk);
-        QVERIFY2(claimed, qPrintable(claimed.error().toString()));
+        QVERIFY2(claimed, test::errorText(claimed).constData());
         QCOMPARE((**cases.visibleCase(c.id)).assigneeId, clerk);
         QCOMPARE(claimed->clientSeq, command->clientSeq + 1);
     }

@@ -49,9 +49,9 @@ private slots:
                                 makeUser(QStringLiteral("Strauß, Lea"), QStringLiteral("l.strauss")),
                                 makeUser(QStringLiteral("Straub, Tim"), QStringLiteral("t.straub"))};
         auto stored = repository.storeUsers(users);
-        QVERIFY2(stored, qPrintable(stored.error().toString()));
+        QVERIFY2(stored, test::errorText(stored).constData());
         auto read = repository.users();
-        QVERIFY2(read, qPrintable(read.error().toString()));
+        QVERIFY2(read, test::errorText(read).constData());
         // DIN 5007-1: Ä as A, Ö as O, ß as ss ("strauss" after "straub").
         QCOMPARE(names(*read),
                  (QStringList{QStringLiteral("Abel, Max"), QStringLiteral("Ärmel, Ute"), QStringLiteral("Oberle, Jo"),

@@ -181,6 +181,10 @@ void TestMainWindow::typingInSearchFilters()
 
 void TestMainWindow::escapeClearsSearch()
 {
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    searchField()->setFocus();
+    QTRY_VERIFY(searchField()->hasFocus());
     QTest::keyClicks(searchField(), QStringLiteral("Stuttgart"));
     QTRY_VERIFY(m_controller->model()->isSearchMode());
     QTest::keyClick(searchField(), Qt::Key_Escape);
