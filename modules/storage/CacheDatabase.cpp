@@ -74,8 +74,11 @@ Result<void> finishOpening(SqliteDatabase &db, const QString &path)
         return schema.error();
     if (auto wal = enableWal(db, path); !wal)
         return wal.error();
+    // SQLite's default page cache (2 MB) makes every page of a 100,000-case cache a read and a decryption;
+    // 64 MB keeps the indexes and the working set in memory. The WAL is cut back after big transactions.
     if (auto set = db.exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
-                                          "PRAGMA temp_store = MEMORY;"));
+                                          "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; "
+                                          "PRAGMA journal_size_limit = 16777216;"));
         !set)
         return set.error();
     return CacheDatabase::migrate(db, cacheMigrations());
