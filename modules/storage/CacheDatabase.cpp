@@ -3,12 +3,12 @@
 #include "storage/CacheSchema.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
+#include "storage/StorageLog.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <sodium.h>
@@ -17,8 +17,6 @@
 namespace casedesk::storage {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcCache, "casedesk.storage")
 
 // SQLCipher 3 defaults to 1024-byte pages; 4096 matches the file system and halves the per-page overhead.
 constexpr int CipherPageSize = 4096;
@@ -61,7 +59,7 @@ Result<void> enableWal(SqliteDatabase &db, const QString &path)
     if (!row)
         return row.error();
     if (*row && (*journal)->text(0) != QLatin1String("wal"))
-        qCWarning(lcCache) << "cache" << path << "runs without WAL, journal mode" << (*journal)->text(0);
+        qCWarning(lcStorage) << "cache" << path << "runs without WAL, journal mode" << (*journal)->text(0);
     return {};
 }
 
@@ -116,7 +114,7 @@ Result<std::unique_ptr<CacheDatabase>> CacheDatabase::open(const QString &path, 
     std::unique_ptr<SqliteDatabase> db = std::move(opened).value();
 
     const auto fail = [&](Error e) {
-        qCWarning(lcCache).noquote() << "cannot open cache" << path << ":" << e.toString();
+        qCWarning(lcStorage).noquote() << "cannot open cache" << path << ":" << e.toString();
         return e;
     };
     if (auto keyed = applyKey(*db, key); !keyed)
@@ -184,8 +182,8 @@ Result<void> CacheDatabase::migrate(SqliteDatabase &db, const QList<Migration> &
             return set.error();
         if (auto committed = transaction.commit(); !committed)
             return committed.error();
-        qCInfo(lcCache) << "cache" << path << "migrated to schema version" << migration.version
-                        << migration.description;
+        qCInfo(lcStorage) << "cache" << path << "migrated to schema version" << migration.version
+                          << migration.description;
     }
     return {};
 }
@@ -208,7 +206,7 @@ Result<void> CacheDatabase::checkIntegrity()
     if (problems.isEmpty())
         return {};
     problems = problems.mid(0, 5); // the first lines say enough; a damaged page can list hundreds
-    qCWarning(lcCache) << "cache" << m_path << "failed the integrity check:" << problems;
+    qCWarning(lcStorage) << "cache" << m_path << "failed the integrity check:" << problems;
     return makeError(ErrorCode::Corrupt,
                      QCoreApplication::translate("Storage", "The local case cache is damaged. You can move it aside; "
                                                             "CaseDesk then builds a new cache and fetches your cases "
@@ -250,7 +248,7 @@ Result<QString> CacheDatabase::moveAside(const QString &path)
         }
         moved.append(suffix);
     }
-    qCWarning(lcCache) << "moved the cache" << path << "aside to" << target;
+    qCWarning(lcStorage) << "moved the cache" << path << "aside to" << target;
     return target;
 }
 

@@ -1,11 +1,11 @@
 #include "storage/CacheKey.h"
 
 #include "storage/CacheDatabase.h"
+#include "storage/StorageLog.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
-#include <QLoggingCategory>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
@@ -19,8 +19,6 @@
 namespace casedesk::storage {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcKey, "casedesk.storage")
 
 constexpr QLatin1String KeychainService("CaseDesk");
 
@@ -114,7 +112,7 @@ Result<QByteArray> storeNewKey(const QString &cacheName)
                                        .arg(job->errorString())
                                        .arg(int(job->error())));
     }
-    qCInfo(lcKey) << "created a new cache key in the keychain for" << cacheName;
+    qCInfo(lcStorage) << "created a new cache key in the keychain for" << cacheName;
     return key;
 }
 
@@ -173,7 +171,7 @@ Result<QByteArray> loadOrCreateSalt(const QString &cachePath)
             return readSalt();
         return ioError(temp);
     }
-    qCInfo(lcKey) << "created the passphrase salt" << saltPath;
+    qCInfo(lcStorage) << "created the passphrase salt" << saltPath;
     return salt;
 }
 
