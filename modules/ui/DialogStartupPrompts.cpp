@@ -25,8 +25,8 @@ std::optional<QString> DialogStartupPrompts::askPassphrase(PassphraseMode mode, 
 StartupPrompts::Recovery DialogStartupPrompts::askRecovery(const Error &error, bool canRetry)
 {
     QMessageBox box(QMessageBox::Warning, tr("CaseDesk: local case cache"), error.message);
-    box.setInformativeText(tr("The damaged file is kept beside the new cache, so nothing is deleted. Cases that "
-                              "were synchronised are loaded again from the server."));
+    box.setInformativeText(tr("If you move the file aside, it is kept beside the new cache: nothing is deleted. "
+                              "Cases that were synchronised are loaded again from the server."));
     box.setDetailedText(error.detail);
     QPushButton *retry = canRetry ? box.addButton(tr("Try another passphrase"), QMessageBox::AcceptRole) : nullptr;
     QPushButton *moveAside = box.addButton(tr("Move aside and start a new cache"), QMessageBox::DestructiveRole);

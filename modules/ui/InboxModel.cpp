@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QFont>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTextDocumentFragment>
 
 #include <algorithm>
@@ -22,12 +23,16 @@ const QColor OverdueColor(0xB3, 0x26, 0x1E); // a warning red that stays readabl
 const QColor PendingColor(0xE0, 0x9B, 0x1A); // amber marker: local changes not yet confirmed
 const QColor ClosedColor(0x75, 0x75, 0x75);  // closed cases recede
 
-QString formatDate(const QDate &date)
-{
-    return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
-}
-
 } // namespace
+
+QString InboxModel::formatDate(const QDate &date)
+{
+    static const QString format =
+        QLocale()
+            .dateFormat(QLocale::ShortFormat)
+            .replace(QRegularExpression(QStringLiteral("(?<!y)yy(?!y)")), QStringLiteral("yyyy"));
+    return date.isValid() ? QLocale().toString(date, format) : QString();
+}
 
 InboxModel::InboxModel(storage::InboxRepository &inbox, storage::CaseSearch &search, QObject *parent)
     : QAbstractTableModel(parent), m_search(search), m_pager(inbox)

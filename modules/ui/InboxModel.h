@@ -57,6 +57,8 @@ public:
 
     // The inbox sort a column maps to; nullopt for columns that cannot be sorted (title, snippet).
     static std::optional<storage::InboxSort> sortForColumn(int column);
+    // The locale's short date with a four-digit year: official German dates read 01.08.2026, not 01.08.26.
+    static QString formatDate(const QDate &date);
     int sortColumn() const;
     Qt::SortOrder sortOrder() const;
 

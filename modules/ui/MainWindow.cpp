@@ -130,7 +130,7 @@ QTableView *MainWindow::createTable()
     // Fixed columns sized for their content in this locale; the subject takes what is left.
     const QFontMetrics metrics = table->fontMetrics();
     const int padding = 3 * metrics.averageCharWidth();
-    const int dateWidth = metrics.horizontalAdvance(QLocale().toString(QDate(2026, 9, 30), QLocale::ShortFormat));
+    const int dateWidth = metrics.horizontalAdvance(InboxModel::formatDate(QDate(2026, 9, 30)));
     const QList<std::pair<int, int>> widths{
         {InboxModel::AktenzeichenColumn, metrics.horizontalAdvance(QStringLiteral("32.10-000000/2026")) + padding},
         {InboxModel::ApplicantColumn, 24 * metrics.averageCharWidth()},
@@ -164,7 +164,9 @@ void MainWindow::updateViewCounts()
         QTreeWidgetItem *item = m_views->topLevelItem(i);
         const qint64 count = m_controller.viewCount(InboxView(item->data(0, ViewRole).toInt()));
         item->setText(1, locale.toString(count));
-        item->setData(0, Qt::AccessibleTextRole, tr("%1, %2 cases").arg(item->text(0), locale.toString(count)));
+        item->setData(0, Qt::AccessibleTextRole,
+                      (count == 1 ? tr("%1, 1 case").arg(item->text(0))
+                                  : tr("%1, %2 cases").arg(item->text(0), locale.toString(count))));
     }
 }
 
@@ -172,6 +174,8 @@ void MainWindow::updateCountLabel()
 {
     const InboxModel *model = m_controller.model();
     const qint64 count = model->totalCount();
+    // Two messages instead of %n plurals: English and German need no more, and the English text then
+    // works without a loaded catalogue.
     const QString number = QLocale().toString(count);
     if (model->isSearchMode())
         m_countLabel->setText(count == 1 ? tr("1 case found") : tr("%1 cases found").arg(number));
