@@ -97,7 +97,10 @@ CREATE TABLE case_view (
     applicant_key    TEXT NOT NULL,
     status_key       TEXT NOT NULL,
     assignee_key     TEXT NOT NULL,
-    json             TEXT NOT NULL   -- the visible Case
+    -- The visible Case when pending commands change it (has_pending); NULL otherwise, the visible state being
+    -- case_confirmed.json then (a bulk load writes each case's JSON once).
+    json             TEXT,
+    CHECK ((json IS NULL) = (has_pending = 0))
 );
 -- One index per built-in view and default sort (row_id is implicitly the last column of each).
 CREATE INDEX case_view_mine ON case_view (assignee_id, closed, deadline_key);

@@ -40,6 +40,37 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QLis
         }
     };
 
+    // The visible state of a case is usually its confirmed state with the Vermerke and documents of this
+    // batch: building it from memory spares reading and parsing them back per case. Cases with pending
+    // commands, with Vermerke or documents stored before, or with an id twice in the batch take the general
+    // path (refresh), which reads the stored state.
+    CaseViewWriter writer(db);
+    auto pendingCases = writer.casesWithPendingCommands();
+    if (!pendingCases)
+        return pendingCases.error();
+    QSet<QUuid> readBack = std::move(pendingCases).value();
+    auto storedBefore = db.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM note_confirmed WHERE case_id = ?1) "
+                                                  "OR EXISTS (SELECT 1 FROM document_confirmed WHERE case_id = ?1)"));
+    if (!storedBefore)
+        return storedBefore.error();
+    for (const Case &c : cases) {
+        if (readBack.contains(c.id))
+            continue;
+        (*storedBefore)->bind(1, uuidToString(c.id));
+        auto row = (*storedBefore)->step();
+        if (!row)
+            return row.error();
+        const bool stored = *row && (*storedBefore)->int64(0) != 0;
+        (*storedBefore)->reset();
+        if (stored)
+            readBack.insert(c.id);
+    }
+    QHash<QUuid, QList<Note>> notesByCase;
+    QHash<QUuid, QList<DocumentRef>> documentsByCase;
+    // Ids replaced within the batch: the stored row tells which one won, for both cases involved.
+    QHash<QUuid, QUuid> noteCases;
+    QHash<QUuid, QUuid> documentCases;
+
     auto noteStmt = db.prepare(
         QStringLiteral("INSERT OR REPLACE INTO note_confirmed (id, case_id, created_at, json) VALUES (?, ?, ?, ?)"));
     if (!noteStmt)
@@ -54,6 +85,12 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QLis
         if (!done)
             return done;
         touchCase(note.caseId);
+        if (const auto earlier = noteCases.constFind(note.id); earlier != noteCases.cend()) {
+            readBack.insert(*earlier);
+            readBack.insert(note.caseId);
+        }
+        noteCases.insert(note.id, note.caseId);
+        notesByCase[note.caseId].append(note);
     }
 
     auto documentStmt = db.prepare(
@@ -70,6 +107,12 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QLis
         if (!done)
             return done;
         touchCase(document.caseId);
+        if (const auto earlier = documentCases.constFind(document.id); earlier != documentCases.cend()) {
+            readBack.insert(*earlier);
+            readBack.insert(document.caseId);
+        }
+        documentCases.insert(document.id, document.caseId);
+        documentsByCase[document.caseId].append(document);
     }
 
     // The confirmed table is the server's state verbatim: replacing the whole row is right here.
@@ -77,7 +120,7 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QLis
         db.prepare(QStringLiteral("INSERT OR REPLACE INTO case_confirmed (id, version, json) VALUES (?, ?, ?)"));
     if (!caseStmt)
         return caseStmt.error();
-    CaseViewWriter writer(db);
+    QSet<QUuid> caseIds;
     for (const Case &c : cases) {
         if (c.id.isNull())
             return makeError(ErrorCode::Invalid,
@@ -87,7 +130,13 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QLis
             (*caseStmt)->bind(1, uuidToString(c.id)).bind(2, c.version).bind(3, StoredJson::text(c.toJson())).run();
         if (!done)
             return done;
-        if (auto refreshed = writer.refresh(c.id, &c); !refreshed)
+        // A case twice in the batch: the later state wins, as the general path reads it.
+        const bool repeated = caseIds.contains(c.id);
+        caseIds.insert(c.id);
+        auto refreshed = readBack.contains(c.id) || repeated
+                             ? writer.refresh(c.id, &c)
+                             : writer.refreshConfirmed(c, notesByCase.value(c.id), documentsByCase.value(c.id));
+        if (!refreshed)
             return refreshed;
     }
     for (const QUuid &caseId : otherCases) {

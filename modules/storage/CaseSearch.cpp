@@ -248,30 +248,53 @@ CaseSearch::CaseSearch(CacheDatabase &db) : m_db(db) {}
 
 QString CaseSearch::normalize(const QString &text)
 {
-    // ß has no decomposition: fold it before NFKD. Lower case first, so "ẞ" becomes "ß" too. ASCII text (most
-    // words) is its own NFKD form: skipping the decomposition there makes indexing noticeably cheaper.
-    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
-    const QString decomposed =
-        ascii ? text.toLower()
-              : text.toLower().replace(u'ß', QLatin1String("ss")).normalized(QString::NormalizationForm_KD);
     QString folded;
-    folded.reserve(decomposed.size());
+    folded.reserve(text.size());
     bool afterVowel = false; // the last character kept was a, o or u, so an 'e' now completes ae, oe, ue
-    for (const char32_t c : decomposed.toUcs4()) { // lone surrogates come out as U+FFFD
-        const auto category = QChar::category(c);
+    // The transliterations ae, oe, ue -> a, o, u: "Mueller" and "Müller" both become "muller". Words that
+    // merely contain these pairs fold too ("Feuer" -> "feur", "Michael" -> "michal"); queries fold the same
+    // way, so this only adds the odd extra match, never loses one.
+    const auto keep = [&](char32_t c) {
+        if (c == U'e' && afterVowel) {
+            afterVowel = false;
+            return;
+        }
+        afterVowel = c == U'a' || c == U'o' || c == U'u';
+        if (QChar::requiresSurrogates(c)) {
+            folded.append(QChar(QChar::highSurrogate(c)));
+            folded.append(QChar(QChar::lowSurrogate(c)));
+        } else {
+            folded.append(QChar(char16_t(c)));
+        }
+    };
+    // ASCII text (most words) is its own NFKD form and has no marks: it only needs lower case and the
+    // folding, without the decomposition and without Unicode lookups. Indexing runs this for every word.
+    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii) {
+        for (const QChar c : text) {
+            const char16_t u = c.unicode();
+            keep(u >= u'A' && u <= u'Z' ? char32_t(u + (u'a' - u'A')) : char32_t(u));
+        }
+        return folded;
+    }
+    // ß has no decomposition: fold it before NFKD. Lower case first, so "ẞ" becomes "ß" too.
+    const QString decomposed =
+        text.toLower().replace(u'ß', QLatin1String("ss")).normalized(QString::NormalizationForm_KD);
+    for (qsizetype pos = 0; pos < decomposed.size(); ++pos) {
+        const QChar c = decomposed.at(pos);
+        char32_t code = c.unicode();
+        if (c.isHighSurrogate() && pos + 1 < decomposed.size() && decomposed.at(pos + 1).isLowSurrogate()) {
+            code = QChar::surrogateToUcs4(c, decomposed.at(pos + 1));
+            ++pos;
+        } else if (c.isSurrogate()) {
+            code = QChar::ReplacementCharacter; // a lone surrogate, as toUcs4() reads it
+        }
+        const auto category = QChar::category(code);
         if (category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining ||
             category == QChar::Mark_Enclosing) {
             continue; // the marks NFKD split off: ä -> a
         }
-        // The transliterations ae, oe, ue -> a, o, u: "Mueller" and "Müller" both become "muller". Words
-        // that merely contain these pairs fold too ("Feuer" -> "feur", "Michael" -> "michal"); queries fold
-        // the same way, so this only adds the odd extra match, never loses one.
-        if (c == U'e' && afterVowel) {
-            afterVowel = false;
-            continue;
-        }
-        afterVowel = c == U'a' || c == U'o' || c == U'u';
-        folded.append(QString::fromUcs4(&c, 1));
+        keep(code);
     }
     return folded;
 }

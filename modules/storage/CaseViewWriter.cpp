@@ -121,6 +121,22 @@ SearchDocument searchDocument(const Case &c, const QList<Note> &notes, const QLi
     return document;
 }
 
+// The order note_confirmed and document_confirmed are read in (ORDER BY time, id: the stored texts).
+template <typename T> void sortAsStored(QList<T> *items, QDateTime T::*time)
+{
+    const auto key = [time](const T &item) {
+        return std::pair((item.*time).toString(Qt::ISODateWithMs), uuidToString(item.id));
+    };
+    std::stable_sort(items->begin(), items->end(), [&](const T &a, const T &b) { return key(a) < key(b); });
+}
+
+// Vermerke are shown oldest first; among equal times in stored order.
+void sortByCreation(QList<Note> *notes)
+{
+    std::stable_sort(notes->begin(), notes->end(),
+                     [](const Note &a, const Note &b) { return a.createdAt < b.createdAt; });
+}
+
 Result<Case> caseFromStored(const QString &text)
 {
     auto json = StoredJson::object(text);
@@ -153,7 +169,8 @@ Result<std::optional<Case>> CaseViewWriter::confirmedCase(const QUuid &caseId)
 
 Result<std::optional<Case>> CaseViewWriter::visibleCase(const QUuid &caseId)
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT json FROM case_view WHERE id = ?"));
+    auto stmt = m_db.prepare(QStringLiteral("SELECT coalesce(v.json, c.json) FROM case_view v "
+                                            "LEFT JOIN case_confirmed c ON c.id = v.id WHERE v.id = ?"));
     if (!stmt)
         return stmt.error();
     (*stmt)->bind(1, uuidToString(caseId));
@@ -234,8 +251,7 @@ Result<QList<Note>> CaseViewWriter::visibleNotes(const QUuid &caseId, const QLis
                                  [&](const Note &n) { return n.id == note->id; }))
             notes.append(std::move(note).value());
     }
-    std::stable_sort(notes.begin(), notes.end(),
-                     [](const Note &a, const Note &b) { return a.createdAt < b.createdAt; });
+    sortByCreation(&notes);
     return notes;
 }
 
@@ -264,10 +280,29 @@ Result<QList<DocumentRef>> CaseViewWriter::confirmedDocuments(const QUuid &caseI
     return documents;
 }
 
+Result<QSet<QUuid>> CaseViewWriter::casesWithPendingCommands()
+{
+    auto stmt = m_db.prepare(QStringLiteral("SELECT DISTINCT case_id FROM outbox WHERE state = 'pending'"));
+    if (!stmt)
+        return stmt.error();
+    QSet<QUuid> cases;
+    for (;;) {
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        cases.insert(uuidFromString((*stmt)->text(0)));
+    }
+    return cases;
+}
+
 Result<QString> CaseViewWriter::assigneeName(const QUuid &assigneeId)
 {
     if (assigneeId.isNull())
         return QString();
+    if (const auto known = m_assigneeNames.constFind(assigneeId); known != m_assigneeNames.cend())
+        return *known;
     auto stmt = m_db.prepare(QStringLiteral("SELECT display_name FROM users WHERE id = ?"));
     if (!stmt)
         return stmt.error();
@@ -278,6 +313,7 @@ Result<QString> CaseViewWriter::assigneeName(const QUuid &assigneeId)
     // An assignee the reference data does not know yet shows no name until it arrives (storeUsers fills it).
     const QString name = *row ? (*stmt)->text(0) : QString();
     (*stmt)->reset();
+    m_assigneeNames.insert(assigneeId, name);
     return name;
 }
 
@@ -311,7 +347,17 @@ Result<void> CaseViewWriter::refresh(const QUuid &caseId, const Case *knownConfi
     if (!documents)
         return documents.error();
     visible->id = caseId;
-    return write(*visible, !pending->isEmpty(), *notes, *documents);
+    // Without pending commands the visible state is the confirmed one, whose JSON case_confirmed holds.
+    return write(*visible, pending->isEmpty() ? QString() : StoredJson::text(visible->toJson()), !pending->isEmpty(),
+                 *notes, *documents);
+}
+
+Result<void> CaseViewWriter::refreshConfirmed(const Case &confirmed, QList<Note> notes, QList<DocumentRef> documents)
+{
+    sortAsStored(&notes, &Note::createdAt);
+    sortByCreation(&notes);
+    sortAsStored(&documents, &DocumentRef::addedAt);
+    return write(confirmed, QString(), false, notes, documents);
 }
 
 Result<void> CaseViewWriter::remove(const QUuid &caseId)
@@ -335,7 +381,7 @@ Result<void> CaseViewWriter::remove(const QUuid &caseId)
     return SearchIndexer::remove(m_db, rowId);
 }
 
-Result<void> CaseViewWriter::write(const Case &visible, bool hasPending, const QList<Note> &notes,
+Result<void> CaseViewWriter::write(const Case &visible, const QString &json, bool hasPending, const QList<Note> &notes,
                                    const QList<DocumentRef> &documents)
 {
     auto name = assigneeName(visible.assigneeId);
@@ -380,15 +426,17 @@ Result<void> CaseViewWriter::write(const Case &visible, bool hasPending, const Q
         .bind(18, ColumnValue::text(SortKey::german(visible.applicant.displayName())))
         .bind(19, ColumnValue::text(SortKey::german(visible.statusText)))
         .bind(20, ColumnValue::text(SortKey::assignee(!visible.assigneeId.isNull(), *name)))
-        .bind(21, StoredJson::text(visible.toJson()))
+        .bind(21, json) // null binds NULL
         .bind(22, id);
     if (*found)
         s.bind(int(viewColumns().size()) + 1, rowId);
     if (auto done = s.run(); !done)
         return done;
-    if (!*found)
+    const bool inserted = !*found;
+    if (inserted)
         rowId = m_db.lastInsertRowId();
-    return SearchIndexer::update(m_db, rowId, searchDocument(visible, notes, documents));
+    return SearchIndexer::update(m_db, rowId, searchDocument(visible, notes, documents),
+                                 inserted ? SearchIndexer::Entry::New : SearchIndexer::Entry::Existing);
 }
 
 } // namespace casedesk::storage

@@ -9,6 +9,9 @@
 #include "core/Note.h"
 #include "core/Result.h"
 
+#include <QHash>
+#include <QSet>
+
 #include <optional>
 
 namespace casedesk::storage {
@@ -24,6 +27,12 @@ public:
     // when the caller has just written it (bulk loads). A pending command that no longer replays cleanly is
     // left out of the visible state and stays in the outbox (the sync shows it as a conflict).
     Result<void> refresh(const QUuid &caseId, const Case *knownConfirmed = nullptr);
+    // The bulk load's shortcut for a case without pending commands whose confirmed Vermerke and documents
+    // are all in memory (the cache held none before): the visible state is the confirmed one just stored,
+    // nothing is read back.
+    Result<void> refreshConfirmed(const Case &confirmed, QList<Note> notes, QList<DocumentRef> documents);
+    // The cases with pending outbox commands, read once per bulk load.
+    Result<QSet<QUuid>> casesWithPendingCommands();
 
     Result<std::optional<Case>> confirmedCase(const QUuid &caseId);
     Result<std::optional<Case>> visibleCase(const QUuid &caseId);
@@ -39,11 +48,14 @@ private:
     Result<QList<PendingCommand>> pendingCommands(const QUuid &caseId);
     Result<QList<Note>> visibleNotes(const QUuid &caseId, const QList<PendingCommand> &pending);
     Result<void> remove(const QUuid &caseId);
-    Result<void> write(const Case &visible, bool hasPending, const QList<Note> &notes,
+    // `json`: the visible state's JSON when it differs from the confirmed one (hasPending), null otherwise.
+    Result<void> write(const Case &visible, const QString &json, bool hasPending, const QList<Note> &notes,
                        const QList<DocumentRef> &documents);
     Result<QString> assigneeName(const QUuid &assigneeId);
 
     SqliteDatabase &m_db;
+    // Display names looked up by this writer; a writer lives for one transaction, in which they cannot change.
+    QHash<QUuid, QString> m_assigneeNames;
 };
 
 } // namespace casedesk::storage

@@ -63,27 +63,27 @@ std::pair<char32_t, qsizetype> codePointAt(const QString &text, qsizetype pos)
 void appendPieces(QList<SearchToken> &tokens, const QString &normalised, qsizetype begin, qsizetype end,
                   bool joinsPrevious)
 {
-    QString piece;
+    qsizetype pieceStart = 0;
     TokenClass pieceClass = TokenClass::Other;
     bool joins = joinsPrevious;
-    const auto flush = [&] {
-        if (!piece.isEmpty()) {
-            tokens.append(SearchToken{piece, begin, end, joins});
-            piece.clear();
+    const auto flush = [&](qsizetype pieceEnd) {
+        if (pieceClass != TokenClass::Other && pieceEnd > pieceStart) {
+            tokens.append(SearchToken{normalised.mid(pieceStart, pieceEnd - pieceStart), begin, end, joins});
             joins = true; // the next piece of the same word follows directly
         }
     };
-    for (const char32_t c : normalised.toUcs4()) {
+    qsizetype pos = 0;
+    while (pos < normalised.size()) {
+        const auto [c, next] = codePointAt(normalised, pos);
         const TokenClass cls = classOf(c);
         if (cls != pieceClass) {
-            flush();
+            flush(pos);
             pieceClass = cls;
+            pieceStart = pos;
         }
-        if (cls != TokenClass::Other) {
-            piece.append(QString::fromUcs4(&c, 1));
-        }
+        pos = next;
     }
-    flush();
+    flush(pos);
 }
 
 Error indexError(const SqliteDatabase &db)
@@ -195,10 +195,12 @@ QString SearchIndexer::createSql()
            columns.join(QLatin1String(" TEXT, ")) + QLatin1String(" TEXT);");
 }
 
-Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document)
+Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document, Entry entry)
 {
-    if (auto removed = remove(db, rowId); !removed) {
-        return removed;
+    if (entry == Entry::Existing) {
+        if (auto removed = remove(db, rowId); !removed) {
+            return removed;
+        }
     }
     static const auto insertSql = [](QLatin1String table) {
         QStringList columns;

@@ -74,8 +74,13 @@ public:
     // empty when absent.
     static Result<QString> originalText(SqliteDatabase &db, qint64 rowId, int column);
 
+    // Whether the case_view row was just inserted: every row removal also removes its index entry, so a new
+    // row id has none to replace (saves two DELETEs per case in a bulk load).
+    enum class Entry { New, Existing };
+
     // Replaces the index entry of the case with row id `rowId` (case_view.rowid).
-    static Result<void> update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document);
+    static Result<void> update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document,
+                               Entry entry = Entry::Existing);
     static Result<void> remove(SqliteDatabase &db, qint64 rowId);
 };
 
