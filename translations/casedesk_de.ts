@@ -286,8 +286,8 @@
     </message>
     <message>
         <location filename="../modules/storage/SearchIndexer.cpp" line="92"/>
-        <source>The search index could not be updated. Restart CaseDesk; if this persists, rebuild the cache.</source>
-        <translation>Der Suchindex konnte nicht aktualisiert werden. Starten Sie CaseDesk neu; falls der Fehler bestehen bleibt, legen Sie den Zwischenspeicher neu an.</translation>
+        <source>The search index could not be updated. Restart CaseDesk; if this persists, please contact your IT support.</source>
+        <translation>Der Suchindex konnte nicht aktualisiert werden. Starten Sie CaseDesk neu; falls der Fehler bestehen bleibt, wenden Sie sich bitte an Ihren IT-Service.</translation>
     </message>
     <message>
         <location filename="../modules/storage/SqliteDatabase.cpp" line="42"/>

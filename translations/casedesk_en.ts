@@ -286,7 +286,7 @@
     </message>
     <message>
         <location filename="../modules/storage/SearchIndexer.cpp" line="92"/>
-        <source>The search index could not be updated. Restart CaseDesk; if this persists, rebuild the cache.</source>
+        <source>The search index could not be updated. Restart CaseDesk; if this persists, please contact your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -143,7 +143,37 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QLis
         if (auto refreshed = writer.refresh(caseId); !refreshed)
             return refreshed;
     }
-    return transaction.commit();
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    return cases.size() >= StatisticsBatch ? refreshStatistics() : Result<void>();
+}
+
+// Without statistics SQLite's planner assumes every index is selective and, for a sort that is not a view's
+// default, narrows by the team index and sorts half the cache (200 ms at 100,000 cases) instead of walking
+// the sort index. ANALYZE whenever the inbox has doubled since the last one keeps the plans right for a few
+// ANALYZE runs in all, each well under a second.
+Result<void> CaseRepository::refreshStatistics()
+{
+    SqliteDatabase &db = m_db.sqlite();
+    auto rows = visibleCount();
+    if (!rows)
+        return rows.error();
+    auto stmt = db.prepare(QStringLiteral("SELECT value FROM settings WHERE key = 'analyzedRows'"));
+    if (!stmt)
+        return stmt.error();
+    auto found = (*stmt)->step();
+    if (!found)
+        return found.error();
+    const qint64 analyzedRows = *found ? (*stmt)->text(0).toLongLong() : 0;
+    (*stmt)->reset();
+    if (*rows < 2 * analyzedRows)
+        return {};
+    if (auto analyzed = db.exec(QStringLiteral("ANALYZE case_view")); !analyzed)
+        return analyzed;
+    auto store = db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES ('analyzedRows', ?)"));
+    if (!store)
+        return store.error();
+    return (*store)->bind(1, QString::number(*rows)).run();
 }
 
 Result<std::optional<Case>> CaseRepository::confirmedCase(const QUuid &id)

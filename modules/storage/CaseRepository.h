@@ -34,6 +34,9 @@ public:
     Result<QList<DocumentRef>> documents(const QUuid &caseId);
 
 private:
+    static constexpr qsizetype StatisticsBatch = 1000; // bulk stores at least this large refresh the statistics
+    Result<void> refreshStatistics();
+
     CacheDatabase &m_db;
 };
 

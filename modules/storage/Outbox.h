@@ -29,7 +29,7 @@ public:
     // transaction with synchronous=FULL. `actor` is the user making it.
     Result<Command> submit(CommandName name, const QUuid &caseId, const QJsonObject &args, const QUuid &actor);
 
-    Result<QList<OutboxEntry>> entries();               // in clientSeq order
+    Result<QList<OutboxEntry>> entries(); // in clientSeq order
     Result<QList<OutboxEntry>> entriesFor(const QUuid &caseId);
     Result<qint64> pendingCount();
 

@@ -90,7 +90,7 @@ Error indexError(const SqliteDatabase &db)
 {
     return db.error(ErrorCode::Database,
                     QCoreApplication::translate("Storage", "The search index could not be updated. Restart CaseDesk; "
-                                                           "if this persists, rebuild the cache."));
+                                                           "if this persists, please contact your IT support."));
 }
 
 } // namespace

@@ -245,6 +245,39 @@ private slots:
         QVERIFY(ReferenceRepository(cache.db()).storeUsers({user}));
         QCOMPARE(cache.scalar(QStringLiteral("SELECT assignee_name FROM case_view")), user.displayName);
     }
+
+    // Large stores give SQLite's planner statistics again whenever the inbox has doubled since the last time.
+    void bulkStoresRefreshPlannerStatistics()
+    {
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        CaseRepository repository(cache.db());
+        const QUuid teams[] = {createUuidV7(), createUuidV7()};
+        auto batch = [&](int count) {
+            QList<Case> cases;
+            for (int i = 0; i < count; ++i) {
+                Case c = makeCase(QStringLiteral("Fall %1").arg(i), {});
+                c.teamId = teams[i % 2];
+                cases.append(c);
+            }
+            return cases;
+        };
+        QVERIFY(repository.storeConfirmed(batch(10)));
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")),
+                 QStringLiteral("0"));
+
+        QVERIFY(repository.storeConfirmed(batch(1000)));
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'analyzedRows'")),
+                 QStringLiteral("1010"));
+        QVERIFY(cache.scalar(QStringLiteral("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'case_view'")).toInt() > 0);
+
+        QVERIFY(repository.storeConfirmed(batch(1000))); // 2010 < 2 * 1010: no new ANALYZE yet
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'analyzedRows'")),
+                 QStringLiteral("1010"));
+        QVERIFY(repository.storeConfirmed(batch(1000)));
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'analyzedRows'")),
+                 QStringLiteral("3010"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCaseRepository)
