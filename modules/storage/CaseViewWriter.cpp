@@ -145,6 +145,16 @@ Result<Case> caseFromStored(const QString &text)
     return Case::fromJson(*json);
 }
 
+// Value types stored as JSON in the first column of a query about one case, in the query's order.
+template <typename T> Result<QList<T>> readStoredForCase(SqliteDatabase &db, const QString &sql, const QUuid &caseId)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    (*stmt)->bind(1, uuidToString(caseId));
+    return StoredJson::parseAll<T>(**stmt);
+}
+
 } // namespace
 
 CaseViewWriter::CaseViewWriter(SqliteDatabase &db) : m_db(db) {}
@@ -194,20 +204,15 @@ Result<QList<CaseViewWriter::PendingCommand>> CaseViewWriter::pendingCommands(co
         return stmt.error();
     (*stmt)->bind(1, uuidToString(caseId));
     QList<PendingCommand> pending;
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto json = StoredJson::object((*stmt)->text(0));
-        if (!json)
-            return json.error();
-        auto command = Command::fromJson(*json);
+    auto read = (*stmt)->forEachRow([&](const SqliteStatement &row) -> Result<void> {
+        auto command = StoredJson::parse<Command>(row.text(0));
         if (!command)
             return command.error();
-        pending.append({std::move(command).value(), uuidFromString((*stmt)->text(1))});
-    }
+        pending.append({std::move(command).value(), uuidFromString(row.text(1))});
+        return {};
+    });
+    if (!read)
+        return read.error();
     return pending;
 }
 
@@ -221,26 +226,11 @@ Result<QList<Note>> CaseViewWriter::visibleNotes(const QUuid &caseId)
 
 Result<QList<Note>> CaseViewWriter::visibleNotes(const QUuid &caseId, const QList<PendingCommand> &pending)
 {
-    auto stmt =
-        m_db.prepare(QStringLiteral("SELECT json FROM note_confirmed WHERE case_id = ? ORDER BY created_at, id"));
-    if (!stmt)
-        return stmt.error();
-    (*stmt)->bind(1, uuidToString(caseId));
-    QList<Note> notes;
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto json = StoredJson::object((*stmt)->text(0));
-        if (!json)
-            return json.error();
-        auto note = Note::fromJson(*json);
-        if (!note)
-            return note.error();
-        notes.append(std::move(note).value());
-    }
+    auto confirmed = readStoredForCase<Note>(
+        m_db, QStringLiteral("SELECT json FROM note_confirmed WHERE case_id = ? ORDER BY created_at, id"), caseId);
+    if (!confirmed)
+        return confirmed.error();
+    QList<Note> notes = std::move(confirmed).value();
     const qsizetype confirmedCount = notes.size();
     for (const PendingCommand &p : pending) {
         if (p.command.name != CommandName::AddNote)
@@ -257,27 +247,8 @@ Result<QList<Note>> CaseViewWriter::visibleNotes(const QUuid &caseId, const QLis
 
 Result<QList<DocumentRef>> CaseViewWriter::confirmedDocuments(const QUuid &caseId)
 {
-    auto stmt =
-        m_db.prepare(QStringLiteral("SELECT json FROM document_confirmed WHERE case_id = ? ORDER BY added_at, id"));
-    if (!stmt)
-        return stmt.error();
-    (*stmt)->bind(1, uuidToString(caseId));
-    QList<DocumentRef> documents;
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto json = StoredJson::object((*stmt)->text(0));
-        if (!json)
-            return json.error();
-        auto document = DocumentRef::fromJson(*json);
-        if (!document)
-            return document.error();
-        documents.append(std::move(document).value());
-    }
-    return documents;
+    return readStoredForCase<DocumentRef>(
+        m_db, QStringLiteral("SELECT json FROM document_confirmed WHERE case_id = ? ORDER BY added_at, id"), caseId);
 }
 
 Result<QSet<QUuid>> CaseViewWriter::casesWithPendingCommands()
@@ -286,14 +257,12 @@ Result<QSet<QUuid>> CaseViewWriter::casesWithPendingCommands()
     if (!stmt)
         return stmt.error();
     QSet<QUuid> cases;
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        cases.insert(uuidFromString((*stmt)->text(0)));
-    }
+    auto read = (*stmt)->forEachRow([&](const SqliteStatement &row) {
+        cases.insert(uuidFromString(row.text(0)));
+        return Result<void>();
+    });
+    if (!read)
+        return read.error();
     return cases;
 }
 

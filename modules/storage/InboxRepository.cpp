@@ -159,14 +159,12 @@ Result<QStringList> readStrings(SqliteDatabase &db, const QString &sql)
     if (!stmt)
         return stmt.error();
     QStringList values;
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        values << (*stmt)->text(0);
-    }
+    auto read = (*stmt)->forEachRow([&](const SqliteStatement &row) {
+        values << row.text(0);
+        return Result<void>();
+    });
+    if (!read)
+        return read.error();
     return values;
 }
 
@@ -241,14 +239,12 @@ Result<QStringList> InboxRepository::pagePlan(const InboxQuery &query, const std
     bindAll(**stmt, statement.values);
     (*stmt)->bind(int(statement.values.size() + 1), qint64(50));
     QStringList plan;
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        plan << (*stmt)->text(3); // columns: selectid, order, from, detail
-    }
+    auto read = (*stmt)->forEachRow([&](const SqliteStatement &row) {
+        plan << row.text(3); // columns: selectid, order, from, detail
+        return Result<void>();
+    });
+    if (!read)
+        return read.error();
     return plan;
 }
 

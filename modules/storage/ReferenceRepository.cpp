@@ -17,22 +17,7 @@ template <typename T> Result<QList<T>> readAll(SqliteDatabase &db, const QString
     auto stmt = db.prepare(sql);
     if (!stmt)
         return stmt.error();
-    QList<T> items;
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto json = StoredJson::object((*stmt)->text(0));
-        if (!json)
-            return json.error();
-        auto item = T::fromJson(*json);
-        if (!item)
-            return item.error();
-        items.append(std::move(item).value());
-    }
-    return items;
+    return StoredJson::parseAll<T>(**stmt);
 }
 
 } // namespace

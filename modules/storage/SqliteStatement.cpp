@@ -123,12 +123,21 @@ Result<bool> SqliteStatement::step()
 
 Result<void> SqliteStatement::run()
 {
+    return forEachRow([](const SqliteStatement &) { return Result<void>(); });
+}
+
+Result<void> SqliteStatement::forEachRow(const std::function<Result<void>(const SqliteStatement &)> &row)
+{
     for (;;) {
         auto more = step();
         if (!more)
             return more.error();
         if (!*more)
             break;
+        if (auto handled = row(*this); !handled) {
+            sqlite3_reset(m_stmt);
+            return handled;
+        }
     }
     sqlite3_reset(m_stmt);
     return {};

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <optional>
 
 struct sqlite3_stmt;
@@ -36,6 +37,8 @@ public:
     Result<bool> step();
     // Steps to the end, for statements without results.
     Result<void> run();
+    // Steps through every row, calling `row` for each; stops at the first error, SQLite's or `row`'s.
+    Result<void> forEachRow(const std::function<Result<void>(const SqliteStatement &)> &row);
     void reset(); // reset and clear bindings
 
     bool isNull(int column) const;
