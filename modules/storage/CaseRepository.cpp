@@ -158,15 +158,11 @@ Result<void> CaseRepository::refreshStatistics()
     auto rows = visibleCount();
     if (!rows)
         return rows.error();
-    auto stmt = db.prepare(QStringLiteral("SELECT value FROM settings WHERE key = 'analyzedRows'"));
-    if (!stmt)
-        return stmt.error();
-    auto found = (*stmt)->step();
-    if (!found)
-        return found.error();
-    const qint64 analyzedRows = *found ? (*stmt)->text(0).toLongLong() : 0;
-    (*stmt)->reset();
-    if (*rows < 2 * analyzedRows)
+    auto analyzedRows =
+        db.queryInt64(QStringLiteral("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'analyzedRows'"));
+    if (!analyzedRows)
+        return analyzedRows.error();
+    if (*rows < 2 * *analyzedRows)
         return {};
     if (auto analyzed = db.exec(QStringLiteral("ANALYZE case_view")); !analyzed)
         return analyzed;
@@ -188,15 +184,7 @@ Result<std::optional<Case>> CaseRepository::visibleCase(const QUuid &id)
 
 Result<qint64> CaseRepository::visibleCount()
 {
-    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT COUNT(*) FROM case_view"));
-    if (!stmt)
-        return stmt.error();
-    auto row = (*stmt)->step();
-    if (!row)
-        return row.error();
-    const qint64 count = (*stmt)->int64(0);
-    (*stmt)->reset();
-    return count;
+    return m_db.sqlite().queryInt64(QStringLiteral("SELECT COUNT(*) FROM case_view"));
 }
 
 Result<QList<Note>> CaseRepository::visibleNotes(const QUuid &caseId)

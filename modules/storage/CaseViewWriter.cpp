@@ -161,26 +161,19 @@ CaseViewWriter::CaseViewWriter(SqliteDatabase &db) : m_db(db) {}
 
 Result<std::optional<Case>> CaseViewWriter::confirmedCase(const QUuid &caseId)
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT json FROM case_confirmed WHERE id = ?"));
-    if (!stmt)
-        return stmt.error();
-    (*stmt)->bind(1, uuidToString(caseId));
-    auto row = (*stmt)->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<Case>();
-    auto parsed = caseFromStored((*stmt)->text(0));
-    (*stmt)->reset();
-    if (!parsed)
-        return parsed.error();
-    return std::optional<Case>(std::move(parsed).value());
+    return storedCase(QStringLiteral("SELECT json FROM case_confirmed WHERE id = ?"), caseId);
 }
 
 Result<std::optional<Case>> CaseViewWriter::visibleCase(const QUuid &caseId)
 {
-    auto stmt = m_db.prepare(QStringLiteral("SELECT coalesce(v.json, c.json) FROM case_view v "
-                                            "LEFT JOIN case_confirmed c ON c.id = v.id WHERE v.id = ?"));
+    return storedCase(QStringLiteral("SELECT coalesce(v.json, c.json) FROM case_view v "
+                                     "LEFT JOIN case_confirmed c ON c.id = v.id WHERE v.id = ?"),
+                      caseId);
+}
+
+Result<std::optional<Case>> CaseViewWriter::storedCase(const QString &sql, const QUuid &caseId)
+{
+    auto stmt = m_db.prepare(sql);
     if (!stmt)
         return stmt.error();
     (*stmt)->bind(1, uuidToString(caseId));

@@ -46,6 +46,8 @@ private:
         QUuid actor;
     };
     Result<QList<PendingCommand>> pendingCommands(const QUuid &caseId);
+    // The case stored as JSON in the first column of `sql`'s row for `caseId`; nullopt when there is none.
+    Result<std::optional<Case>> storedCase(const QString &sql, const QUuid &caseId);
     Result<QList<Note>> visibleNotes(const QUuid &caseId, const QList<PendingCommand> &pending);
     Result<void> remove(const QUuid &caseId);
     // `json`: the visible state's JSON when it differs from the confirmed one (hasPending), null otherwise.

@@ -181,15 +181,7 @@ Result<QList<OutboxEntry>> Outbox::entriesFor(const QUuid &caseId)
 
 Result<qint64> Outbox::pendingCount()
 {
-    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"));
-    if (!stmt)
-        return stmt.error();
-    auto row = (*stmt)->step();
-    if (!row)
-        return row.error();
-    const qint64 count = (*stmt)->int64(0);
-    (*stmt)->reset();
-    return count;
+    return m_db.sqlite().queryInt64(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"));
 }
 
 } // namespace casedesk::storage

@@ -102,6 +102,19 @@ Result<std::unique_ptr<SqliteStatement>> SqliteDatabase::prepareUncached(const Q
     return std::make_unique<SqliteStatement>(*this, stmt);
 }
 
+Result<qint64> SqliteDatabase::queryInt64(const QString &sql)
+{
+    auto stmt = prepare(sql);
+    if (!stmt)
+        return stmt.error();
+    auto row = (*stmt)->step();
+    if (!row)
+        return row.error();
+    const qint64 value = *row ? (*stmt)->int64(0) : 0;
+    (*stmt)->reset();
+    return value;
+}
+
 qint64 SqliteDatabase::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);

@@ -35,6 +35,9 @@ public:
     // A statement of its own (not cached), for dynamically built SQL that will not be repeated often.
     Result<std::unique_ptr<SqliteStatement>> prepareUncached(const QString &sql);
 
+    // The integer in the first column of the first row of `sql` (a COUNT, a MAX); 0 when there is no row.
+    Result<qint64> queryInt64(const QString &sql);
+
     qint64 lastInsertRowId() const;
     int changes() const;
     QString errorMessage() const; // sqlite3_errmsg of the last failure
