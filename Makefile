@@ -49,6 +49,8 @@ test-asan: deps
 	ctest --preset asan -j $(JOBS)
 
 bench: build
+	$(BUILD_DIR)/bin/casedesk-bench workflow
+	$(BUILD_DIR)/bin/casedesk-bench forms
 	$(BUILD_DIR)/bin/casedesk-bench store --cases 100000
 
 format:

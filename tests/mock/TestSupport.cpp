@@ -14,6 +14,11 @@ QString testDataPath(const QString &relative)
     return QDir(qEnvironmentVariable("CASEDESK_TEST_DATA")).filePath(relative);
 }
 
+QString resourcePath(const QString &relative)
+{
+    return QDir(qEnvironmentVariable("CASEDESK_RESOURCES")).filePath(relative);
+}
+
 QString corpusPath(const QString &relative)
 {
     const QString root = qEnvironmentVariable("CASEDESK_CORPUS");

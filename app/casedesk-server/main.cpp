@@ -1,0 +1,60 @@
+// casedesk-server: the central record server's command line. Only dispatches to the subcommands; each
+// subcommand parses its own options and prints its own --help. Output stays English, like the options.
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+#include "FormCommand.h"
+#include "ProcessCommand.h"
+
+namespace {
+
+struct Subcommand {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments, QTextStream &out, QTextStream &err);
+};
+
+const Subcommand subcommands[] = {
+    {"process", "check BPMN process models (process check FILE...)", casedesk::server::runProcessCommand},
+    {"form", "import XDatenfelder, check form definitions (form import FILE | form check FILE...)",
+     casedesk::server::runFormCommand},
+};
+
+void printUsage(QTextStream &stream)
+{
+    stream << "usage: casedesk-server <command> [arguments] (each command has --help)\n\ncommands:\n";
+    for (const Subcommand &command : subcommands)
+        stream << "  " << command.name << "  " << command.summary << '\n';
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("casedesk-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CASEDESK_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") ||
+        arguments.first() == QLatin1String("-h")) {
+        printUsage(arguments.isEmpty() ? err : out);
+        return arguments.isEmpty() ? 2 : 0;
+    }
+    if (arguments.first() == QLatin1String("--version")) {
+        out << "casedesk-server " << CASEDESK_VERSION << '\n';
+        return 0;
+    }
+    const QString name = arguments.takeFirst();
+    for (const Subcommand &command : subcommands) {
+        if (name == QLatin1String(command.name))
+            return command.run(arguments, out, err);
+    }
+    err << "casedesk-server: unknown command '" << name << "'\n\n";
+    printUsage(err);
+    return 2;
+}

@@ -1,0 +1,12 @@
+#include "FormsBenchmark.h"
+
+namespace casedesk::bench {
+
+QJsonObject runFormsBenchmark(const QString &resourceDir, quint64 seed)
+{
+    Q_UNUSED(resourceDir)
+    Q_UNUSED(seed)
+    return {{QStringLiteral("error"), QStringLiteral("not available yet")}};
+}
+
+} // namespace casedesk::bench
