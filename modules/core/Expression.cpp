@@ -1,0 +1,387 @@
+#include "core/Expression.h"
+
+#include "core/ExpressionNode.h"
+#include "core/ExpressionParser.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace casedesk {
+namespace {
+
+using expression::Node;
+using expression::Op;
+using expression::Value;
+using Type = Value::Type;
+
+QString typeName(Type type)
+{
+    switch (type) {
+    case Type::Null:
+        return QCoreApplication::translate("Core", "nothing");
+    case Type::Bool:
+        return QCoreApplication::translate("Core", "true/false");
+    case Type::Number:
+        return QCoreApplication::translate("Core", "a number");
+    case Type::String:
+        return QCoreApplication::translate("Core", "text");
+    case Type::Date:
+        return QCoreApplication::translate("Core", "a date");
+    case Type::List:
+        return QCoreApplication::translate("Core", "a list");
+    case Type::Object:
+        return QCoreApplication::translate("Core", "a group of fields");
+    }
+    return {};
+}
+
+Value fromJson(const QJsonValue &json)
+{
+    switch (json.type()) {
+    case QJsonValue::Bool:
+        return Value::fromBool(json.toBool());
+    case QJsonValue::Double:
+        return Value::fromNumber(json.toDouble());
+    case QJsonValue::String:
+        return Value::fromString(json.toString());
+    case QJsonValue::Array: {
+        Value list;
+        list.type = Type::List;
+        for (const QJsonValue &element : json.toArray())
+            list.list.append(fromJson(element));
+        return list;
+    }
+    case QJsonValue::Object: {
+        Value object;
+        object.type = Type::Object;
+        object.object = json.toObject();
+        return object;
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return {};
+}
+
+QJsonValue toJson(const Value &value)
+{
+    switch (value.type) {
+    case Type::Null:
+        return QJsonValue::Null;
+    case Type::Bool:
+        return value.boolean;
+    case Type::Number:
+        return value.number;
+    case Type::String:
+        return value.string;
+    case Type::Date:
+        return value.date.toString(Qt::ISODate);
+    case Type::List: {
+        QJsonArray array;
+        for (const Value &element : value.list)
+            array.append(toJson(element));
+        return array;
+    }
+    case Type::Object:
+        return value.object;
+    }
+    return QJsonValue::Null;
+}
+
+// Form data keeps decimals as text ("12.50"), so a string that reads as a number compares as one.
+std::optional<double> asNumber(const Value &value)
+{
+    if (value.type == Type::Number)
+        return value.number;
+    if (value.type == Type::String) {
+        bool ok = false;
+        const double number = value.string.trimmed().toDouble(&ok);
+        if (ok)
+            return number;
+    }
+    return std::nullopt;
+}
+
+std::optional<QDate> asDate(const Value &value)
+{
+    if (value.type == Type::Date)
+        return value.date;
+    if (value.type == Type::String && value.string.size() == 10) {
+        const QDate date = QDate::fromString(value.string, Qt::ISODate);
+        if (date.isValid())
+            return date;
+    }
+    return std::nullopt;
+}
+
+// -1, 0, 1, or nullopt when the two cannot be ordered.
+std::optional<int> compare(const Value &a, const Value &b)
+{
+    auto sign = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+    if (a.type == Type::Number || b.type == Type::Number) {
+        const auto x = asNumber(a);
+        const auto y = asNumber(b);
+        if (x && y)
+            return sign(*x, *y);
+        return std::nullopt;
+    }
+    if (a.type == Type::Date || b.type == Type::Date) {
+        const auto x = asDate(a);
+        const auto y = asDate(b);
+        if (x && y)
+            return sign(*x, *y);
+        return std::nullopt;
+    }
+    if (a.type == Type::String && b.type == Type::String)
+        return sign(QStringView(a.string).compare(b.string), 0);
+    if (a.type == Type::Bool && b.type == Type::Bool)
+        return sign(a.boolean, b.boolean);
+    return std::nullopt;
+}
+
+bool equals(const Value &a, const Value &b)
+{
+    if (a.type == Type::Null || b.type == Type::Null)
+        return a.type == b.type;
+    if (a.type == Type::List && b.type == Type::List) {
+        if (a.list.size() != b.list.size())
+            return false;
+        for (qsizetype i = 0; i < a.list.size(); ++i) {
+            if (!equals(a.list.at(i), b.list.at(i)))
+                return false;
+        }
+        return true;
+    }
+    const std::optional<int> order = compare(a, b);
+    return order && *order == 0;
+}
+
+class Evaluator {
+public:
+    Evaluator(const ExpressionResolver &resolve, const QDate &today, const QString &text)
+        : m_resolve(resolve), m_today(today), m_text(text)
+    {
+    }
+
+    Result<Value> eval(const Node &node) const
+    {
+        switch (node.op) {
+        case Op::Literal:
+            return node.value;
+        case Op::Variable: {
+            const std::optional<QJsonValue> found = m_resolve ? m_resolve(node.path) : std::nullopt;
+            return found ? fromJson(*found) : Value();
+        }
+        case Op::Today:
+            if (!m_today.isValid())
+                return fail(node, QCoreApplication::translate("Core", "today() is not available here"));
+            return Value::fromDate(m_today);
+        case Op::List: {
+            Value list;
+            list.type = Type::List;
+            for (const auto &child : node.children) {
+                Result<Value> element = eval(*child);
+                if (!element)
+                    return element;
+                list.list.append(std::move(element).value());
+            }
+            return list;
+        }
+        case Op::Not: {
+            const Result<std::optional<bool>> operand = truth(node, *node.children[0]);
+            if (!operand)
+                return operand.error();
+            return Value::fromBool(!operand->value_or(false));
+        }
+        case Op::Empty: {
+            const Result<Value> operand = eval(*node.children[0]);
+            if (!operand)
+                return operand;
+            return Value::fromBool(isEmpty(*operand));
+        }
+        case Op::Negate: {
+            const Result<Value> operand = eval(*node.children[0]);
+            if (!operand)
+                return operand;
+            const std::optional<double> number = asNumber(*operand);
+            if (!number)
+                return fail(
+                    node,
+                    QCoreApplication::translate("Core", "'-' needs a number, not %1").arg(typeName(operand->type)));
+            return Value::fromNumber(-*number);
+        }
+        case Op::And:
+        case Op::Or:
+            return logical(node);
+        default:
+            return comparison(node);
+        }
+    }
+
+    // A boolean operand: null counts as "no" (nullopt); anything else is an error.
+    Result<std::optional<bool>> truth(const Node &parent, const Node &operand) const
+    {
+        const Result<Value> value = eval(operand);
+        if (!value)
+            return value.error();
+        if (value->type == Type::Null)
+            return std::optional<bool>();
+        if (value->type != Type::Bool)
+            return fail(
+                parent,
+                QCoreApplication::translate("Core", "expected true or false, found %1").arg(typeName(value->type)));
+        return std::optional<bool>(value->boolean);
+    }
+
+    Error fail(const Node &node, const QString &what) const
+    {
+        return makeError(
+            ErrorCode::Invalid,
+            QCoreApplication::translate("Core", "Error in expression at column %1: %2.").arg(node.column).arg(what),
+            m_text);
+    }
+
+private:
+    static bool isEmpty(const Value &value)
+    {
+        return value.type == Type::Null || (value.type == Type::String && value.string.isEmpty()) ||
+               (value.type == Type::List && value.list.isEmpty()) ||
+               (value.type == Type::Object && value.object.isEmpty());
+    }
+
+    Result<Value> logical(const Node &node) const
+    {
+        const bool isAnd = node.op == Op::And;
+        const Result<std::optional<bool>> left = truth(node, *node.children[0]);
+        if (!left)
+            return left.error();
+        // Short-circuit, so `x != null and x > 3` never compares null.
+        if (left->value_or(false) != isAnd)
+            return Value::fromBool(!isAnd);
+        const Result<std::optional<bool>> right = truth(node, *node.children[1]);
+        if (!right)
+            return right.error();
+        return Value::fromBool(right->value_or(false));
+    }
+
+    Result<Value> comparison(const Node &node) const
+    {
+        const Result<Value> left = eval(*node.children[0]);
+        if (!left)
+            return left;
+        const Result<Value> right = eval(*node.children[1]);
+        if (!right)
+            return right;
+        switch (node.op) {
+        case Op::Equal:
+            return Value::fromBool(equals(*left, *right));
+        case Op::NotEqual:
+            return Value::fromBool(!equals(*left, *right));
+        case Op::In:
+            if (right->type == Type::Null)
+                return Value::fromBool(false);
+            if (right->type != Type::List)
+                return fail(node, QCoreApplication::translate("Core", "'in' needs a list on its right, not %1")
+                                      .arg(typeName(right->type)));
+            for (const Value &element : right->list) {
+                if (equals(*left, element))
+                    return Value::fromBool(true);
+            }
+            return Value::fromBool(false);
+        default:
+            break;
+        }
+        // Ordering with a missing value is false rather than an error: a form field not filled in yet.
+        if (left->type == Type::Null || right->type == Type::Null)
+            return Value::fromBool(false);
+        const std::optional<int> order = compare(*left, *right);
+        if (!order)
+            return fail(node, QCoreApplication::translate("Core", "cannot compare %1 with %2")
+                                  .arg(typeName(left->type), typeName(right->type)));
+        switch (node.op) {
+        case Op::Less:
+            return Value::fromBool(*order < 0);
+        case Op::LessEqual:
+            return Value::fromBool(*order <= 0);
+        case Op::Greater:
+            return Value::fromBool(*order > 0);
+        default:
+            return Value::fromBool(*order >= 0);
+        }
+    }
+
+    const ExpressionResolver &m_resolve;
+    const QDate m_today;
+    const QString &m_text;
+};
+
+ExpressionResolver objectResolver(const QJsonObject &variables)
+{
+    return [&variables](const QStringList &path) -> std::optional<QJsonValue> {
+        QJsonValue current = variables;
+        for (const QString &name : path) {
+            if (!current.isObject())
+                return std::nullopt;
+            const QJsonObject object = current.toObject();
+            const auto it = object.constFind(name);
+            if (it == object.constEnd())
+                return std::nullopt;
+            current = *it;
+        }
+        return current;
+    };
+}
+
+} // namespace
+
+Result<Expression> Expression::parse(const QString &text)
+{
+    Result<expression::ParsedExpression> parsed = expression::parseExpression(text);
+    if (!parsed)
+        return parsed.error();
+    Expression result;
+    result.m_root = std::shared_ptr<const Node>(std::move(parsed.value().root));
+    result.m_variables = std::move(parsed.value().variables);
+    result.m_text = text;
+    return result;
+}
+
+Result<QJsonValue> Expression::evaluate(const ExpressionResolver &resolve, const QDate &today) const
+{
+    if (!m_root)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Core", "The expression is empty."));
+    const Result<Value> value = Evaluator(resolve, today, m_text).eval(*m_root);
+    if (!value)
+        return value.error();
+    return toJson(*value);
+}
+
+Result<QJsonValue> Expression::evaluate(const QJsonObject &variables, const QDate &today) const
+{
+    return evaluate(objectResolver(variables), today);
+}
+
+Result<bool> Expression::test(const ExpressionResolver &resolve, const QDate &today) const
+{
+    if (!m_root)
+        return makeError(ErrorCode::Invalid, QCoreApplication::translate("Core", "The expression is empty."));
+    const Evaluator evaluator(resolve, today, m_text);
+    const Result<Value> value = evaluator.eval(*m_root);
+    if (!value)
+        return value.error();
+    if (value->type == Type::Null)
+        return false;
+    if (value->type != Type::Bool)
+        return evaluator.fail(*m_root, QCoreApplication::translate("Core", "a condition must give true or false, "
+                                                                           "not %1")
+                                           .arg(typeName(value->type)));
+    return value->boolean;
+}
+
+Result<bool> Expression::test(const QJsonObject &variables, const QDate &today) const
+{
+    return test(objectResolver(variables), today);
+}
+
+} // namespace casedesk
