@@ -1,0 +1,284 @@
+#include "forms/FieldFormats.h"
+
+#include "core/JsonFields.h"
+#include "forms/Decimal.h"
+#include "forms/FormField.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QUuid>
+
+#include <cmath>
+
+namespace casedesk::forms {
+
+namespace {
+
+bool isDigit(QChar c)
+{
+    return c.unicode() >= u'0' && c.unicode() <= u'9';
+}
+
+bool isUpperAscii(QChar c)
+{
+    return c.unicode() >= u'A' && c.unicode() <= u'Z';
+}
+
+QString withoutWhitespace(const QString &text)
+{
+    QString result;
+    result.reserve(text.size());
+    for (QChar c : text) {
+        if (!c.isSpace())
+            result += c;
+    }
+    return result;
+}
+
+// Integer given as text ("1250", "-3"): the number, or nullopt.
+std::optional<double> integerFromText(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^-?\\d{1,16}$"));
+    if (!pattern.match(text).hasMatch())
+        return std::nullopt;
+    return text.toDouble();
+}
+
+int ibanLength(const QString &country)
+{
+    // The countries applications here come from; others only need the general length range.
+    static const QHash<QString, int> lengths{
+        {QStringLiteral("DE"), 22}, {QStringLiteral("AT"), 20}, {QStringLiteral("CH"), 21}, {QStringLiteral("FR"), 27},
+        {QStringLiteral("IT"), 27}, {QStringLiteral("NL"), 18}, {QStringLiteral("BE"), 16}, {QStringLiteral("LU"), 20},
+        {QStringLiteral("ES"), 24}, {QStringLiteral("PL"), 28}, {QStringLiteral("CZ"), 24}, {QStringLiteral("DK"), 18},
+        {QStringLiteral("LI"), 21}, {QStringLiteral("GB"), 22}, {QStringLiteral("PT"), 25},
+    };
+    return lengths.value(country, 0);
+}
+
+} // namespace
+
+QJsonValue FieldFormats::normalize(FieldType type, const QJsonValue &value)
+{
+    if (type == FieldType::Decimal && value.isDouble()) {
+        const std::optional<Decimal> decimal = Decimal::fromDouble(value.toDouble());
+        return decimal ? QJsonValue(decimal->toString()) : value;
+    }
+    if (!value.isString())
+        return value;
+    if (type == FieldType::Integer || type == FieldType::Money) {
+        const QString text = value.toString().trimmed();
+        const std::optional<double> number = integerFromText(text);
+        return number ? QJsonValue(*number) : QJsonValue(text);
+    }
+    const QString text = value.toString();
+    const QString normalized = normalizeText(type, text);
+    return normalized == text ? value : QJsonValue(normalized); // most values are stored normalised already
+}
+
+QString FieldFormats::normalizeText(FieldType type, const QString &raw)
+{
+    const QString text = raw.trimmed();
+    switch (type) {
+    case FieldType::Iban:
+        return compactIban(text);
+    case FieldType::Postcode:
+        return normalizePostcode(text);
+    case FieldType::KfzKennzeichen:
+        return canonicalKennzeichen(text).value_or(text.toUpper());
+    case FieldType::Phone:
+        return text.simplified();
+    case FieldType::Decimal: {
+        const std::optional<Decimal> decimal = Decimal::parse(text);
+        return decimal ? decimal->toString() : text;
+    }
+    default:
+        return text;
+    }
+}
+
+QString FieldFormats::compactIban(const QString &text)
+{
+    return withoutWhitespace(text).toUpper();
+}
+
+bool FieldFormats::isIbanWellFormed(const QString &compact)
+{
+    if (compact.size() < 15 || compact.size() > 34)
+        return false;
+    if (!isUpperAscii(compact.at(0)) || !isUpperAscii(compact.at(1)) || !isDigit(compact.at(2)) ||
+        !isDigit(compact.at(3)))
+        return false;
+    for (QChar c : compact) {
+        if (!isDigit(c) && !isUpperAscii(c))
+            return false;
+    }
+    const int expected = ibanLength(compact.left(2));
+    return expected == 0 || compact.size() == expected;
+}
+
+bool FieldFormats::isIbanChecksumValid(const QString &compact)
+{
+    if (compact.size() < 5)
+        return false;
+    // Move the first four characters to the end, letters become 10..35, and the number mod 97 must be 1;
+    // computed digit by digit so it never overflows.
+    const QString rearranged = compact.mid(4) + compact.left(4);
+    int remainder = 0;
+    for (QChar c : rearranged) {
+        if (isDigit(c)) {
+            remainder = (remainder * 10 + (c.unicode() - u'0')) % 97;
+        } else if (isUpperAscii(c)) {
+            const int value = c.unicode() - u'A' + 10;
+            remainder = (remainder * 100 + value) % 97;
+        } else {
+            return false;
+        }
+    }
+    return remainder == 1;
+}
+
+QString FieldFormats::groupIban(const QString &compact)
+{
+    QString grouped;
+    for (qsizetype i = 0; i < compact.size(); i += 4) {
+        if (i > 0)
+            grouped += u' ';
+        grouped += compact.mid(i, 4);
+    }
+    return grouped;
+}
+
+std::optional<QString> FieldFormats::canonicalKennzeichen(const QString &text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^([A-ZÄÖÜ]{1,3})[\\s-]+([A-Z]{1,2})[\\s-]*([1-9][0-9]{0,3})\\s*([EH])?$"));
+    if (text.size() > 20)
+        return std::nullopt;
+    const QRegularExpressionMatch match = pattern.match(text.trimmed().toUpper());
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QString district = match.captured(1);
+    const QString letters = match.captured(2);
+    const QString digits = match.captured(3);
+    if (district.size() + letters.size() + digits.size() > 8)
+        return std::nullopt;
+    return district + u'-' + letters + u' ' + digits + match.captured(4);
+}
+
+QString FieldFormats::normalizePostcode(const QString &text)
+{
+    QString compact = withoutWhitespace(text);
+    if (compact.startsWith(QLatin1String("D-"), Qt::CaseInsensitive))
+        compact = compact.mid(2);
+    return compact;
+}
+
+bool FieldFormats::isValidPostcode(const QString &text)
+{
+    if (text.size() != 5)
+        return false;
+    for (QChar c : text) {
+        if (!isDigit(c))
+            return false;
+    }
+    return !text.startsWith(QLatin1String("00")) && text != QLatin1String("99999");
+}
+
+bool FieldFormats::isValidEmail(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$"));
+    if (text.size() > 254 || text.startsWith(u'.') || text.contains(QLatin1String("..")) ||
+        text.contains(QLatin1String(".@")))
+        return false;
+    return pattern.match(text).hasMatch();
+}
+
+bool FieldFormats::isValidPhone(const QString &text)
+{
+    int digits = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (isDigit(c))
+            ++digits;
+        else if (c == u'+' ? i != 0 : !(c == u' ' || c == u'/' || c == u'-' || c == u'(' || c == u')'))
+            return false;
+    }
+    return digits >= 5 && digits <= 20;
+}
+
+bool FieldFormats::isDocumentId(const QString &text)
+{
+    return text.size() == 36 && !QUuid::fromString(text).isNull();
+}
+
+QString FieldFormats::formatMoney(qint64 cents)
+{
+    const QLocale locale;
+    const qint64 magnitude = cents < 0 ? -cents : cents;
+    const QString number = locale.toString(magnitude / 100) + locale.decimalPoint() +
+                           QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
+    const QString sign = cents < 0 ? QStringLiteral("-") : QString();
+    return locale.language() == QLocale::German ? sign + number + QStringLiteral(" €")
+                                                : sign + QStringLiteral("€") + number;
+}
+
+QString FieldFormats::formatDate(const QDate &date)
+{
+    return QLocale().language() == QLocale::German ? date.toString(QStringLiteral("dd.MM.yyyy"))
+                                                   : json::dateToString(date);
+}
+
+QString FieldFormats::formatDecimal(const QString &canonical)
+{
+    QString text = canonical;
+    return text.replace(u'.', QLocale().decimalPoint());
+}
+
+QString FieldFormats::displayText(const FormField &field, const QJsonValue &raw)
+{
+    const QJsonValue value = normalize(field.type, raw);
+    const auto withUnit = [&](const QString &text) { return field.unit.isEmpty() ? text : text + u' ' + field.unit; };
+    switch (field.type) {
+    case FieldType::Integer:
+        return value.isDouble() ? withUnit(QLocale().toString(qint64(value.toDouble()))) : value.toString();
+    case FieldType::Money:
+        return value.isDouble() ? formatMoney(qint64(value.toDouble())) : value.toString();
+    case FieldType::Decimal:
+        return value.isString() && !value.toString().isEmpty() ? withUnit(formatDecimal(value.toString())) : QString();
+    case FieldType::Date: {
+        const std::optional<QDate> date = json::dateFromString(value.toString());
+        return date && date->isValid() ? formatDate(*date) : value.toString();
+    }
+    case FieldType::Boolean:
+        if (!value.isBool())
+            return {};
+        return value.toBool() ? QCoreApplication::translate("Forms", "Yes")
+                              : QCoreApplication::translate("Forms", "No");
+    case FieldType::Choice:
+    case FieldType::District: {
+        const CodeListEntry *entry = field.codeList ? field.codeList->entry(value.toString()) : nullptr;
+        return entry ? entry->label.text() : value.toString();
+    }
+    case FieldType::MultiChoice: {
+        QStringList labels;
+        for (const QJsonValue &item : value.toArray()) {
+            const CodeListEntry *entry = field.codeList ? field.codeList->entry(item.toString()) : nullptr;
+            labels.append(entry ? entry->label.text() : item.toString());
+        }
+        return labels.join(QStringLiteral(", "));
+    }
+    case FieldType::Iban:
+        return groupIban(value.toString());
+    case FieldType::Group:
+        return {};
+    default:
+        return value.toString();
+    }
+}
+
+} // namespace casedesk::forms

@@ -1,0 +1,213 @@
+// Single values: exact decimals, date limits, IBAN check digits, Kfz-Kennzeichen, postcodes, e-mail, display.
+#include "forms/DateBound.h"
+#include "forms/Decimal.h"
+#include "forms/FieldFormats.h"
+#include "forms/FormField.h"
+
+#include <QTest>
+
+using namespace casedesk::forms;
+
+class TestFieldFormats : public QObject {
+    Q_OBJECT
+
+private slots:
+    void cleanup() { QLocale::setDefault(QLocale::c()); }
+    void decimalCompare_data();
+    void decimalCompare();
+    void decimalParse_data();
+    void decimalParse();
+    void dateBound_data();
+    void dateBound();
+    void iban_data();
+    void iban();
+    void kennzeichen_data();
+    void kennzeichen();
+    void display();
+};
+
+void TestFieldFormats::decimalCompare_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("equal scales") << QStringLiteral("1.5") << QStringLiteral("1.50") << 0;
+    QTest::newRow("leading zeros") << QStringLiteral("007") << QStringLiteral("7.0") << 0;
+    QTest::newRow("negative zero") << QStringLiteral("-0.00") << QStringLiteral("0") << 0;
+    QTest::newRow("binary trap") << QStringLiteral("0.3") << QStringLiteral("0.30000000000000004") << -1;
+    QTest::newRow("tiny above") << QStringLiteral("2.7500000000000000001") << QStringLiteral("2.75") << 1;
+    QTest::newRow("longer integer") << QStringLiteral("10") << QStringLiteral("9.99") << 1;
+    QTest::newRow("negatives") << QStringLiteral("-10") << QStringLiteral("-9.99") << -1;
+    QTest::newRow("sign") << QStringLiteral("-0.01") << QStringLiteral("0") << -1;
+    QTest::newRow("beyond double") << QStringLiteral("123456789012345678901234567890")
+                                   << QStringLiteral("123456789012345678901234567889") << 1;
+}
+
+void TestFieldFormats::decimalCompare()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(int, expected);
+    const std::optional<Decimal> x = Decimal::parse(a);
+    const std::optional<Decimal> y = Decimal::parse(b);
+    QVERIFY(x && y);
+    QCOMPARE(x->compare(*y), expected);
+    QCOMPARE(y->compare(*x), -expected);
+}
+
+void TestFieldFormats::decimalParse_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("canonical"); // empty: refused
+    QTest::newRow("plain") << QStringLiteral("12") << QStringLiteral("12");
+    QTest::newRow("comma") << QStringLiteral("0,5") << QStringLiteral("0.5");
+    QTest::newRow("plus") << QStringLiteral("+3.10") << QStringLiteral("3.10");
+    QTest::newRow("leading zeros") << QStringLiteral("-0012.0") << QStringLiteral("-12.0");
+    QTest::newRow("no digits after point") << QStringLiteral("1.") << QString();
+    QTest::newRow("no integer part") << QStringLiteral(".5") << QString();
+    QTest::newRow("exponent") << QStringLiteral("1e5") << QString();
+    QTest::newRow("grouping") << QStringLiteral("1.000,5") << QString();
+    QTest::newRow("space") << QStringLiteral("1 000") << QString();
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("too many digits") << QString(31, u'9') << QString();
+}
+
+void TestFieldFormats::decimalParse()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, canonical);
+    const std::optional<Decimal> value = Decimal::parse(text);
+    QCOMPARE(value.has_value(), !canonical.isEmpty());
+    if (value)
+        QCOMPARE(value->toString(), canonical);
+}
+
+void TestFieldFormats::dateBound_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDate>("expected"); // for today = 2024-02-29; invalid: refused
+    QTest::newRow("fixed") << QStringLiteral("2026-03-02") << QDate(2026, 3, 2);
+    QTest::newRow("today") << QStringLiteral("today") << QDate(2024, 2, 29);
+    QTest::newRow("today+0d") << QStringLiteral("today+0d") << QDate(2024, 2, 29);
+    QTest::newRow("days") << QStringLiteral("today+14d") << QDate(2024, 3, 14);
+    QTest::newRow("weeks") << QStringLiteral("today-2w") << QDate(2024, 2, 15);
+    QTest::newRow("months") << QStringLiteral("+1m") << QDate(2024, 3, 29);
+    QTest::newRow("leap year minus 18 years") << QStringLiteral("-18y") << QDate(2006, 2, 28);
+    QTest::newRow("unknown unit") << QStringLiteral("today+1h") << QDate();
+    QTest::newRow("words") << QStringLiteral("yesterday") << QDate();
+    QTest::newRow("impossible date") << QStringLiteral("2026-02-30") << QDate();
+    QTest::newRow("empty") << QString() << QDate();
+}
+
+void TestFieldFormats::dateBound()
+{
+    QFETCH(QString, text);
+    QFETCH(QDate, expected);
+    const std::optional<DateBound> bound = DateBound::parse(text);
+    QCOMPARE(bound.has_value(), expected.isValid());
+    if (!bound)
+        return;
+    QCOMPARE(bound->resolve(QDate(2024, 2, 29)), expected);
+    const std::optional<DateBound> again = DateBound::parse(bound->toString());
+    QVERIFY(again);
+    QCOMPARE(again->resolve(QDate(2024, 2, 29)), expected);
+    if (bound->isRelative())
+        QVERIFY(!bound->resolve(QDate()).isValid());
+}
+
+void TestFieldFormats::iban_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("wellFormed");
+    QTest::addColumn<bool>("checksum");
+    QTest::newRow("DE") << QStringLiteral("DE89 3704 0044 0532 0130 00") << true << true;
+    QTest::newRow("GB") << QStringLiteral("GB82 WEST 1234 5698 7654 32") << true << true;
+    QTest::newRow("FR with letters") << QStringLiteral("FR14 2004 1010 0505 0001 3M02 606") << true << true;
+    QTest::newRow("NL") << QStringLiteral("nl91abna0417164300") << true << true;
+    QTest::newRow("CH") << QStringLiteral("CH93 0076 2011 6238 5295 7") << true << true;
+    QTest::newRow("DE one digit off") << QStringLiteral("DE89 3704 0044 0532 0130 10") << true << false;
+    QTest::newRow("DE check digits off") << QStringLiteral("DE88 3704 0044 0532 0130 00") << true << false;
+    QTest::newRow("DE too long") << QStringLiteral("DE89 3704 0044 0532 0130 000") << false << false;
+    QTest::newRow("no country") << QStringLiteral("8937 0400 4405 3201 3000") << false << false;
+    QTest::newRow("umlaut") << QStringLiteral("DE89 3704 0044 0532 0130 0Ä") << false << false;
+}
+
+void TestFieldFormats::iban()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, wellFormed);
+    QFETCH(bool, checksum);
+    const QString compact = FieldFormats::compactIban(text);
+    QVERIFY(!compact.contains(u' '));
+    QCOMPARE(FieldFormats::isIbanWellFormed(compact), wellFormed);
+    if (wellFormed) {
+        QCOMPARE(FieldFormats::isIbanChecksumValid(compact), checksum);
+        const QString grouped = FieldFormats::groupIban(compact);
+        QCOMPARE(FieldFormats::compactIban(grouped), compact);
+        QCOMPARE(grouped.size(), compact.size() + (compact.size() - 1) / 4);
+    }
+}
+
+void TestFieldFormats::kennzeichen_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("canonical"); // empty: refused
+    QTest::newRow("canonical") << QStringLiteral("S-AB 1234") << QStringLiteral("S-AB 1234");
+    QTest::newRow("spaces") << QStringLiteral("  s  ab 12 ") << QStringLiteral("S-AB 12");
+    QTest::newRow("dashes") << QStringLiteral("LB-X-1") << QStringLiteral("LB-X 1");
+    QTest::newRow("no space before digits") << QStringLiteral("ES-Q99") << QStringLiteral("ES-Q 99");
+    QTest::newRow("electric") << QStringLiteral("S-E 1234 e") << QStringLiteral("S-E 1234E");
+    QTest::newRow("historic") << QStringLiteral("BB-H 12H") << QStringLiteral("BB-H 12H");
+    QTest::newRow("eight characters") << QStringLiteral("WND-AB 123") << QStringLiteral("WND-AB 123");
+    QTest::newRow("umlaut district") << QStringLiteral("tö-a 5") << QStringLiteral("TÖ-A 5");
+    QTest::newRow("nine characters") << QStringLiteral("WND-AB 1234") << QString();
+    QTest::newRow("no separator") << QStringLiteral("SAB1234") << QString();
+    QTest::newRow("leading zero") << QStringLiteral("S-AB 01") << QString();
+    QTest::newRow("no digits") << QStringLiteral("S-AB") << QString();
+    QTest::newRow("digit letters") << QStringLiteral("S-A1 12") << QString();
+    QTest::newRow("two suffixes") << QStringLiteral("S-AB 12EH") << QString();
+    QTest::newRow("long input") << QString(500, u'A') << QString();
+}
+
+void TestFieldFormats::kennzeichen()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, canonical);
+    const std::optional<QString> result = FieldFormats::canonicalKennzeichen(text);
+    QCOMPARE(result.value_or(QString()), canonical);
+    if (result)
+        QCOMPARE(FieldFormats::canonicalKennzeichen(*result).value_or(QString()), canonical); // stable
+}
+
+void TestFieldFormats::display()
+{
+    FormField money;
+    money.type = FieldType::Money;
+    FormField height;
+    height.type = FieldType::Decimal;
+    height.unit = QStringLiteral("m");
+    FormField date;
+    date.type = FieldType::Date;
+    FormField iban;
+    iban.type = FieldType::Iban;
+    FormField district;
+    district.type = FieldType::District;
+    district.codeList = std::shared_ptr<const CodeList>(&CodeList::stuttgartDistricts(), [](const CodeList *) {});
+
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(FieldFormats::displayText(money, 123450), QStringLiteral("1.234,50 €"));
+    QCOMPARE(FieldFormats::displayText(money, -5), QStringLiteral("-0,05 €"));
+    QCOMPARE(FieldFormats::displayText(height, QStringLiteral("12.5")), QStringLiteral("12,5 m"));
+    QCOMPARE(FieldFormats::displayText(date, QStringLiteral("2026-03-02")), QStringLiteral("02.03.2026"));
+    QCOMPARE(FieldFormats::displayText(iban, QStringLiteral("de89370400440532013000")),
+             QStringLiteral("DE89 3704 0044 0532 0130 00"));
+    QCOMPARE(FieldFormats::displayText(district, QStringLiteral("04")), QStringLiteral("Süd"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(FieldFormats::displayText(money, 123450), QStringLiteral("€1,234.50"));
+    QCOMPARE(FieldFormats::displayText(date, QStringLiteral("2026-03-02")), QStringLiteral("2026-03-02"));
+    QCOMPARE(FieldFormats::displayText(district, QStringLiteral("04")), QStringLiteral("Süd (South)"));
+    QCOMPARE(FieldFormats::displayText(district, QStringLiteral("99")), QStringLiteral("99"));
+}
+
+QTEST_GUILESS_MAIN(TestFieldFormats)
+#include "tst_fieldformats.moc"
