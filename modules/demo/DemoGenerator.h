@@ -41,8 +41,11 @@ public:
     // The cases first .. first + count - 1, clipped to [0, maxCaseCount).
     QList<Case> makeCases(qint64 first, qint64 count) const;
 
-    QList<Note> notesFor(const Case &c) const;            // 0..3 Vermerke
-    QList<DocumentRef> documentsFor(const Case &c) const; // the application form and some evidence
+    QList<Note> notesFor(const Case &c) const;            // 0..3 Vermerke that fit how far the case is
+    QList<DocumentRef> documentsFor(const Case &c) const; // the application and what its form references
+
+    // The (first) vehicle's registration number in a case's form data, empty when it has none.
+    static QString registrationOf(const Case &c);
 
 private:
     struct Tables; // per-day dates and deadlines, teams' staff, weights: computed once, shared by copies

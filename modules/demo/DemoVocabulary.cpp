@@ -225,6 +225,9 @@ DemoVocabulary::DemoVocabulary()
         member("Monika", "Fuß", Role::Mailroom, {}),
         member("Wolfgang", "Richter", Role::Auditor, {"32.1", "67.2", "20.3"}),
         member("Daniel", "Kowalski", Role::Administrator, {}),
+        // Departments the processes consult (Beteiligung): nature conservation and urban planning.
+        member("Carmen", "Haller", Role::Clerk, {"36.3"}),
+        member("Stefan", "Vogt", Role::Clerk, {"61.1"}),
     };
 
     trades = strings({"Bäckerei", "Schreinerei", "Malerbetrieb", "Elektro", "Sanitär", "Gartenbau", "Umzüge",
