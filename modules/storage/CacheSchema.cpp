@@ -102,28 +102,48 @@ CREATE TABLE case_view (
     json             TEXT,
     CHECK ((json IS NULL) = (has_pending = 0))
 );
--- One index per built-in view and default sort (row_id is implicitly the last column of each).
-CREATE INDEX case_view_mine ON case_view (assignee_id, closed, deadline_key);
-CREATE INDEX case_view_team ON case_view (team_id, closed, deadline_key);
-CREATE INDEX case_view_unassigned ON case_view (team_id, closed, assignee_id, received_key);
-CREATE INDEX case_view_due ON case_view (closed, deadline_key);
-CREATE INDEX case_view_received ON case_view (received_key);
--- Any other sort over many rows walks one of these instead of sorting the whole table.
-CREATE INDEX case_view_deadline ON case_view (deadline_key);
-CREATE INDEX case_view_aktenzeichen ON case_view (aktenzeichen_key);
-CREATE INDEX case_view_applicant ON case_view (applicant_key);
-CREATE INDEX case_view_status ON case_view (status_key);
-CREATE INDEX case_view_assignee ON case_view (assignee_key);
 )sql";
 
 Result<void> migrateToV1(SqliteDatabase &db)
 {
     if (auto created = db.exec(QString::fromUtf8(SchemaV1)); !created)
         return created;
+    for (const CaseViewIndex &index : caseViewIndexes()) {
+        if (auto created = db.exec(index.sql); !created)
+            return created;
+    }
     return db.exec(SearchIndexer::createSql());
 }
 
 } // namespace
+
+const QList<CaseViewIndex> &caseViewIndexes()
+{
+    // One index per built-in view and default sort (row_id is implicitly the last column of each).
+    // Any other sort over many rows walks one of the sort indexes instead of sorting the whole table.
+    static const QList<CaseViewIndex> indexes = [] {
+        const QList<std::pair<const char *, const char *>> definitions = {
+            {"case_view_mine", "assignee_id, closed, deadline_key"},
+            {"case_view_team", "team_id, closed, deadline_key"},
+            {"case_view_unassigned", "team_id, closed, assignee_id, received_key"},
+            {"case_view_due", "closed, deadline_key"},
+            {"case_view_received", "received_key"},
+            {"case_view_deadline", "deadline_key"},
+            {"case_view_aktenzeichen", "aktenzeichen_key"},
+            {"case_view_applicant", "applicant_key"},
+            {"case_view_status", "status_key"},
+            {"case_view_assignee", "assignee_key"},
+        };
+        QList<CaseViewIndex> list;
+        for (const auto &[name, columns] : definitions) {
+            list.append(
+                {QLatin1String(name),
+                 QStringLiteral("CREATE INDEX %1 ON case_view (%2)").arg(QLatin1String(name), QLatin1String(columns))});
+        }
+        return list;
+    }();
+    return indexes;
+}
 
 const QList<Migration> &cacheMigrations()
 {

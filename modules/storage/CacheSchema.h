@@ -18,6 +18,16 @@ struct Migration {
     std::function<Result<void>(SqliteDatabase &)> apply; // runs inside a transaction opened by the caller
 };
 
+// A secondary index of case_view (an inbox view or sort). A bulk load into an empty cache drops them and
+// builds each once at the end, which costs a fraction of keeping them up to date row by row.
+struct CaseViewIndex {
+    QString name;
+    QString sql; // CREATE INDEX statement
+};
+
+// The case_view indexes of the current schema.
+const QList<CaseViewIndex> &caseViewIndexes();
+
 // All migrations in order; versions are 1, 2, 3, ... without gaps.
 const QList<Migration> &cacheMigrations();
 

@@ -2,6 +2,7 @@
 
 #include "core/Uuid.h"
 #include "storage/CacheDatabase.h"
+#include "storage/CacheSchema.h"
 #include "storage/CaseViewWriter.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
@@ -12,7 +13,58 @@
 
 namespace casedesk::storage {
 
+struct CaseRepository::BulkLoad {
+    explicit BulkLoad(SqliteDatabase &db) : transaction(db), writer(db) {}
+    SqliteTransaction transaction;
+    CaseViewWriter writer;
+    bool intoEmptyCache = false; // the inbox indexes are dropped until finishBulkLoad()
+    // With an empty cache at the start, the cases whose Vermerke or documents an earlier batch stored: only
+    // these can have some in the cache (what storeBatch otherwise asks the database).
+    QSet<QUuid> casesWithPaperwork;
+};
+
 CaseRepository::CaseRepository(CacheDatabase &db) : m_db(db) {}
+
+CaseRepository::~CaseRepository() = default;
+
+Result<void> CaseRepository::beginBulkLoad()
+{
+    if (m_bulk)
+        return SqliteDatabase::misuseError(QStringLiteral("bulk load begun twice"));
+    SqliteDatabase &db = m_db.sqlite();
+    auto bulk = std::make_unique<BulkLoad>(db);
+    if (!bulk->transaction.began())
+        return bulk->transaction.began();
+    auto rows = db.queryInt64(QStringLiteral("SELECT EXISTS (SELECT 1 FROM case_view)"));
+    if (!rows)
+        return rows.error();
+    bulk->intoEmptyCache = *rows == 0;
+    if (bulk->intoEmptyCache) {
+        for (const CaseViewIndex &index : caseViewIndexes()) {
+            if (auto dropped = db.exec(QStringLiteral("DROP INDEX %1").arg(index.name)); !dropped)
+                return dropped;
+        }
+    }
+    m_bulk = std::move(bulk);
+    return {};
+}
+
+Result<void> CaseRepository::finishBulkLoad()
+{
+    if (!m_bulk)
+        return SqliteDatabase::misuseError(QStringLiteral("bulk load finished without being begun"));
+    const std::unique_ptr<BulkLoad> bulk = std::move(m_bulk);
+    SqliteDatabase &db = m_db.sqlite();
+    if (bulk->intoEmptyCache) {
+        for (const CaseViewIndex &index : caseViewIndexes()) {
+            if (auto created = db.exec(index.sql); !created)
+                return created;
+        }
+    }
+    if (auto analyzed = refreshStatistics(); !analyzed)
+        return analyzed;
+    return bulk->transaction.commit();
+}
 
 Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases)
 {
@@ -22,11 +74,25 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases)
 Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QList<Note> &notes,
                                             const QList<DocumentRef> &documents)
 {
-    SqliteDatabase &db = m_db.sqlite();
-    SqliteTransaction transaction(db);
+    if (m_bulk)
+        return storeBatch(m_bulk->writer, {cases, notes, documents});
+    SqliteTransaction transaction(m_db.sqlite());
     if (!transaction.began())
         return transaction.began();
+    CaseViewWriter writer(m_db.sqlite());
+    if (auto stored = storeBatch(writer, {cases, notes, documents}); !stored)
+        return stored;
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    return cases.size() >= StatisticsBatch ? refreshStatistics() : Result<void>();
+}
 
+Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &batch)
+{
+    const QList<Case> &cases = batch.cases;
+    const QList<Note> &notes = batch.notes;
+    const QList<DocumentRef> &documents = batch.documents;
+    SqliteDatabase &db = m_db.sqlite();
     // Cases whose notes or documents changed but whose own state did not come along still need a new
     // search entry.
     QList<QUuid> otherCases;
@@ -44,11 +110,12 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QLis
     // batch: building it from memory spares reading and parsing them back per case. Cases with pending
     // commands, with Vermerke or documents stored before, or with an id twice in the batch take the general
     // path (refresh), which reads the stored state.
-    CaseViewWriter writer(db);
+    writer.deferSearchEntries();
     auto pendingCases = writer.casesWithPendingCommands();
     if (!pendingCases)
         return pendingCases.error();
     QSet<QUuid> readBack = std::move(pendingCases).value();
+    QSet<QUuid> *const casesWithPaperwork = m_bulk && m_bulk->intoEmptyCache ? &m_bulk->casesWithPaperwork : nullptr;
     auto storedBefore = db.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM note_confirmed WHERE case_id = ?1) "
                                                   "OR EXISTS (SELECT 1 FROM document_confirmed WHERE case_id = ?1)"));
     if (!storedBefore)
@@ -56,6 +123,11 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QLis
     for (const Case &c : cases) {
         if (readBack.contains(c.id))
             continue;
+        if (casesWithPaperwork) {
+            if (casesWithPaperwork->contains(c.id))
+                readBack.insert(c.id);
+            continue;
+        }
         (*storedBefore)->bind(1, uuidToString(c.id));
         auto row = (*storedBefore)->step();
         if (!row)
@@ -143,9 +215,15 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QLis
         if (auto refreshed = writer.refresh(caseId); !refreshed)
             return refreshed;
     }
-    if (auto committed = transaction.commit(); !committed)
-        return committed;
-    return cases.size() >= StatisticsBatch ? refreshStatistics() : Result<void>();
+    if (auto indexed = writer.writeDeferredSearchEntries(); !indexed)
+        return indexed;
+    if (casesWithPaperwork) {
+        for (const auto &[noteId, caseId] : noteCases.asKeyValueRange())
+            casesWithPaperwork->insert(caseId);
+        for (const auto &[documentId, caseId] : documentCases.asKeyValueRange())
+            casesWithPaperwork->insert(caseId);
+    }
+    return {};
 }
 
 // Without statistics SQLite's planner assumes every index is selective and, for a sort that is not a view's

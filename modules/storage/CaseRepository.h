@@ -6,15 +6,22 @@
 #include "core/Note.h"
 #include "core/Result.h"
 
+#include <QSet>
+
+#include <memory>
 #include <optional>
 
 namespace casedesk::storage {
 
 class CacheDatabase;
+class CaseViewWriter;
 
 class CaseRepository {
 public:
     explicit CaseRepository(CacheDatabase &db);
+    ~CaseRepository();
+    CaseRepository(const CaseRepository &) = delete;
+    CaseRepository &operator=(const CaseRepository &) = delete;
 
     // Stores server-confirmed cases in one transaction and refreshes their visible state and search index
     // (pending commands are replayed on top).
@@ -23,6 +30,13 @@ public:
     // transaction, each affected case's visible row and search entry written once.
     Result<void> storeConfirmed(const QList<Case> &cases, const QList<Note> &notes,
                                 const QList<DocumentRef> &documents);
+
+    // A bulk load (the first full pull, the demo cache): beginBulkLoad(), storeConfirmed() for each batch,
+    // finishBulkLoad(). All batches form one transaction, so a load is stored whole or not at all; into an
+    // empty cache the inbox indexes are built once at the end instead of row by row. A repository destroyed
+    // before finishBulkLoad() stores nothing of the load.
+    Result<void> beginBulkLoad();
+    Result<void> finishBulkLoad();
 
     Result<std::optional<Case>> confirmedCase(const QUuid &id);
     Result<std::optional<Case>> visibleCase(const QUuid &id);
@@ -34,10 +48,20 @@ public:
     Result<QList<DocumentRef>> documents(const QUuid &caseId);
 
 private:
+    struct BulkLoad;
+    struct Batch {
+        const QList<Case> &cases;
+        const QList<Note> &notes;
+        const QList<DocumentRef> &documents;
+    };
+    // Writes one batch inside the caller's transaction.
+    Result<void> storeBatch(CaseViewWriter &writer, const Batch &batch);
+
     static constexpr qsizetype StatisticsBatch = 1000; // bulk stores at least this large refresh the statistics
     Result<void> refreshStatistics();
 
     CacheDatabase &m_db;
+    std::unique_ptr<BulkLoad> m_bulk; // while a bulk load is open
 };
 
 } // namespace casedesk::storage

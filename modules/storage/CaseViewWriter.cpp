@@ -335,6 +335,11 @@ Result<void> CaseViewWriter::remove(const QUuid &caseId)
         return {};
     const qint64 rowId = (*find)->int64(0);
     (*find)->reset();
+    // A deferred entry of the row is dropped: the index entry it would replace is removed below.
+    if (const auto deferred = m_deferredSearchIndex.constFind(rowId); deferred != m_deferredSearchIndex.cend()) {
+        m_deferredSearch[*deferred] = {};
+        m_deferredSearchIndex.erase(deferred);
+    }
     auto del = m_db.prepare(QStringLiteral("DELETE FROM case_view WHERE row_id = ?"));
     if (!del)
         return del.error();
@@ -397,8 +402,44 @@ Result<void> CaseViewWriter::write(const Case &visible, const QString &json, boo
     const bool inserted = !*found;
     if (inserted)
         rowId = m_db.lastInsertRowId();
-    return SearchIndexer::update(m_db, rowId, searchDocument(visible, notes, documents),
-                                 inserted ? SearchIndexer::Entry::New : SearchIndexer::Entry::Existing);
+    return writeSearchEntry(rowId, searchDocument(visible, notes, documents), inserted);
+}
+
+Result<void> CaseViewWriter::writeSearchEntry(qint64 rowId, SearchDocument document, bool inserted)
+{
+    if (!m_deferSearch)
+        return SearchIndexer::update(m_db, rowId, document,
+                                     inserted ? SearchIndexer::Entry::New : SearchIndexer::Entry::Existing);
+    if (const auto deferred = m_deferredSearchIndex.constFind(rowId); deferred != m_deferredSearchIndex.cend()) {
+        // The same row again in this batch: the later state wins; whether the index holds an older entry
+        // is still what the first write saw.
+        m_deferredSearch[*deferred].document = std::move(document);
+        return {};
+    }
+    m_deferredSearchIndex.insert(rowId, m_deferredSearch.size());
+    m_deferredSearch.append({rowId, std::move(document), inserted});
+    return {};
+}
+
+void CaseViewWriter::deferSearchEntries()
+{
+    m_deferSearch = true;
+}
+
+Result<void> CaseViewWriter::writeDeferredSearchEntries()
+{
+    const QList<DeferredSearchEntry> entries = std::exchange(m_deferredSearch, {});
+    m_deferredSearchIndex.clear();
+    for (const DeferredSearchEntry &entry : entries) {
+        if (entry.rowId == 0)
+            continue; // dropped by remove()
+        auto written =
+            SearchIndexer::update(m_db, entry.rowId, entry.document,
+                                  entry.inserted ? SearchIndexer::Entry::New : SearchIndexer::Entry::Existing);
+        if (!written)
+            return written;
+    }
+    return {};
 }
 
 } // namespace casedesk::storage

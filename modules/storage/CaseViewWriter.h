@@ -8,6 +8,7 @@
 #include "core/DocumentRef.h"
 #include "core/Note.h"
 #include "core/Result.h"
+#include "storage/SearchIndexer.h"
 
 #include <QHash>
 #include <QSet>
@@ -34,6 +35,14 @@ public:
     // The cases with pending outbox commands, read once per bulk load.
     Result<QSet<QUuid>> casesWithPendingCommands();
 
+    // From now on search entries are kept until writeDeferredSearchEntries() instead of being written with
+    // each visible row. FTS4 flushes its buffered terms into a new index segment at the start of every
+    // statement that may need a statement rollback (INSERT OR REPLACE among them): entries written between
+    // the other writes of a batch give one segment per case and endless merging, written together they
+    // share a few. The caller must write them before its transaction commits.
+    void deferSearchEntries();
+    Result<void> writeDeferredSearchEntries();
+
     Result<std::optional<Case>> confirmedCase(const QUuid &caseId);
     Result<std::optional<Case>> visibleCase(const QUuid &caseId);
     // Confirmed Vermerke plus those of pending addNote commands, oldest first.
@@ -55,7 +64,17 @@ private:
                        const QList<DocumentRef> &documents);
     Result<QString> assigneeName(const QUuid &assigneeId);
 
+    Result<void> writeSearchEntry(qint64 rowId, SearchDocument document, bool inserted);
+
     SqliteDatabase &m_db;
+    struct DeferredSearchEntry {
+        qint64 rowId = 0;
+        SearchDocument document;
+        bool inserted = false; // the row is new, so there is no older index entry to replace
+    };
+    bool m_deferSearch = false;
+    QList<DeferredSearchEntry> m_deferredSearch;
+    QHash<qint64, qsizetype> m_deferredSearchIndex; // row id -> position in m_deferredSearch
     // Display names looked up by this writer; a writer lives for one transaction, in which they cannot change.
     QHash<QUuid, QString> m_assigneeNames;
 };

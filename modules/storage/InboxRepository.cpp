@@ -187,64 +187,74 @@ Result<qint64> InboxRepository::count(const InboxQuery &query)
     return count;
 }
 
-struct InboxRepository::PageStatement {
-    QString sql;
-    QVariantList values;
-};
-
-InboxRepository::PageStatement InboxRepository::pageStatement(const InboxQuery &query,
-                                                              const std::optional<InboxKey> &after)
+QList<InboxRepository::PageStatement> InboxRepository::pageStatements(const InboxQuery &query,
+                                                                      const std::optional<InboxKey> &after)
 {
-    Condition condition = conditionFor(query);
     const QString column = sortColumn(query.sort);
-    if (after) {
-        // Keyset paging: a row value comparison is one range on the sort index (row values since SQLite 3.15).
-        const QString op = query.order == Qt::AscendingOrder ? QStringLiteral(">") : QStringLiteral("<");
-        condition.add(QStringLiteral("(%1, row_id) %2 (?, ?)").arg(column, op), {after->sortValue, after->rowId});
+    const QString select = QStringLiteral("SELECT %1, %2 FROM case_view").arg(column, RowColumns);
+    const QString limit = QStringLiteral(" LIMIT ?");
+    if (!after) {
+        const Condition condition = conditionFor(query);
+        return {{select + condition.sql() + orderBy(query) + limit, condition.values}};
     }
-    return {QStringLiteral("SELECT %1, %2 FROM case_view").arg(column, RowColumns) + condition.sql() + orderBy(query) +
-                QStringLiteral(" LIMIT ?"),
-            condition.values};
+    // Keyset paging in two exact index ranges: the rest of the rows with the anchor's sort value (by row id),
+    // then the rows after that value. SQLite 3.15 turns the row value comparison "(key, row_id) > (?, ?)"
+    // into a range on the key alone and filters the anchor's whole group of equal keys row by row (a status
+    // shared by a third of the inbox).
+    const bool ascending = query.order == Qt::AscendingOrder;
+    const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
+    const QString direction = ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    Condition sameKey = conditionFor(query);
+    sameKey.add(QStringLiteral("%1 = ?").arg(column), {after->sortValue});
+    sameKey.add(QStringLiteral("row_id %1 ?").arg(op), {after->rowId});
+    Condition laterKeys = conditionFor(query);
+    laterKeys.add(QStringLiteral("%1 %2 ?").arg(column, op), {after->sortValue});
+    return {{select + sameKey.sql() + QStringLiteral(" ORDER BY row_id ") + direction + limit, sameKey.values},
+            {select + laterKeys.sql() + orderBy(query) + limit, laterKeys.values}};
 }
 
 Result<QList<InboxRow>> InboxRepository::page(const InboxQuery &query, const std::optional<InboxKey> &after, int limit)
 {
-    if (limit <= 0)
-        return QList<InboxRow>();
-    const PageStatement statement = pageStatement(query, after);
-    auto stmt = m_db.sqlite().prepare(statement.sql);
-    if (!stmt)
-        return stmt.error();
-    bindAll(**stmt, statement.values);
-    (*stmt)->bind(int(statement.values.size() + 1), qint64(limit));
     QList<InboxRow> rows;
+    if (limit <= 0)
+        return rows;
     rows.reserve(limit);
-    for (;;) {
-        auto row = (*stmt)->step();
-        if (!row)
-            return row.error();
-        if (!*row)
+    for (const PageStatement &statement : pageStatements(query, after)) {
+        auto stmt = m_db.sqlite().prepare(statement.sql);
+        if (!stmt)
+            return stmt.error();
+        bindAll(**stmt, statement.values);
+        (*stmt)->bind(int(statement.values.size() + 1), qint64(limit - rows.size()));
+        for (;;) {
+            auto row = (*stmt)->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            rows.append(readRow(**stmt));
+        }
+        if (rows.size() >= limit)
             break;
-        rows.append(readRow(**stmt));
     }
     return rows;
 }
 
 Result<QStringList> InboxRepository::pagePlan(const InboxQuery &query, const std::optional<InboxKey> &after)
 {
-    const PageStatement statement = pageStatement(query, after);
-    auto stmt = m_db.sqlite().prepareUncached(QStringLiteral("EXPLAIN QUERY PLAN ") + statement.sql);
-    if (!stmt)
-        return stmt.error();
-    bindAll(**stmt, statement.values);
-    (*stmt)->bind(int(statement.values.size() + 1), qint64(50));
     QStringList plan;
-    auto read = (*stmt)->forEachRow([&](const SqliteStatement &row) {
-        plan << row.text(3); // columns: selectid, order, from, detail
-        return Result<void>();
-    });
-    if (!read)
-        return read.error();
+    for (const PageStatement &statement : pageStatements(query, after)) {
+        auto stmt = m_db.sqlite().prepareUncached(QStringLiteral("EXPLAIN QUERY PLAN ") + statement.sql);
+        if (!stmt)
+            return stmt.error();
+        bindAll(**stmt, statement.values);
+        (*stmt)->bind(int(statement.values.size() + 1), qint64(50));
+        auto read = (*stmt)->forEachRow([&](const SqliteStatement &row) {
+            plan << row.text(3); // columns: selectid, order, from, detail
+            return Result<void>();
+        });
+        if (!read)
+            return read.error();
+    }
     return plan;
 }
 

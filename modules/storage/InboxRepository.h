@@ -28,8 +28,8 @@ public:
     // CaseSearch to turn ranked hits into rows.
     Result<QList<InboxRow>> rowsByRowIds(const QList<qint64> &rowIds);
 
-    // SQLite's plan for page(query, after, ...), one line per step ("SEARCH TABLE case_view USING INDEX ...").
-    // Lets tests and benchmarks prove that a view is served by an index without a temporary sort.
+    // SQLite's plan for page(query, after, ...), one line per step of each of its queries ("SEARCH TABLE case_view
+    // USING INDEX ..."). Lets tests and benchmarks prove that a view is served by an index without a temporary sort.
     Result<QStringList> pagePlan(const InboxQuery &query, const std::optional<InboxKey> &after);
 
     // Distinct derived status texts and case types present, for the filter menus.
@@ -37,8 +37,12 @@ public:
     Result<QStringList> caseTypes();
 
 private:
-    struct PageStatement; // the SQL text of a page query and its bound values
-    static PageStatement pageStatement(const InboxQuery &query, const std::optional<InboxKey> &after);
+    struct PageStatement {
+        QString sql; // ends in "LIMIT ?", bound after `values`
+        QVariantList values;
+    };
+    // The queries of a page, run in order until it is full.
+    static QList<PageStatement> pageStatements(const InboxQuery &query, const std::optional<InboxKey> &after);
     CacheDatabase &m_db;
 };
 

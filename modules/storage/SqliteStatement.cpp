@@ -28,8 +28,9 @@ SqliteStatement &SqliteStatement::bind(int index, const QString &value)
 {
     if (value.isNull())
         return bindNull(index);
-    noteBind(sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_TRANSIENT),
-             index);
+    // The cache is UTF-8: converting here (Qt's SIMD path) spares SQLite its own UTF-16 translation per value.
+    const QByteArray utf8 = value.toUtf8();
+    noteBind(sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT), index);
     return *this;
 }
 
@@ -165,13 +166,13 @@ QString SqliteStatement::text(int column) const
 {
     if (isNull(column))
         return {};
-    const auto *data = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, column));
-    const int bytes = sqlite3_column_bytes16(m_stmt, column);
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    const int bytes = sqlite3_column_bytes(m_stmt, column);
     if (!data)
         return {};
     if (bytes == 0)
         return QString(QLatin1String("")); // empty, not null: '' and NULL stay distinct
-    return QString::fromUtf16(data, bytes / qsizetype(sizeof(char16_t)));
+    return QString::fromUtf8(data, bytes);
 }
 
 qint64 SqliteStatement::int64(int column) const

@@ -22,6 +22,8 @@ Result<void> DemoCacheFiller::fill(storage::CacheDatabase &db, qint64 count, con
         return stored.error();
 
     storage::CaseRepository cases(db);
+    if (auto begun = cases.beginBulkLoad(); !begun)
+        return begun.error();
     for (qint64 first = 0; first < count; first += ChunkSize) {
         const qint64 chunk = std::min<qint64>(ChunkSize, count - first);
         const QList<Case> batch = generator.makeCases(first, chunk);
@@ -35,6 +37,8 @@ Result<void> DemoCacheFiller::fill(storage::CacheDatabase &db, qint64 count, con
             return stored.error();
         progress(first + chunk);
     }
+    if (auto finished = cases.finishBulkLoad(); !finished)
+        return finished.error();
     qCInfo(lcUi) << "demo cache filled with" << count << "cases in" << timer.elapsed() << "ms";
     return {};
 }

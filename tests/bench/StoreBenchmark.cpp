@@ -85,7 +85,7 @@ struct LoadFigures {
     double generateSeconds = 0; // the demo module's cost, reported apart
 };
 
-// Loads the demo world and `count` cases through the repositories.
+// Loads the demo world and `count` cases through the repositories, as one bulk load (the first full pull).
 Result<LoadFigures> loadCache(storage::CacheDatabase &db, const demo::DemoGenerator &generator, qint64 count)
 {
     storage::ReferenceRepository reference(db);
@@ -95,6 +95,8 @@ Result<LoadFigures> loadCache(storage::CacheDatabase &db, const demo::DemoGenera
     if (auto r = reference.storeTeams(generator.world().teams); !r)
         return r.error();
     if (auto r = reference.storeUsers(generator.world().users); !r)
+        return r.error();
+    if (auto r = cases.beginBulkLoad(); !r)
         return r.error();
     double storingMs = elapsedMs(timer);
     double generatingMs = 0;
@@ -113,6 +115,10 @@ Result<LoadFigures> loadCache(storage::CacheDatabase &db, const demo::DemoGenera
             return r.error();
         storingMs += elapsedMs(timer);
     }
+    timer.restart();
+    if (auto r = cases.finishBulkLoad(); !r)
+        return r.error();
+    storingMs += elapsedMs(timer);
     return LoadFigures{storingMs / 1000.0, generatingMs / 1000.0};
 }
 

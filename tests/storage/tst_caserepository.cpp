@@ -247,6 +247,51 @@ private slots:
     }
 
     // Large stores give SQLite's planner statistics again whenever the inbox has doubled since the last time.
+    // A bulk load into an empty cache: batches in one transaction, the inbox indexes rebuilt at the end, and
+    // a case whose Vermerk arrives in a later batch still searchable by it.
+    void bulkLoad()
+    {
+        test::MockClock clock;
+        test::ScopedClock scoped(clock);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        const Case first = makeCase(QStringLiteral("Baumfällung Linde"), {});
+        const Case second = makeCase(QStringLiteral("Parkausweis"), {});
+        const Note later{createUuidV7(), first.id, createUuidV7(), QDateTime(QDate(2026, 2, 21), QTime(10, 0), Qt::UTC),
+                         QStringLiteral("Ortstermin Zaunkönig")};
+        const QString indexCount =
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'case_view' "
+                           "AND sql IS NOT NULL");
+        const QString expectedIndexes = QString::number(caseViewIndexes().size());
+        QCOMPARE(cache.scalar(indexCount), expectedIndexes);
+        {
+            CaseRepository abandoned(cache.db());
+            QVERIFY(abandoned.beginBulkLoad());
+            QVERIFY(abandoned.storeConfirmed({first}));
+        } // destroyed before finishBulkLoad(): nothing of it stays
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM case_view")), QStringLiteral("0"));
+        QCOMPARE(cache.scalar(indexCount), expectedIndexes);
+
+        CaseRepository repository(cache.db());
+        QVERIFY(repository.beginBulkLoad());
+        QVERIFY(!repository.beginBulkLoad());
+        QVERIFY(repository.storeConfirmed({first}));
+        QVERIFY(repository.storeConfirmed({second}, {later}, {}));
+        QCOMPARE(cache.scalar(indexCount), QStringLiteral("0"));
+        auto finished = repository.finishBulkLoad();
+        QVERIFY2(finished, test::errorText(finished).constData());
+        QVERIFY(!repository.finishBulkLoad());
+        QCOMPARE(cache.scalar(indexCount), expectedIndexes);
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM case_view")), QStringLiteral("2"));
+
+        CaseSearch search(cache.db());
+        auto byNote = search.search(QStringLiteral("Zaunkönig"), 10);
+        QVERIFY2(byNote, test::errorText(byNote).constData());
+        QCOMPARE(byNote->size(), 1);
+        QCOMPARE(byNote->first().row.caseId, first.id);
+        QCOMPARE(search.search(QStringLiteral("Parkausweis"), 10)->size(), 1);
+    }
+
     void bulkStoresRefreshPlannerStatistics()
     {
         test::TemporaryCache cache;
