@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "AdminCommand.h"
 #include "FormCommand.h"
 #include "ProcessCommand.h"
 
@@ -17,6 +18,10 @@ struct Subcommand {
 };
 
 const Subcommand subcommands[] = {
+    {"migrate", "bring the database schema to this version (migrate)", casedesk::server::runMigrateCommand},
+    {"user", "add, disable and list users (user add LOGIN ... | user disable LOGIN | user list)",
+     casedesk::server::runUserCommand},
+    {"team", "add and list teams (team add CODE ... | team list)", casedesk::server::runTeamCommand},
     {"process", "check BPMN process models (process check FILE...)", casedesk::server::runProcessCommand},
     {"form", "import XDatenfelder, check form definitions (form import FILE | form check FILE...)",
      casedesk::server::runFormCommand},

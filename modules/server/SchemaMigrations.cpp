@@ -1,0 +1,246 @@
+#include "server/SchemaMigrations.h"
+
+#include "server/ServerLog.h"
+#include "server/SqlError.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace casedesk::server {
+
+namespace {
+
+// pg_advisory_xact_lock key that serialises migrations across processes ("CDmg").
+constexpr qint64 migrationLockKey = 0x43446d67;
+
+// Migrations are frozen once released: never edit one, add the next. Later migrations extend these tables for
+// the sync protocol, access scopes, audit chain and intake (issue 5 and the sync issues).
+QList<Migration> serverMigrations()
+{
+    return {
+        {1,
+         QStringLiteral("teams, users, sessions; cases, commands, changes, audit log"),
+         {
+             QStringLiteral("CREATE TABLE teams ("
+                            " id uuid PRIMARY KEY,"
+                            " code text NOT NULL UNIQUE," // organisational code, e.g. 32.1
+                            " name text NOT NULL,"
+                            " file_plan_code text NOT NULL," // of the team's Aktenzeichen, e.g. 32.10
+                            " created_at timestamptz NOT NULL DEFAULT now())"),
+             // Roles as core's JSON keys; a new role needs a migration that widens the check.
+             QStringLiteral("CREATE TABLE users ("
+                            " id uuid PRIMARY KEY,"
+                            " login text NOT NULL UNIQUE,"
+                            " display_name text NOT NULL,"
+                            " roles text[] NOT NULL CHECK (cardinality(roles) > 0 AND roles <@ "
+                            "   ARRAY['clerk', 'teamLead', 'mailroom', 'administrator', 'auditor']),"
+                            " password_hash text NOT NULL," // Argon2id, libsodium's string form
+                            " disabled boolean NOT NULL DEFAULT false,"
+                            " created_at timestamptz NOT NULL DEFAULT now())"),
+             QStringLiteral("CREATE TABLE user_teams ("
+                            " user_id uuid NOT NULL REFERENCES users ON DELETE CASCADE,"
+                            " team_id uuid NOT NULL REFERENCES teams,"
+                            " PRIMARY KEY (user_id, team_id))"),
+             QStringLiteral("CREATE INDEX user_teams_team ON user_teams (team_id)"),
+             // One login of one client installation. Deleting it (user disabled, refresh token reused) ends it.
+             QStringLiteral("CREATE TABLE sessions ("
+                            " id uuid PRIMARY KEY,"
+                            " user_id uuid NOT NULL REFERENCES users ON DELETE CASCADE,"
+                            " client_id uuid NOT NULL,"
+                            " created_at timestamptz NOT NULL DEFAULT now(),"
+                            " expires_at timestamptz NOT NULL)"),
+             QStringLiteral("CREATE INDEX sessions_user ON sessions (user_id)"),
+             // Only the SHA-256 of a refresh token is stored. A rotated token keeps its row with replaced_at set,
+             // so presenting it again is recognised as reuse.
+             QStringLiteral("CREATE TABLE refresh_tokens ("
+                            " token_hash bytea PRIMARY KEY,"
+                            " session_id uuid NOT NULL REFERENCES sessions ON DELETE CASCADE,"
+                            " issued_at timestamptz NOT NULL DEFAULT now(),"
+                            " replaced_at timestamptz)"),
+             QStringLiteral("CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id)"),
+             // The authoritative cases: the columns the access scopes filter on, the rest as core's Case JSON.
+             QStringLiteral("CREATE TABLE cases ("
+                            " id uuid PRIMARY KEY,"
+                            " aktenzeichen text UNIQUE,"
+                            " case_type text NOT NULL,"
+                            " team_id uuid NOT NULL REFERENCES teams,"
+                            " assignee_id uuid REFERENCES users,"
+                            " version bigint NOT NULL,"
+                            " data jsonb NOT NULL,"
+                            " created_at timestamptz NOT NULL DEFAULT now(),"
+                            " updated_at timestamptz NOT NULL DEFAULT now())"),
+             QStringLiteral("CREATE INDEX cases_team ON cases (team_id)"),
+             QStringLiteral("CREATE INDEX cases_assignee ON cases (assignee_id)"),
+             // The last clientSeq applied per client installation, written with each command's effects.
+             QStringLiteral("CREATE TABLE client_sequences ("
+                            " client_id uuid PRIMARY KEY,"
+                            " user_id uuid NOT NULL REFERENCES users,"
+                            " last_applied_seq bigint NOT NULL DEFAULT 0)"),
+             // Every command received with its stored result, so a replay is answered, never applied twice.
+             QStringLiteral("CREATE TABLE commands ("
+                            " id uuid PRIMARY KEY,"
+                            " client_id uuid NOT NULL,"
+                            " client_seq bigint NOT NULL,"
+                            " user_id uuid NOT NULL REFERENCES users,"
+                            " case_id uuid NOT NULL,"
+                            " name text NOT NULL,"
+                            " args jsonb NOT NULL,"
+                            " made_at timestamptz NOT NULL," // the client's clock: shown, never used for order
+                            " processed_at timestamptz NOT NULL DEFAULT now(),"
+                            " result text NOT NULL CHECK (result IN ('applied', 'rejected', 'conflict')),"
+                            " result_detail jsonb NOT NULL DEFAULT '{}',"
+                            " UNIQUE (client_id, client_seq))"),
+             // The change feed that pull reads from a cursor.
+             QStringLiteral("CREATE TABLE changes ("
+                            " seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            " case_id uuid NOT NULL REFERENCES cases,"
+                            " case_version bigint NOT NULL,"
+                            " command_id uuid REFERENCES commands,"
+                            " committed_at timestamptz NOT NULL DEFAULT now())"),
+             QStringLiteral("CREATE INDEX changes_case ON changes (case_id, seq)"),
+             // Append-only audit log, hash-chained per case.
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            " case_id uuid NOT NULL,"
+                            " command_id uuid,"
+                            " actor_id uuid REFERENCES users,"
+                            " at timestamptz NOT NULL DEFAULT now(),"
+                            " payload_hash bytea NOT NULL,"
+                            " previous_hash bytea," // row_hash of the case's previous row; null for its first
+                            " row_hash bytea NOT NULL)"),
+             QStringLiteral("CREATE INDEX audit_log_case ON audit_log (case_id, id)"),
+         }},
+    };
+}
+
+Error newerSchemaError(int current, int latest)
+{
+    return makeError(ErrorCode::NewerSchema,
+                     QCoreApplication::translate("Server", "The database has schema version %1, but this server "
+                                                           "knows only up to version %2. Update casedesk-server.")
+                         .arg(current)
+                         .arg(latest));
+}
+
+} // namespace
+
+SchemaMigrations::SchemaMigrations() : SchemaMigrations(serverMigrations()) {}
+
+SchemaMigrations::SchemaMigrations(QList<Migration> migrations) : m_migrations(std::move(migrations))
+{
+    Q_ASSERT(std::is_sorted(m_migrations.cbegin(), m_migrations.cend(),
+                            [](const Migration &a, const Migration &b) { return a.version < b.version; }));
+}
+
+int SchemaMigrations::latestVersion() const
+{
+    return m_migrations.isEmpty() ? 0 : m_migrations.constLast().version;
+}
+
+Result<int> SchemaMigrations::currentVersion(QSqlDatabase db) const
+{
+    QSqlQuery query(db);
+    // to_regclass: no error (and no aborted transaction) when the table does not exist yet.
+    if (!query.exec(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")) || !query.next())
+        return databaseError(query.lastError());
+    if (!query.value(0).toBool())
+        return 0;
+    if (!query.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version")) || !query.next())
+        return databaseError(query.lastError());
+    return query.value(0).toInt();
+}
+
+Result<int> SchemaMigrations::migrate(QSqlDatabase db) const
+{
+    const Result<int> current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (current.value() > latestVersion())
+        return newerSchemaError(current.value(), latestVersion());
+    int applied = 0;
+    for (const Migration &migration : m_migrations) {
+        if (migration.version <= current.value())
+            continue;
+        bool didApply = false;
+        if (Result<void> result = apply(db, migration, &didApply); !result)
+            return result.error();
+        applied += didApply ? 1 : 0;
+    }
+    return applied;
+}
+
+Result<void> SchemaMigrations::apply(QSqlDatabase db, const Migration &migration, bool *applied) const
+{
+    if (!db.transaction())
+        return databaseError(db.lastError());
+    QSqlQuery query(db);
+    const auto fail = [&](const QSqlError &error) -> Result<void> {
+        db.rollback();
+        return databaseError(error);
+    };
+    if (!query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(migrationLockKey)))
+        return fail(query.lastError());
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                   " version integer PRIMARY KEY,"
+                                   " description text NOT NULL,"
+                                   " applied_at timestamptz NOT NULL DEFAULT now())")))
+        return fail(query.lastError());
+    // Another process may have migrated while this one waited for the lock.
+    if (!query.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version")) || !query.next())
+        return fail(query.lastError());
+    const int current = query.value(0).toInt();
+    if (current > latestVersion()) {
+        db.rollback();
+        return newerSchemaError(current, latestVersion());
+    }
+    if (current >= migration.version) {
+        db.rollback();
+        *applied = false;
+        return {};
+    }
+    for (const QString &statement : migration.statements) {
+        if (!query.exec(statement)) {
+            const QSqlError error = query.lastError();
+            db.rollback();
+            qCWarning(lcServer) << "migration" << migration.version << "failed:" << error.text();
+            return makeError(
+                ErrorCode::Database,
+                QCoreApplication::translate("Server", "Schema migration %1 (%2) failed; the database "
+                                                      "stays at version %3. The server log has the "
+                                                      "details.")
+                    .arg(QString::number(migration.version), migration.description, QString::number(current)),
+                error.text());
+        }
+    }
+    query.prepare(QStringLiteral("INSERT INTO schema_version (version, description) VALUES (:version, :description)"));
+    query.bindValue(QStringLiteral(":version"), migration.version);
+    query.bindValue(QStringLiteral(":description"), migration.description);
+    if (!query.exec())
+        return fail(query.lastError());
+    if (!db.commit())
+        return fail(db.lastError());
+    qCInfo(lcServer) << "applied schema migration" << migration.version << migration.description;
+    *applied = true;
+    return {};
+}
+
+Result<void> SchemaMigrations::checkCurrent(QSqlDatabase db) const
+{
+    const Result<int> current = currentVersion(db);
+    if (!current)
+        return current.error();
+    if (current.value() > latestVersion())
+        return newerSchemaError(current.value(), latestVersion());
+    if (current.value() < latestVersion())
+        return makeError(ErrorCode::Invalid,
+                         QCoreApplication::translate("Server", "The database has schema version %1; this server "
+                                                               "needs version %2. Run \"casedesk-server migrate\" "
+                                                               "first.")
+                             .arg(current.value())
+                             .arg(latestVersion()));
+    return {};
+}
+
+} // namespace casedesk::server
