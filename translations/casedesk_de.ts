@@ -153,6 +153,901 @@
         <source>The field “%1” must be a file plan code like 32.10.</source>
         <translation>Das Feld „%1“ muss ein Aktenplankennzeichen wie 32.10 enthalten.</translation>
     </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="21"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="23"/>
+        <source>true/false</source>
+        <translation>wahr/falsch</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="25"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="27"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="29"/>
+        <source>a date</source>
+        <translation>ein Datum</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="31"/>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="33"/>
+        <source>a group of fields</source>
+        <translation>eine Feldgruppe</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="178"/>
+        <source>today() is not available here</source>
+        <translation>today() ist hier nicht verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="211"/>
+        <source>&apos;-&apos; needs a number, not %1</source>
+        <translation>„-“ braucht eine Zahl, nicht %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="233"/>
+        <source>expected true or false, found %1</source>
+        <translation>wahr oder falsch erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="241"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="52"/>
+        <source>Error in expression at column %1: %2.</source>
+        <translation>Fehler im Ausdruck in Spalte %1: %2.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="285"/>
+        <source>&apos;in&apos; needs a list on its right, not %1</source>
+        <translation>„in“ braucht rechts eine Liste, nicht %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="300"/>
+        <source>cannot compare %1 with %2</source>
+        <translation>%1 lässt sich nicht mit %2 vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="353"/>
+        <location filename="../modules/core/Expression.cpp" line="368"/>
+        <source>The expression is empty.</source>
+        <translation>Der Ausdruck ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="376"/>
+        <source>a condition must give true or false, not %1</source>
+        <translation>eine Bedingung muss wahr oder falsch ergeben, nicht %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="37"/>
+        <source>unexpected &apos;%1&apos; after the end of the expression</source>
+        <translation>unerwartetes „%1“ nach dem Ende des Ausdrucks</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="66"/>
+        <source>end of expression</source>
+        <translation>Ende des Ausdrucks</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="93"/>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>unerwartetes Zeichen „%1“</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="124"/>
+        <source>the number %1 is too large</source>
+        <translation>die Zahl %1 ist zu groß</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="143"/>
+        <source>the text that starts here has no closing quote</source>
+        <translation>dem hier beginnenden Text fehlt das schließende Anführungszeichen</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="160"/>
+        <source>expected &apos;%1&apos;, found &apos;%2&apos;</source>
+        <translation>„%1“ erwartet, „%2“ gefunden</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="172"/>
+        <source>it is nested more than %1 levels deep</source>
+        <translation>er ist tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="275"/>
+        <source>comparisons cannot be chained; join them with &apos;and&apos;</source>
+        <translation>Vergleiche lassen sich nicht verketten; verbinden Sie sie mit „and“</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="322"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="353"/>
+        <source>expected a value, found &apos;%1&apos;</source>
+        <translation>Wert erwartet, „%1“ gefunden</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="373"/>
+        <source>expected a field name after &apos;.&apos;, found &apos;%1&apos;</source>
+        <translation>Feldname nach „.“ erwartet, „%1“ gefunden</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="396"/>
+        <source>&apos;%1&apos; is not a date; write it as date(&quot;2026-03-02&quot;)</source>
+        <translation>„%1“ ist kein Datum; schreiben Sie es als date(&quot;2026-03-02&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="419"/>
+        <source>Error in expression: %1.</source>
+        <translation>Fehler im Ausdruck: %1.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="424"/>
+        <source>it is longer than %1 characters</source>
+        <translation>er ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="436"/>
+        <source>&apos;%1&apos; has no closing &apos;}&apos;</source>
+        <translation>„%1“ hat keine schließende „}“</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="443"/>
+        <source>it is empty</source>
+        <translation>er ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../modules/demo/BundledContent.cpp" line="18"/>
+        <source>The bundled file %1 is missing from this build.</source>
+        <translation>Die mitgelieferte Datei %1 fehlt in dieser Version.</translation>
+    </message>
+    <message>
+        <location filename="../modules/demo/BundledContent.cpp" line="38"/>
+        <source>The bundled process model for %1 does not load.</source>
+        <translation>Das mitgelieferte Prozessmodell für %1 lässt sich nicht laden.</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../modules/forms/FieldFormats.cpp" line="260"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FieldFormats.cpp" line="261"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormChange.cpp" line="90"/>
+        <location filename="../modules/forms/FormChange.cpp" line="114"/>
+        <source>The change names no valid field (“%1”).</source>
+        <translation>Die Änderung nennt kein gültiges Feld („%1“).</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormChange.cpp" line="107"/>
+        <source>Someone else changed “%1” in the meantime; look at the current value and enter your change again.</source>
+        <translation>Jemand anderes hat „%1“ inzwischen geändert; sehen Sie sich den aktuellen Wert an und geben Sie Ihre Änderung erneut ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="83"/>
+        <source>The form definition is not valid at “%1”: %2. Correct the definition file.</source>
+        <translation>Die Formulardefinition ist an der Stelle „%1“ ungültig: %2. Korrigieren Sie die Definitionsdatei.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="102"/>
+        <source>this key is not known; check its spelling</source>
+        <translation>dieser Schlüssel ist unbekannt; prüfen Sie die Schreibweise</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="114"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="123"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="595"/>
+        <source>a value is required here</source>
+        <translation>hier ist ein Wert erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="118"/>
+        <source>expected text</source>
+        <translation>Text erwartet</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="126"/>
+        <source>the text is too long (at most %1 characters)</source>
+        <translation>der Text ist zu lang (höchstens %1 Zeichen)</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="138"/>
+        <source>expected a whole number from %1 to %2</source>
+        <translation>ganze Zahl von %1 bis %2 erwartet</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="150"/>
+        <source>expected true or false</source>
+        <translation>true oder false erwartet</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="160"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="165"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="178"/>
+        <source>needs a text in English and German, like {&quot;en&quot;: …, &quot;de&quot;: …}</source>
+        <translation>braucht einen Text auf Englisch und Deutsch, etwa {&quot;en&quot;: …, &quot;de&quot;: …}</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="191"/>
+        <source>the expression is not valid: %1</source>
+        <translation>der Ausdruck ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="209"/>
+        <source>expected a list of entries like {&quot;code&quot;: …, &quot;label&quot;: {…}}</source>
+        <translation>Liste von Einträgen wie {&quot;code&quot;: …, &quot;label&quot;: {…}} erwartet</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="214"/>
+        <source>a code list needs 1 to %1 entries</source>
+        <translation>eine Codeliste braucht 1 bis %1 Einträge</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="224"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="262"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="442"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="600"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="603"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="623"/>
+        <source>expected an object</source>
+        <translation>Objekt erwartet</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="231"/>
+        <source>a code must not start or end with spaces</source>
+        <translation>ein Code darf nicht mit Leerzeichen beginnen oder enden</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="234"/>
+        <source>the code “%1” is listed twice</source>
+        <translation>der Code „%1“ ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="252"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="489"/>
+        <source>expected a list</source>
+        <translation>Liste erwartet</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="270"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="503"/>
+        <source>the id “%1” is used twice</source>
+        <translation>die ID „%1“ wird doppelt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="289"/>
+        <source>an id must start with a letter and contain only letters, digits and “_” (at most 64 characters)</source>
+        <translation>eine ID muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und „_“ enthalten (höchstens 64 Zeichen)</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="299"/>
+        <source>not allowed for fields of type “%1”</source>
+        <translation>bei Feldern vom Typ „%1“ nicht erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="309"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="342"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="349"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="356"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="400"/>
+        <source>the minimum is greater than the maximum</source>
+        <translation>das Minimum ist größer als das Maximum</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="322"/>
+        <source>the pattern is not a valid regular expression: %1</source>
+        <translation>das Muster ist kein gültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="326"/>
+        <source>a field with a pattern allows at most %1 characters</source>
+        <translation>ein Feld mit Muster erlaubt höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="375"/>
+        <source>the code list “%1” does not exist</source>
+        <translation>die Codeliste „%1“ gibt es nicht</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="378"/>
+        <source>a choice needs a code list (a name or a list of entries)</source>
+        <translation>eine Auswahl braucht eine Codeliste (einen Namen oder eine Liste von Einträgen)</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="420"/>
+        <source>expected a decimal number written as text, like &quot;12.5&quot;</source>
+        <translation>Dezimalzahl als Text erwartet, etwa &quot;12.5&quot;</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="432"/>
+        <source>expected a date like 2026-03-02 or a date relative to today like today+14d or today-18y</source>
+        <translation>Datum wie 2026-03-02 oder ein Datum relativ zu heute wie today+14d oder today-18y erwartet</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="452"/>
+        <source>the definition has too many fields (at most %1)</source>
+        <translation>die Definition hat zu viele Felder (höchstens %1)</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="461"/>
+        <source>unknown field type “%1”</source>
+        <translation>unbekannter Feldtyp „%1“</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="475"/>
+        <source>groups are nested too deeply (at most %1 levels)</source>
+        <translation>Gruppen sind zu tief verschachtelt (höchstens %1 Ebenen)</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="494"/>
+        <source>a group needs at least one field</source>
+        <translation>eine Gruppe braucht mindestens ein Feld</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="535"/>
+        <source>the rule names the field “%1”, which is not in this group</source>
+        <translation>die Regel nennt das Feld „%1“, das nicht in dieser Gruppe liegt</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="550"/>
+        <source>the expression refers to “%1”, which is not a field here</source>
+        <translation>der Ausdruck verweist auf „%1“, das hier kein Feld ist</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="638"/>
+        <source>The form definition is larger than %1 MB; split it or remove unused code lists.</source>
+        <translation>Die Formulardefinition ist größer als %1 MB; teilen Sie sie auf oder entfernen Sie ungenutzte Codelisten.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="645"/>
+        <source>The form definition is not valid JSON (%1 at character %2); correct the file.</source>
+        <translation>Die Formulardefinition ist kein gültiges JSON (%1 bei Zeichen %2); korrigieren Sie die Datei.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="652"/>
+        <source>The form definition must be a JSON object; correct the file.</source>
+        <translation>Die Formulardefinition muss ein JSON-Objekt sein; korrigieren Sie die Datei.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="178"/>
+        <source>The form has no field “%1”; remove this value or check the form version.</source>
+        <translation>Das Formular hat kein Feld „%1“; entfernen Sie diesen Wert oder prüfen Sie die Formularversion.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="193"/>
+        <source>The form has more than %1 problems; correct the ones shown and check again.</source>
+        <translation>Das Formular hat mehr als %1 Fehler; korrigieren Sie die angezeigten und prüfen Sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="211"/>
+        <source>The application is too large (more than %1 characters of text); shorten long texts or attach them as documents.</source>
+        <translation>Der Antrag ist zu groß (mehr als %1 Zeichen Text); kürzen Sie lange Texte oder fügen Sie sie als Dokumente bei.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="304"/>
+        <source>The rule “%1” could not be checked (%2); check the values it refers to.</source>
+        <translation>Die Regel „%1“ konnte nicht geprüft werden (%2); prüfen Sie die Werte, auf die sie sich bezieht.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="319"/>
+        <source>“%1” must be a list of entries; enter them again.</source>
+        <translation>„%1“ muss eine Liste von Einträgen sein; geben Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="328"/>
+        <source>Add an entry to “%1”.</source>
+        <translation>Fügen Sie einen Eintrag zu „%1“ hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="329"/>
+        <source>“%1” needs at least %2 entries; add the missing ones.</source>
+        <translation>„%1“ braucht mindestens %2 Einträge; ergänzen Sie die fehlenden.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="334"/>
+        <source>“%1” allows at most %2 entries; remove the extra ones.</source>
+        <translation>„%1“ erlaubt höchstens %2 Einträge; entfernen Sie die überzähligen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="345"/>
+        <source>An entry of “%1” has the wrong form; enter it again.</source>
+        <translation>Ein Eintrag von „%1“ hat die falsche Form; geben Sie ihn erneut ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="353"/>
+        <source>“%1” has the wrong form; enter it again.</source>
+        <translation>„%1“ hat die falsche Form; geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="367"/>
+        <source>Confirm “%1”.</source>
+        <translation>Bestätigen Sie „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="368"/>
+        <source>Enter a value for “%1”.</source>
+        <translation>Geben Sie einen Wert für „%1“ ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="378"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="570"/>
+        <source>Enter a number for “%1”, for example 12.5.</source>
+        <translation>Geben Sie für „%1“ eine Zahl ein, zum Beispiel 12,5.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="387"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="435"/>
+        <source>“%1” allows at most %2 characters; shorten it.</source>
+        <translation>„%1“ erlaubt höchstens %2 Zeichen; kürzen Sie den Text.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="418"/>
+        <source>“%1” must be yes or no; choose again.</source>
+        <translation>„%1“ muss Ja oder Nein sein; wählen Sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="427"/>
+        <source>“%1” must be text; enter it again.</source>
+        <translation>„%1“ muss Text sein; geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="441"/>
+        <source>“%1” needs at least %2 characters.</source>
+        <translation>„%1“ braucht mindestens %2 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="449"/>
+        <source>“%1” must be a single line without control characters; remove the line breaks.</source>
+        <translation>„%1“ muss eine einzelne Zeile ohne Steuerzeichen sein; entfernen Sie die Zeilenumbrüche.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="452"/>
+        <source>“%1” contains control characters; remove them.</source>
+        <translation>„%1“ enthält Steuerzeichen; entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="464"/>
+        <source>Enter a phone number for “%1” with digits, spaces and + / - ( ), for example +49 711 216-0.</source>
+        <translation>Geben Sie für „%1“ eine Telefonnummer aus Ziffern, Leerzeichen und + / - ( ) ein, zum Beispiel +49 711 216-0.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="475"/>
+        <source>Enter an e-mail address for “%1”, for example name@example.de.</source>
+        <translation>Geben Sie für „%1“ eine E-Mail-Adresse ein, zum Beispiel name@example.de.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="482"/>
+        <source>Enter a five-digit German postcode for “%1”.</source>
+        <translation>Geben Sie für „%1“ eine fünfstellige deutsche Postleitzahl ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="488"/>
+        <source>Enter an IBAN for “%1”, for example DE89 3704 0044 0532 0130 00.</source>
+        <translation>Geben Sie für „%1“ eine IBAN ein, zum Beispiel DE89 3704 0044 0532 0130 00.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="493"/>
+        <source>The IBAN in “%1” is not valid (its check digits do not match); check it for typing errors.</source>
+        <translation>Die IBAN in „%1“ ist ungültig (die Prüfziffern stimmen nicht); prüfen Sie sie auf Tippfehler.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="502"/>
+        <source>Enter a vehicle registration number for “%1”, for example S-AB 1234.</source>
+        <translation>Geben Sie für „%1“ ein Kfz-Kennzeichen ein, zum Beispiel S-AB 1234.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="509"/>
+        <source>“%1” does not refer to a document of this case; attach the document again.</source>
+        <translation>„%1“ verweist auf kein Dokument dieses Vorgangs; fügen Sie das Dokument erneut bei.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="517"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="637"/>
+        <source>“%1” has a value that is not in its list; choose one from the list.</source>
+        <translation>„%1“ hat einen Wert, der nicht in der Liste steht; wählen Sie einen Wert aus der Liste.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="539"/>
+        <source>“%1” does not have the expected form; check the entry.</source>
+        <translation>„%1“ hat nicht die erwartete Form; prüfen Sie die Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="541"/>
+        <source>“%1” does not have the expected form (%2); check the entry.</source>
+        <translation>„%1“ hat nicht die erwartete Form (%2); prüfen Sie die Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="549"/>
+        <source>Enter “%1” as a date (year-month-day, for example 2026-03-02).</source>
+        <translation>Geben Sie „%1“ als Datum ein (Jahr-Monat-Tag, zum Beispiel 2026-03-02).</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="557"/>
+        <source>“%1” must not be before %2.</source>
+        <translation>„%1“ darf nicht vor dem %2 liegen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="560"/>
+        <source>“%1” must not be after %2.</source>
+        <translation>„%1“ darf nicht nach dem %2 liegen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="575"/>
+        <source>“%1” allows at most %2 decimal places; round the number.</source>
+        <translation>„%1“ erlaubt höchstens %2 Nachkommastellen; runden Sie die Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="579"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="598"/>
+        <source>“%1” must be at least %2.</source>
+        <translation>„%1“ muss mindestens %2 betragen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="582"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="601"/>
+        <source>“%1” must be at most %2.</source>
+        <translation>„%1“ darf höchstens %2 betragen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="592"/>
+        <source>Enter an amount of money for “%1”.</source>
+        <translation>Geben Sie für „%1“ einen Geldbetrag ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="593"/>
+        <source>Enter a whole number for “%1”.</source>
+        <translation>Geben Sie für „%1“ eine ganze Zahl ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="609"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="628"/>
+        <source>“%1” must be a list of choices; choose again.</source>
+        <translation>„%1“ muss eine Liste von Auswahlwerten sein; wählen Sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="615"/>
+        <source>Choose at least %2 entries for “%1”.</source>
+        <translation>Wählen Sie für „%1“ mindestens %2 Einträge.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="619"/>
+        <source>Choose at most %2 entries for “%1”.</source>
+        <translation>Wählen Sie für „%1“ höchstens %2 Einträge.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="644"/>
+        <source>“%1” lists a choice twice; remove the duplicate.</source>
+        <translation>„%1“ enthält einen Wert doppelt; entfernen Sie das Duplikat.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="115"/>
+        <source>The XDatenfelder file is larger than %1 MB; it cannot be imported.</source>
+        <translation>Die XDatenfelder-Datei ist größer als %1 MB; sie kann nicht importiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="126"/>
+        <source>The imported form definition is not valid: %1</source>
+        <translation>Die importierte Formulardefinition ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="144"/>
+        <source>The XDatenfelder file cannot be imported: %1 (element “%2”, line %3).</source>
+        <translation>Die XDatenfelder-Datei kann nicht importiert werden: %1 (Element „%2“, Zeile %3).</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="160"/>
+        <source>The XDatenfelder file cannot be imported: it declares a DTD (line %1), which XDatenfelder files never do.</source>
+        <translation>Die XDatenfelder-Datei kann nicht importiert werden: sie deklariert eine DTD (Zeile %1), was XDatenfelder-Dateien nie tun.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="168"/>
+        <source>The XDatenfelder file cannot be imported: it is too large or nested too deeply (line %1).</source>
+        <translation>Die XDatenfelder-Datei kann nicht importiert werden: sie ist zu groß oder zu tief verschachtelt (Zeile %1).</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="195"/>
+        <source>The XDatenfelder file is not well-formed XML: %1 (line %2, column %3).</source>
+        <translation>Die XDatenfelder-Datei ist kein wohlgeformtes XML: %1 (Zeile %2, Spalte %3).</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="208"/>
+        <source>the element is not in the XDatenfelder namespace</source>
+        <translation>das Element liegt nicht im XDatenfelder-Namensraum</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="217"/>
+        <source>“%1” does not belong inside “%2” in XDatenfelder %3</source>
+        <translation>„%1“ gehört in XDatenfelder %3 nicht in „%2“</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="222"/>
+        <source>“%1” appears more than once inside “%2”</source>
+        <translation>„%1“ kommt in „%2“ mehr als einmal vor</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="230"/>
+        <source>“xdf:%1” is missing</source>
+        <translation>„xdf:%1“ fehlt</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="245"/>
+        <source>The file is not an XDatenfelder 2.0 or 3.0 message: the root element “%1” has the namespace “%2” (line %3); expected %4 or %5.</source>
+        <translation>Die Datei ist keine XDatenfelder-2.0- oder -3.0-Nachricht: das Wurzelelement „%1“ hat den Namensraum „%2“ (Zeile %3); erwartet wird %4 oder %5.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="259"/>
+        <source>The file is not an XDatenfelder schema or data group message: the root element is “%1” (line %2); expected xdatenfelder.stammdatenschema.0102 or xdatenfelder.datenfeldgruppe.0103.</source>
+        <translation>Die Datei ist keine XDatenfelder-Nachricht mit Stammdatenschema oder Datenfeldgruppe: das Wurzelelement ist „%1“ (Zeile %2); erwartet wird xdatenfelder.stammdatenschema.0102 oder xdatenfelder.datenfeldgruppe.0103.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="290"/>
+        <source>“%1” contains no data fields; the form is empty.</source>
+        <translation>„%1“ enthält keine Datenfelder; das Formular ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="340"/>
+        <source>the id is empty</source>
+        <translation>die ID ist leer</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="344"/>
+        <source>the name is empty</source>
+        <translation>der Name ist leer</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="352"/>
+        <source>the status “%1” is not one of aktiv, inaktiv, vorgesehen</source>
+        <translation>der Status „%1“ ist keiner von aktiv, inaktiv, vorgesehen</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="361"/>
+        <source>the freigabestatus “%1” is not a code from 1 to 8</source>
+        <translation>der Freigabestatus „%1“ ist kein Code von 1 bis 8</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="378"/>
+        <source>Rule %1 “%2” on “%3” (line %4) was not imported: XDatenfelder rules are free text or scripts. %5 Add it to the definition&apos;s rules by hand if it is needed.</source>
+        <translation>Die Regel %1 „%2“ an „%3“ (Zeile %4) wurde nicht importiert: XDatenfelder-Regeln sind Freitext oder Skripte. %5 Tragen Sie sie bei Bedarf von Hand in die Regeln der Definition ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="385"/>
+        <source>Rule text: %1</source>
+        <translation>Regeltext: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="386"/>
+        <source>It has a script.</source>
+        <translation>Sie hat ein Skript.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="397"/>
+        <source>groups are nested more than %1 levels deep</source>
+        <translation>Gruppen sind mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="410"/>
+        <source>“xdf:enthaelt” must hold exactly one datenfeld or datenfeldgruppe</source>
+        <translation>„xdf:enthaelt“ muss genau ein Datenfeld oder eine Datenfeldgruppe enthalten</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="421"/>
+        <source>the number “%1” is not of the form min:max (like 0:1 or 1:*)</source>
+        <translation>die Anzahl „%1“ hat nicht die Form min:max (wie 0:1 oder 1:*)</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="493"/>
+        <source>“%1” (line %2) may repeat %3 times; CaseDesk allows at most %4 entries.</source>
+        <translation>„%1“ (Zeile %2) darf sich %3-mal wiederholen; CaseDesk erlaubt höchstens %4 Einträge.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="536"/>
+        <source>The data group “%1” (line %2) has no fields and was left out.</source>
+        <translation>Die Datenfeldgruppe „%1“ (Zeile %2) hat keine Felder und wurde weggelassen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="556"/>
+        <source>the feldart “%1” is not one of input, select, label, hidden, locked</source>
+        <translation>die Feldart „%1“ ist keine von input, select, label, hidden, locked</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="576"/>
+        <source>the datentyp “%1” is not an XDatenfelder data type</source>
+        <translation>der Datentyp „%1“ ist kein XDatenfelder-Datentyp</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="581"/>
+        <source>The static text “%1” (line %2) is not a data field and was left out; add it to a help text if it is needed.</source>
+        <translation>Der statische Text „%1“ (Zeile %2) ist kein Datenfeld und wurde weggelassen; übernehmen Sie ihn bei Bedarf in einen Hilfetext.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="592"/>
+        <source>“%1” (line %2) holds a %3; it is imported as text.</source>
+        <translation>„%1“ (Zeile %2) enthält den Typ %3; es wird als Text importiert.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="598"/>
+        <source>“%1” (line %2) is a %3 field in XDatenfelder; it is imported as a normal field.</source>
+        <translation>„%1“ (Zeile %2) ist in XDatenfelder ein Feld der Art %3; es wird als normales Feld importiert.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="609"/>
+        <source>The selection “%1” (line %2) names no code list; it is imported as free text.</source>
+        <translation>Die Auswahl „%1“ (Zeile %2) nennt keine Codeliste; sie wird als Freitext importiert.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="636"/>
+        <source>a value of the list needs a code of its own</source>
+        <translation>ein Wert der Liste braucht einen eigenen Code</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="674"/>
+        <source>The code list %1 used by “%2” (line %3) is referenced, not included: values are not checked against it until its entries are added to the definition.</source>
+        <translation>Die Codeliste %1 von „%2“ (Zeile %3) ist nur referenziert, nicht enthalten: Werte werden erst gegen sie geprüft, wenn ihre Einträge in die Definition aufgenommen sind.</translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="734"/>
+        <source>Limits of “%1” (line %2) that do not apply to a %3 field were not imported: %4.</source>
+        <translation>Grenzen von „%1“ (Zeile %2), die für ein Feld vom Typ %3 nicht gelten, wurden nicht importiert: %4.</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <location filename="../modules/server/PasswordHash.cpp" line="44"/>
+        <source>The password could not be hashed because the server is out of memory. Try again later.</source>
+        <translation>Das Passwort konnte nicht gehasht werden, weil dem Server der Speicher ausgeht. Versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="121"/>
+        <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
+        <translation>Die Datenbank hat die Schemaversion %1, dieser Server kennt aber nur Versionen bis %2. Aktualisieren Sie casedesk-server.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="210"/>
+        <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
+        <translation>Die Schemamigration %1 (%2) ist fehlgeschlagen; die Datenbank bleibt auf Version %3. Einzelheiten stehen im Serverprotokoll.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="238"/>
+        <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
+        <translation>Die Datenbank hat die Schemaversion %1; dieser Server braucht Version %2. Führen Sie zuerst „casedesk-server migrate“ aus.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="36"/>
+        <source>No database is configured. Set CASEDESK_DB to a connection string (for example &quot;host=/run/postgresql dbname=casedesk user=casedesk&quot;) or write it to the config file %1 (or the file named by CASEDESK_CONFIG).</source>
+        <translation>Es ist keine Datenbank eingerichtet. Setzen Sie CASEDESK_DB auf eine Verbindungsangabe (zum Beispiel „host=/run/postgresql dbname=casedesk user=casedesk“) oder schreiben Sie sie in die Konfigurationsdatei %1 (oder die Datei, die CASEDESK_CONFIG nennt).</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="52"/>
+        <source>The config file %1 may be read or changed by other users. Make it readable only by its owner: chmod 600 %1</source>
+        <translation>Die Konfigurationsdatei %1 dürfen auch andere Benutzer lesen oder ändern. Machen Sie sie nur für ihren Eigentümer lesbar: chmod 600 %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="58"/>
+        <source>The config file %1 cannot be read. Check that it exists and belongs to the server&apos;s user.</source>
+        <translation>Die Konfigurationsdatei %1 kann nicht gelesen werden. Prüfen Sie, ob sie existiert und dem Benutzer des Servers gehört.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="62"/>
+        <source>The config file %1 is too large. Check that CASEDESK_CONFIG names the right file.</source>
+        <translation>Die Konfigurationsdatei %1 ist zu groß. Prüfen Sie, ob CASEDESK_CONFIG die richtige Datei nennt.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="76"/>
+        <source>Line %2 of the config file %1 is not understood. Write &quot;database = CONNECTION&quot;.</source>
+        <translation>Zeile %2 der Konfigurationsdatei %1 ist unverständlich. Schreiben Sie „database = VERBINDUNG“.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="82"/>
+        <source>The config file %1 names no database. Add a line &quot;database = host=... dbname=...&quot;.</source>
+        <translation>Die Konfigurationsdatei %1 nennt keine Datenbank. Fügen Sie eine Zeile „database = host=... dbname=...“ hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerDatabase.cpp" line="21"/>
+        <source>The database connection string is not valid. Write it as keyword=value pairs, for example &quot;host=/run/postgresql dbname=casedesk user=casedesk&quot;.</source>
+        <translation>Die Verbindungsangabe der Datenbank ist ungültig. Schreiben Sie sie als Paare Schlüsselwort=Wert, zum Beispiel „host=/run/postgresql dbname=casedesk user=casedesk“.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerDatabase.cpp" line="136"/>
+        <source>(from %1)</source>
+        <translation>(aus %1)</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerDatabase.cpp" line="177"/>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install the package libqt6sql6-psql.</source>
+        <translation>Der PostgreSQL-Treiber von Qt (QPSQL) ist nicht installiert. Installieren Sie das Paket libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerDatabase.cpp" line="183"/>
+        <source>Cannot connect to the database (%1). Check that PostgreSQL is running and that CASEDESK_DB or the config file names the right database and user.</source>
+        <translation>Keine Verbindung zur Datenbank (%1). Prüfen Sie, ob PostgreSQL läuft und ob CASEDESK_DB oder die Konfigurationsdatei die richtige Datenbank und den richtigen Benutzer nennt.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/SqlError.cpp" line="10"/>
+        <source>The database failed to carry out the request. Check that PostgreSQL is running and try again; the server log has the details.</source>
+        <translation>Die Datenbank konnte die Anfrage nicht ausführen. Prüfen Sie, ob PostgreSQL läuft, und versuchen Sie es noch einmal; Einzelheiten stehen im Serverprotokoll.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="76"/>
+        <source>The login “%1” is not valid. Use 1 to 64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit.</source>
+        <translation>Die Anmeldekennung „%1“ ist ungültig. Verwenden Sie 1 bis 64 Kleinbuchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="82"/>
+        <source>Give the user a name of 1 to %1 characters.</source>
+        <translation>Geben Sie dem Benutzer einen Namen mit 1 bis %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="84"/>
+        <source>Give the user at least one role.</source>
+        <translation>Geben Sie dem Benutzer mindestens eine Rolle.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="86"/>
+        <source>The password is too short. Use at least %1 characters.</source>
+        <translation>Das Passwort ist zu kurz. Verwenden Sie mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="90"/>
+        <source>The password is too long. Use at most %1 characters.</source>
+        <translation>Das Passwort ist zu lang. Verwenden Sie höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="119"/>
+        <source>There is no team “%1”. Add it first with &quot;casedesk-server team add&quot;.</source>
+        <translation>Es gibt kein Team „%1“. Legen Sie es zuerst mit „casedesk-server team add“ an.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="136"/>
+        <source>The login “%1” is already taken. Choose another one.</source>
+        <translation>Die Anmeldekennung „%1“ ist schon vergeben. Wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="171"/>
+        <location filename="../modules/server/UserDirectory.cpp" line="208"/>
+        <source>There is no user “%1”. &quot;casedesk-server user list&quot; shows all users.</source>
+        <translation>Es gibt keinen Benutzer „%1“. „casedesk-server user list“ zeigt alle Benutzer.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="218"/>
+        <source>The team code “%1” is not valid. Use groups of digits separated by dots, like 32.1.</source>
+        <translation>Das Teamkürzel „%1“ ist ungültig. Verwenden Sie durch Punkte getrennte Zifferngruppen wie 32.1.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="222"/>
+        <source>The file plan code “%1” is not valid. Use groups of digits separated by dots, like 32.10.</source>
+        <translation>Das Aktenplankennzeichen „%1“ ist ungültig. Verwenden Sie durch Punkte getrennte Zifferngruppen wie 32.10.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="227"/>
+        <source>Give the team a name of 1 to %1 characters.</source>
+        <translation>Geben Sie dem Team einen Namen mit 1 bis %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="240"/>
+        <source>A team with the code “%1” already exists.</source>
+        <translation>Ein Team mit dem Kürzel „%1“ gibt es schon.</translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
@@ -173,7 +1068,7 @@
     </message>
     <message>
         <location filename="../modules/storage/CacheDatabase.cpp" line="211"/>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="135"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="148"/>
         <source>The local case cache is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher ist beschädigt. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
@@ -244,7 +1139,7 @@
         <translation>Der Arbeitsspeicher reicht nicht aus, um den Schlüssel aus der Passphrase abzuleiten. Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="127"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="199"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation>Ein Vorgang ohne ID kann nicht gespeichert werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
@@ -254,7 +1149,7 @@
         <translation>Die Suche ist fehlgeschlagen. Versuchen Sie es erneut; falls der Fehler bestehen bleibt, starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/InboxRepository.cpp" line="258"/>
+        <location filename="../modules/storage/InboxRepository.cpp" line="264"/>
         <source>The anchor distance must be positive. Please report this problem to your IT support.</source>
         <translation>Der Ankerabstand der Vorgangsliste muss positiv sein. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
@@ -295,29 +1190,328 @@
         <translation>Die Datei des lokalen Zwischenspeichers kann nicht geöffnet werden. Prüfen Sie, ob ihr Ordner existiert und ob Sie darin schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="141"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="154"/>
         <source>The local case cache cannot be opened: the key does not fit or the file is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher kann nicht geöffnet werden: Der Schlüssel passt nicht oder die Datei ist beschädigt. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="151"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="164"/>
         <source>The local case cache could not be read or written. Check that the disk is not full and that you may write to the cache folder, then try again.</source>
         <translation>Der lokale Zwischenspeicher konnte nicht gelesen oder geschrieben werden. Prüfen Sie, ob auf dem Datenträger noch Platz ist und ob Sie im Ordner des Zwischenspeichers schreiben dürfen, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="157"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="170"/>
         <source>The local case cache is in use by another program, perhaps a second CaseDesk. Close it and try again.</source>
         <translation>Der lokale Zwischenspeicher wird von einem anderen Programm verwendet, möglicherweise von einem zweiten CaseDesk. Schließen Sie dieses Programm und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="161"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="174"/>
         <source>The local case cache could not complete the operation. Try again; if it keeps failing, restart CaseDesk.</source>
         <translation>Der lokale Zwischenspeicher konnte die Aktion nicht abschließen. Versuchen Sie es erneut; falls der Fehler wiederholt auftritt, starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="169"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="182"/>
         <source>The local case cache could not run a query. Please report this problem to your IT support.</source>
         <translation>Der lokale Zwischenspeicher konnte eine Abfrage nicht ausführen. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="172"/>
+        <source>The XML nests elements too deeply to be a process model.</source>
+        <translation>Das XML ist zu tief verschachtelt, um ein Prozessmodell zu sein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="197"/>
+        <source>The file is not well-formed XML (%1). Save it again from the modelling tool or correct it.</source>
+        <translation>Die Datei ist kein wohlgeformtes XML (%1). Speichern Sie sie im Modellierungswerkzeug erneut oder korrigieren Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="204"/>
+        <source>The file is not a BPMN 2.0 model: its root must be the element “definitions” of the BPMN 2.0 model namespace.</source>
+        <translation>Die Datei ist kein BPMN-2.0-Modell: Ihr Wurzelelement muss „definitions“ aus dem Namensraum des BPMN-2.0-Modells sein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="218"/>
+        <source>The id “%1” is used more than once: give every element its own id.</source>
+        <translation>Die ID „%1“ wird mehrfach verwendet: Geben Sie jedem Element eine eigene ID.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="232"/>
+        <source>The element “%1” is not supported by CaseDesk: replace it with a supported element or remove it.</source>
+        <translation>Das Element „%1“ wird von CaseDesk nicht unterstützt: Ersetzen Sie es durch ein unterstütztes Element oder entfernen Sie es.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="271"/>
+        <source>The model has several executable processes: mark exactly one process as executable (isExecutable=&quot;true&quot;).</source>
+        <translation>Das Modell enthält mehrere ausführbare Prozesse: Kennzeichnen Sie genau einen Prozess als ausführbar (isExecutable=&quot;true&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="273"/>
+        <source>The model has no executable process: mark exactly one process as executable (isExecutable=&quot;true&quot;).</source>
+        <translation>Das Modell enthält keinen ausführbaren Prozess: Kennzeichnen Sie genau einen Prozess als ausführbar (isExecutable=&quot;true&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="339"/>
+        <source>Event sub-processes are not supported by CaseDesk: model the reaction with a boundary event instead.</source>
+        <translation>Ereignis-Teilprozesse werden von CaseDesk nicht unterstützt: Modellieren Sie die Reaktion stattdessen mit einem angehefteten Ereignis.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="362"/>
+        <source>The event definition “%1” on “%2” is not supported by CaseDesk: only timers, terminate end events and none events are.</source>
+        <translation>Die Ereignisdefinition „%1“ an „%2“ wird von CaseDesk nicht unterstützt: Unterstützt werden nur Zeitereignisse, Terminierungs-Endereignisse und Blanko-Ereignisse.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="371"/>
+        <source>The event “%1” needs a timer definition: CaseDesk supports only timer intermediate and boundary events.</source>
+        <translation>Das Ereignis „%1“ braucht eine Zeitdefinition: CaseDesk unterstützt nur Zwischen- und angeheftete Zeitereignisse.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="387"/>
+        <source>A timer needs exactly one of timeDuration, timeDate or timeCycle.</source>
+        <translation>Ein Zeitereignis braucht genau eines von timeDuration, timeDate oder timeCycle.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="418"/>
+        <source>The timer “%1” is not an ISO 8601 duration (P14D, PT2H), date (2026-03-02T09:00:00+01:00) or cycle (R3/P7D); expressions are not supported.</source>
+        <translation>Die Zeitangabe „%1“ ist keine ISO-8601-Dauer (P14D, PT2H), kein Datum (2026-03-02T09:00:00+01:00) und kein Zyklus (R3/P7D); Ausdrücke werden nicht unterstützt.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="439"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="561"/>
+        <source>A statutory period counts whole days, weeks, months or years in one unit (P14D, P1M): “%1” is none.</source>
+        <translation>Eine gesetzliche Frist zählt ganze Tage, Wochen, Monate oder Jahre in einer Einheit (P14D, P1M): „%1“ ist keine solche Frist.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="445"/>
+        <source>The calendar “%1” is unknown: use “statutory” or “plain”.</source>
+        <translation>Der Kalender „%1“ ist unbekannt: Verwenden Sie „statutory“ oder „plain“.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="461"/>
+        <source>The candidate group “%1” is neither a CaseDesk role (clerk, teamLead, mailroom, administrator) nor a team code such as 32.1.</source>
+        <translation>Die Kandidatengruppe „%1“ ist weder eine CaseDesk-Rolle (clerk, teamLead, mailroom, administrator) noch ein Teamkürzel wie 32.1.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="465"/>
+        <source>The role “%1” is unknown: use clerk, teamLead, mailroom or administrator.</source>
+        <translation>Die Rolle „%1“ ist unbekannt: Verwenden Sie clerk, teamLead, mailroom oder administrator.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="479"/>
+        <source>The team “%1” is not a team code such as 32.1.</source>
+        <translation>Das Team „%1“ ist kein Teamkürzel wie 32.1.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="484"/>
+        <source>The assignee “%1” is an expression: CaseDesk assigns cases itself; name a role or team instead.</source>
+        <translation>Die Bearbeiterangabe „%1“ ist ein Ausdruck: CaseDesk weist Vorgänge selbst zu; nennen Sie stattdessen eine Rolle oder ein Team.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="495"/>
+        <source>The lane “%1” names no CaseDesk role: rename it (Sachbearbeitung, Teamleitung, Poststelle) or set a role on the task.</source>
+        <translation>Die Lane „%1“ nennt keine CaseDesk-Rolle: Benennen Sie sie um (Sachbearbeitung, Teamleitung, Poststelle) oder setzen Sie an der Aufgabe eine Rolle.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="505"/>
+        <source>Auditors only read cases: give the task another role.</source>
+        <translation>Prüferinnen und Prüfer lesen Vorgänge nur: Geben Sie der Aufgabe eine andere Rolle.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="511"/>
+        <source>The outcome “%1” must be a name of letters, digits and underscores.</source>
+        <translation>Das Ergebnis „%1“ muss ein Name aus Buchstaben, Ziffern und Unterstrichen sein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="520"/>
+        <source>The outcome variable “%1” must be a name of letters, digits and underscores: set casedesk:outcomeVariable.</source>
+        <translation>Die Ergebnisvariable „%1“ muss ein Name aus Buchstaben, Ziffern und Unterstrichen sein: Setzen Sie casedesk:outcomeVariable.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="537"/>
+        <source>The service task needs the attribute casedesk:%1.</source>
+        <translation>Die Serviceaufgabe braucht das Attribut casedesk:%1.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="575"/>
+        <source>The service task has no casedesk:kind: CaseDesk runs no code, only setVariable, statutoryDeadline, generateDocument and notify.</source>
+        <translation>Die Serviceaufgabe hat kein casedesk:kind: CaseDesk führt keinen Code aus, nur setVariable, statutoryDeadline, generateDocument und notify.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="578"/>
+        <source>The service task kind “%1” is unknown: use setVariable, statutoryDeadline, generateDocument or notify.</source>
+        <translation>Die Art „%1“ der Serviceaufgabe ist unbekannt: Verwenden Sie setVariable, statutoryDeadline, generateDocument oder notify.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="585"/>
+        <source>The variable “%1” must be a name of letters, digits and underscores.</source>
+        <translation>Die Variable „%1“ muss ein Name aus Buchstaben, Ziffern und Unterstrichen sein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="612"/>
+        <source>The element “%1” has no id: give it one.</source>
+        <translation>Das Element „%1“ hat keine ID: Geben Sie ihm eine.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="650"/>
+        <source>A sequence flow has no id: give it one.</source>
+        <translation>Ein Sequenzfluss hat keine ID: Geben Sie ihm eine.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="659"/>
+        <source>The condition language “%1” is not supported: write the condition as ${...} (JUEL) or = ... (FEEL) without a language.</source>
+        <translation>Die Bedingungssprache „%1“ wird nicht unterstützt: Schreiben Sie die Bedingung als ${...} (JUEL) oder = ... (FEEL) ohne Sprachangabe.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="690"/>
+        <source>The sequence flow points to “%1”, which is not a supported element of this process: connect it to an existing element.</source>
+        <translation>Der Sequenzfluss zeigt auf „%1“, das kein unterstütztes Element dieses Prozesses ist: Verbinden Sie ihn mit einem vorhandenen Element.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="699"/>
+        <source>The sequence flow crosses the border of a sub-process: connect elements of the same level only.</source>
+        <translation>Der Sequenzfluss überschreitet die Grenze eines Teilprozesses: Verbinden Sie nur Elemente derselben Ebene.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="712"/>
+        <source>The default flow “%1” is not an outgoing flow of this element.</source>
+        <translation>Der Standardfluss „%1“ ist kein ausgehender Fluss dieses Elements.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="717"/>
+        <source>A default flow must not have a condition.</source>
+        <translation>Ein Standardfluss darf keine Bedingung haben.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="729"/>
+        <source>The boundary event must be attached to a user task or sub-process of the same level (attachedToRef “%1”).</source>
+        <translation>Das angeheftete Ereignis muss an einer Benutzeraufgabe oder einem Teilprozess derselben Ebene hängen (attachedToRef „%1“).</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="748"/>
+        <source>casedesk:fourEyesWith must name another user task of this process (“%1” is none).</source>
+        <translation>casedesk:fourEyesWith muss eine andere Benutzeraufgabe dieses Prozesses nennen („%1“ ist keine).</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="769"/>
+        <source>There is more than one start event on this level: keep one.</source>
+        <translation>Auf dieser Ebene gibt es mehr als ein Startereignis: Behalten Sie eines.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="776"/>
+        <source>The process has no start event: add one.</source>
+        <translation>Der Prozess hat kein Startereignis: Fügen Sie eines hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="784"/>
+        <source>The sub-process has no start event: add one.</source>
+        <translation>Der Teilprozess hat kein Startereignis: Fügen Sie eines hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="789"/>
+        <source>The element has no outgoing sequence flow: add one that leads on, for example to an end event.</source>
+        <translation>Das Element hat keinen ausgehenden Sequenzfluss: Fügen Sie einen hinzu, der weiterführt, zum Beispiel zu einem Endereignis.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="793"/>
+        <source>An end event cannot have outgoing sequence flows.</source>
+        <translation>Ein Endereignis kann keine ausgehenden Sequenzflüsse haben.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="796"/>
+        <source>A start or boundary event cannot have incoming sequence flows.</source>
+        <translation>Ein Start- oder angeheftetes Ereignis kann keine eingehenden Sequenzflüsse haben.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="802"/>
+        <source>A flow out of a parallel gateway cannot have a condition: use an inclusive gateway.</source>
+        <translation>Ein Fluss aus einem parallelen Gateway kann keine Bedingung haben: Verwenden Sie ein inklusives Gateway.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="856"/>
+        <source>The element can never be reached from the start event: connect it or remove it.</source>
+        <translation>Das Element ist vom Startereignis aus nie erreichbar: Verbinden Sie es oder entfernen Sie es.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="860"/>
+        <source>No end event can be reached from this element: add a way out.</source>
+        <translation>Von diesem Element aus ist kein Endereignis erreichbar: Fügen Sie einen Ausweg hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="899"/>
+        <source>The model is larger than %1 MiB: split it or remove embedded content.</source>
+        <translation>Das Modell ist größer als %1 MiB: Teilen Sie es auf oder entfernen Sie eingebettete Inhalte.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="107"/>
+        <source>The condition of the flow “%1” could not be evaluated: %2 Correct the case&apos;s data or the model.</source>
+        <translation>Die Bedingung des Flusses „%1“ konnte nicht ausgewertet werden: %2 Korrigieren Sie die Daten des Vorgangs oder das Modell.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="135"/>
+        <source>At “%1” no outgoing condition is true and there is no default flow: check the case&apos;s data, or give the model a default flow.</source>
+        <translation>Bei „%1“ ist keine ausgehende Bedingung erfüllt und es gibt keinen Standardfluss: Prüfen Sie die Daten des Vorgangs oder geben Sie dem Modell einen Standardfluss.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="153"/>
+        <source>The value for “%1” could not be evaluated: %2</source>
+        <translation>Der Wert für „%1“ konnte nicht ausgewertet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="167"/>
+        <source>The variable “%1” holds no date (2026-03-02), so the deadline cannot be computed: enter the date in the case.</source>
+        <translation>Die Variable „%1“ enthält kein Datum (2026-03-02), daher kann die Frist nicht berechnet werden: Tragen Sie das Datum im Vorgang ein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="329"/>
+        <source>The process runs in a loop without a task or timer to wait at: correct the model.</source>
+        <translation>Der Prozess läuft in einer Schleife ohne Aufgabe oder Zeitereignis, an der er warten könnte: Korrigieren Sie das Modell.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="406"/>
+        <source>The task is no longer open: someone else completed it or a deadline ended it. Reload the case.</source>
+        <translation>Die Aufgabe ist nicht mehr offen: Jemand anderes hat sie erledigt oder eine Frist hat sie beendet. Laden Sie den Vorgang neu.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="412"/>
+        <source>You may not complete “%1”: it belongs to another role or team. Ask your team lead to assign it.</source>
+        <translation>Sie dürfen „%1“ nicht erledigen: Die Aufgabe gehört zu einer anderen Rolle oder einem anderen Team. Bitten Sie Ihre Teamleitung, sie Ihnen zuzuweisen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="418"/>
+        <source>You completed “%1” yourself, so someone else must complete “%2” (four-eyes principle).</source>
+        <translation>Sie haben „%1“ selbst erledigt, daher muss jemand anderes „%2“ erledigen (Vier-Augen-Prinzip).</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="426"/>
+        <source>The task “%1” has no outcomes to choose from.</source>
+        <translation>Die Aufgabe „%1“ hat keine Ergebnisse zur Auswahl.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="427"/>
+        <source>Choose one of these outcomes for “%1”: %2.</source>
+        <translation>Wählen Sie eines dieser Ergebnisse für „%1“: %2.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="473"/>
+        <source>The timer no longer runs: its task was completed or it fired already.</source>
+        <translation>Das Zeitereignis läuft nicht mehr: Seine Aufgabe wurde erledigt oder es ist bereits ausgelöst worden.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="478"/>
+        <source>The timer is not due yet: it fires on %1.</source>
+        <translation>Das Zeitereignis ist noch nicht fällig: Es wird am %1 ausgelöst.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowState.cpp" line="36"/>
+        <source>The field “%1” does not fit the process model: the case was started with another version of the process.</source>
+        <translation>Das Feld „%1“ passt nicht zum Prozessmodell: Der Vorgang wurde mit einer anderen Version des Prozesses gestartet.</translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowState.cpp" line="118"/>
+        <source>The field “%1” repeats an id or is not below nextId.</source>
+        <translation>Das Feld „%1“ wiederholt eine ID oder liegt nicht unter nextId.</translation>
     </message>
 </context>
 <context>
@@ -390,6 +1584,96 @@
         <location filename="../modules/ui/DialogStartupPrompts.cpp" line="61"/>
         <source>CaseDesk</source>
         <translation>CaseDesk</translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormBooleanEditor</name>
+    <message>
+        <location filename="../modules/ui/FormBooleanEditor.cpp" line="26"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormChoiceEditor</name>
+    <message>
+        <location filename="../modules/ui/FormChoiceEditor.cpp" line="55"/>
+        <source>Type a value or search</source>
+        <translation>Wert eingeben oder suchen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormChoiceEditor.cpp" line="55"/>
+        <source>Type to search</source>
+        <translation>Zum Suchen tippen</translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormDateEditor</name>
+    <message>
+        <location filename="../modules/ui/FormDateEditor.cpp" line="19"/>
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormDateEditor.cpp" line="19"/>
+        <source>YYYY-MM-DD</source>
+        <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormDateEditor.cpp" line="24"/>
+        <source>Choose a date (Alt+Down)</source>
+        <translation>Datum auswählen (Alt+Pfeil nach unten)</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormDateEditor.cpp" line="25"/>
+        <source>Choose a date</source>
+        <translation>Datum auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormGroupRows</name>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="13"/>
+        <source>Add entry</source>
+        <translation>Eintrag hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="15"/>
+        <source>Add an entry to “%1”</source>
+        <translation>Eintrag zu „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="36"/>
+        <source>Entry %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="42"/>
+        <source>Remove entry %1</source>
+        <translation>Eintrag %1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="43"/>
+        <source>Remove entry %1 of “%2”</source>
+        <translation>Eintrag %1 von „%2“ entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormProblemSummary</name>
+    <message>
+        <location filename="../modules/ui/FormProblemSummary.cpp" line="25"/>
+        <source>Problems in this form</source>
+        <translation>Probleme in diesem Formular</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormProblemSummary.cpp" line="26"/>
+        <source>Choose a problem to go to its field.</source>
+        <translation>Wählen Sie ein Problem, um zu seinem Feld zu gelangen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormProblemSummary.cpp" line="40"/>
+        <source>Problems to correct in this form: %1</source>
+        <translation>Zu korrigierende Probleme in diesem Formular: %1</translation>
     </message>
 </context>
 <context>

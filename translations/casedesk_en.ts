@@ -153,6 +153,901 @@
         <source>The field “%1” must be a file plan code like 32.10.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="21"/>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="23"/>
+        <source>true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="25"/>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="27"/>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="29"/>
+        <source>a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="31"/>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="33"/>
+        <source>a group of fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="178"/>
+        <source>today() is not available here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="211"/>
+        <source>&apos;-&apos; needs a number, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="233"/>
+        <source>expected true or false, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="241"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="52"/>
+        <source>Error in expression at column %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="285"/>
+        <source>&apos;in&apos; needs a list on its right, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="300"/>
+        <source>cannot compare %1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="353"/>
+        <location filename="../modules/core/Expression.cpp" line="368"/>
+        <source>The expression is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Expression.cpp" line="376"/>
+        <source>a condition must give true or false, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="37"/>
+        <source>unexpected &apos;%1&apos; after the end of the expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="66"/>
+        <source>end of expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="93"/>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="124"/>
+        <source>the number %1 is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="143"/>
+        <source>the text that starts here has no closing quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="160"/>
+        <source>expected &apos;%1&apos;, found &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="172"/>
+        <source>it is nested more than %1 levels deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="275"/>
+        <source>comparisons cannot be chained; join them with &apos;and&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="322"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="353"/>
+        <source>expected a value, found &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="373"/>
+        <source>expected a field name after &apos;.&apos;, found &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="396"/>
+        <source>&apos;%1&apos; is not a date; write it as date(&quot;2026-03-02&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="419"/>
+        <source>Error in expression: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="424"/>
+        <source>it is longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="436"/>
+        <source>&apos;%1&apos; has no closing &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/ExpressionParser.cpp" line="443"/>
+        <source>it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../modules/demo/BundledContent.cpp" line="18"/>
+        <source>The bundled file %1 is missing from this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/demo/BundledContent.cpp" line="38"/>
+        <source>The bundled process model for %1 does not load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <location filename="../modules/forms/FieldFormats.cpp" line="260"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FieldFormats.cpp" line="261"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormChange.cpp" line="90"/>
+        <location filename="../modules/forms/FormChange.cpp" line="114"/>
+        <source>The change names no valid field (“%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormChange.cpp" line="107"/>
+        <source>Someone else changed “%1” in the meantime; look at the current value and enter your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="83"/>
+        <source>The form definition is not valid at “%1”: %2. Correct the definition file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="102"/>
+        <source>this key is not known; check its spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="114"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="123"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="595"/>
+        <source>a value is required here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="118"/>
+        <source>expected text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="126"/>
+        <source>the text is too long (at most %1 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="138"/>
+        <source>expected a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="150"/>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="160"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="165"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="178"/>
+        <source>needs a text in English and German, like {&quot;en&quot;: …, &quot;de&quot;: …}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="191"/>
+        <source>the expression is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="209"/>
+        <source>expected a list of entries like {&quot;code&quot;: …, &quot;label&quot;: {…}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="214"/>
+        <source>a code list needs 1 to %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="224"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="262"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="442"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="600"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="603"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="623"/>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="231"/>
+        <source>a code must not start or end with spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="234"/>
+        <source>the code “%1” is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="252"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="489"/>
+        <source>expected a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="270"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="503"/>
+        <source>the id “%1” is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="289"/>
+        <source>an id must start with a letter and contain only letters, digits and “_” (at most 64 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="299"/>
+        <source>not allowed for fields of type “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="309"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="342"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="349"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="356"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="400"/>
+        <source>the minimum is greater than the maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="322"/>
+        <source>the pattern is not a valid regular expression: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="326"/>
+        <source>a field with a pattern allows at most %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="375"/>
+        <source>the code list “%1” does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="378"/>
+        <source>a choice needs a code list (a name or a list of entries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="420"/>
+        <source>expected a decimal number written as text, like &quot;12.5&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="432"/>
+        <source>expected a date like 2026-03-02 or a date relative to today like today+14d or today-18y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="452"/>
+        <source>the definition has too many fields (at most %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="461"/>
+        <source>unknown field type “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="475"/>
+        <source>groups are nested too deeply (at most %1 levels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="494"/>
+        <source>a group needs at least one field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="535"/>
+        <source>the rule names the field “%1”, which is not in this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="550"/>
+        <source>the expression refers to “%1”, which is not a field here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="638"/>
+        <source>The form definition is larger than %1 MB; split it or remove unused code lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="645"/>
+        <source>The form definition is not valid JSON (%1 at character %2); correct the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormDefinition.cpp" line="652"/>
+        <source>The form definition must be a JSON object; correct the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="178"/>
+        <source>The form has no field “%1”; remove this value or check the form version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="193"/>
+        <source>The form has more than %1 problems; correct the ones shown and check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="211"/>
+        <source>The application is too large (more than %1 characters of text); shorten long texts or attach them as documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="304"/>
+        <source>The rule “%1” could not be checked (%2); check the values it refers to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="319"/>
+        <source>“%1” must be a list of entries; enter them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="328"/>
+        <source>Add an entry to “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="329"/>
+        <source>“%1” needs at least %2 entries; add the missing ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="334"/>
+        <source>“%1” allows at most %2 entries; remove the extra ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="345"/>
+        <source>An entry of “%1” has the wrong form; enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="353"/>
+        <source>“%1” has the wrong form; enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="367"/>
+        <source>Confirm “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="368"/>
+        <source>Enter a value for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="378"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="570"/>
+        <source>Enter a number for “%1”, for example 12.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="387"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="435"/>
+        <source>“%1” allows at most %2 characters; shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="418"/>
+        <source>“%1” must be yes or no; choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="427"/>
+        <source>“%1” must be text; enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="441"/>
+        <source>“%1” needs at least %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="449"/>
+        <source>“%1” must be a single line without control characters; remove the line breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="452"/>
+        <source>“%1” contains control characters; remove them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="464"/>
+        <source>Enter a phone number for “%1” with digits, spaces and + / - ( ), for example +49 711 216-0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="475"/>
+        <source>Enter an e-mail address for “%1”, for example name@example.de.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="482"/>
+        <source>Enter a five-digit German postcode for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="488"/>
+        <source>Enter an IBAN for “%1”, for example DE89 3704 0044 0532 0130 00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="493"/>
+        <source>The IBAN in “%1” is not valid (its check digits do not match); check it for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="502"/>
+        <source>Enter a vehicle registration number for “%1”, for example S-AB 1234.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="509"/>
+        <source>“%1” does not refer to a document of this case; attach the document again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="517"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="637"/>
+        <source>“%1” has a value that is not in its list; choose one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="539"/>
+        <source>“%1” does not have the expected form; check the entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="541"/>
+        <source>“%1” does not have the expected form (%2); check the entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="549"/>
+        <source>Enter “%1” as a date (year-month-day, for example 2026-03-02).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="557"/>
+        <source>“%1” must not be before %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="560"/>
+        <source>“%1” must not be after %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="575"/>
+        <source>“%1” allows at most %2 decimal places; round the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="579"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="598"/>
+        <source>“%1” must be at least %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="582"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="601"/>
+        <source>“%1” must be at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="592"/>
+        <source>Enter an amount of money for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="593"/>
+        <source>Enter a whole number for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="609"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="628"/>
+        <source>“%1” must be a list of choices; choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="615"/>
+        <source>Choose at least %2 entries for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="619"/>
+        <source>Choose at most %2 entries for “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/FormValidator.cpp" line="644"/>
+        <source>“%1” lists a choice twice; remove the duplicate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="115"/>
+        <source>The XDatenfelder file is larger than %1 MB; it cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="126"/>
+        <source>The imported form definition is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="144"/>
+        <source>The XDatenfelder file cannot be imported: %1 (element “%2”, line %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="160"/>
+        <source>The XDatenfelder file cannot be imported: it declares a DTD (line %1), which XDatenfelder files never do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="168"/>
+        <source>The XDatenfelder file cannot be imported: it is too large or nested too deeply (line %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="195"/>
+        <source>The XDatenfelder file is not well-formed XML: %1 (line %2, column %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="208"/>
+        <source>the element is not in the XDatenfelder namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="217"/>
+        <source>“%1” does not belong inside “%2” in XDatenfelder %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="222"/>
+        <source>“%1” appears more than once inside “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="230"/>
+        <source>“xdf:%1” is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="245"/>
+        <source>The file is not an XDatenfelder 2.0 or 3.0 message: the root element “%1” has the namespace “%2” (line %3); expected %4 or %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="259"/>
+        <source>The file is not an XDatenfelder schema or data group message: the root element is “%1” (line %2); expected xdatenfelder.stammdatenschema.0102 or xdatenfelder.datenfeldgruppe.0103.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="290"/>
+        <source>“%1” contains no data fields; the form is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="340"/>
+        <source>the id is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="344"/>
+        <source>the name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="352"/>
+        <source>the status “%1” is not one of aktiv, inaktiv, vorgesehen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="361"/>
+        <source>the freigabestatus “%1” is not a code from 1 to 8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="378"/>
+        <source>Rule %1 “%2” on “%3” (line %4) was not imported: XDatenfelder rules are free text or scripts. %5 Add it to the definition&apos;s rules by hand if it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="385"/>
+        <source>Rule text: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="386"/>
+        <source>It has a script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="397"/>
+        <source>groups are nested more than %1 levels deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="410"/>
+        <source>“xdf:enthaelt” must hold exactly one datenfeld or datenfeldgruppe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="421"/>
+        <source>the number “%1” is not of the form min:max (like 0:1 or 1:*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="493"/>
+        <source>“%1” (line %2) may repeat %3 times; CaseDesk allows at most %4 entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="536"/>
+        <source>The data group “%1” (line %2) has no fields and was left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="556"/>
+        <source>the feldart “%1” is not one of input, select, label, hidden, locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="576"/>
+        <source>the datentyp “%1” is not an XDatenfelder data type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="581"/>
+        <source>The static text “%1” (line %2) is not a data field and was left out; add it to a help text if it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="592"/>
+        <source>“%1” (line %2) holds a %3; it is imported as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="598"/>
+        <source>“%1” (line %2) is a %3 field in XDatenfelder; it is imported as a normal field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="609"/>
+        <source>The selection “%1” (line %2) names no code list; it is imported as free text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="636"/>
+        <source>a value of the list needs a code of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="674"/>
+        <source>The code list %1 used by “%2” (line %3) is referenced, not included: values are not checked against it until its entries are added to the definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="734"/>
+        <source>Limits of “%1” (line %2) that do not apply to a %3 field were not imported: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <location filename="../modules/server/PasswordHash.cpp" line="44"/>
+        <source>The password could not be hashed because the server is out of memory. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="121"/>
+        <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="210"/>
+        <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="238"/>
+        <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="36"/>
+        <source>No database is configured. Set CASEDESK_DB to a connection string (for example &quot;host=/run/postgresql dbname=casedesk user=casedesk&quot;) or write it to the config file %1 (or the file named by CASEDESK_CONFIG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="52"/>
+        <source>The config file %1 may be read or changed by other users. Make it readable only by its owner: chmod 600 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="58"/>
+        <source>The config file %1 cannot be read. Check that it exists and belongs to the server&apos;s user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="62"/>
+        <source>The config file %1 is too large. Check that CASEDESK_CONFIG names the right file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="76"/>
+        <source>Line %2 of the config file %1 is not understood. Write &quot;database = CONNECTION&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerConfig.cpp" line="82"/>
+        <source>The config file %1 names no database. Add a line &quot;database = host=... dbname=...&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerDatabase.cpp" line="21"/>
+        <source>The database connection string is not valid. Write it as keyword=value pairs, for example &quot;host=/run/postgresql dbname=casedesk user=casedesk&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerDatabase.cpp" line="136"/>
+        <source>(from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerDatabase.cpp" line="177"/>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install the package libqt6sql6-psql.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ServerDatabase.cpp" line="183"/>
+        <source>Cannot connect to the database (%1). Check that PostgreSQL is running and that CASEDESK_DB or the config file names the right database and user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/SqlError.cpp" line="10"/>
+        <source>The database failed to carry out the request. Check that PostgreSQL is running and try again; the server log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="76"/>
+        <source>The login “%1” is not valid. Use 1 to 64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="82"/>
+        <source>Give the user a name of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="84"/>
+        <source>Give the user at least one role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="86"/>
+        <source>The password is too short. Use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="90"/>
+        <source>The password is too long. Use at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="119"/>
+        <source>There is no team “%1”. Add it first with &quot;casedesk-server team add&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="136"/>
+        <source>The login “%1” is already taken. Choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="171"/>
+        <location filename="../modules/server/UserDirectory.cpp" line="208"/>
+        <source>There is no user “%1”. &quot;casedesk-server user list&quot; shows all users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="218"/>
+        <source>The team code “%1” is not valid. Use groups of digits separated by dots, like 32.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="222"/>
+        <source>The file plan code “%1” is not valid. Use groups of digits separated by dots, like 32.10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="227"/>
+        <source>Give the team a name of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/UserDirectory.cpp" line="240"/>
+        <source>A team with the code “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
@@ -173,7 +1068,7 @@
     </message>
     <message>
         <location filename="../modules/storage/CacheDatabase.cpp" line="211"/>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="135"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="148"/>
         <source>The local case cache is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,7 +1139,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="127"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="199"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -254,7 +1149,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/InboxRepository.cpp" line="258"/>
+        <location filename="../modules/storage/InboxRepository.cpp" line="264"/>
         <source>The anchor distance must be positive. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,28 +1190,327 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="141"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="154"/>
         <source>The local case cache cannot be opened: the key does not fit or the file is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="151"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="164"/>
         <source>The local case cache could not be read or written. Check that the disk is not full and that you may write to the cache folder, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="157"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="170"/>
         <source>The local case cache is in use by another program, perhaps a second CaseDesk. Close it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="161"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="174"/>
         <source>The local case cache could not complete the operation. Try again; if it keeps failing, restart CaseDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="169"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="182"/>
         <source>The local case cache could not run a query. Please report this problem to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="172"/>
+        <source>The XML nests elements too deeply to be a process model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="197"/>
+        <source>The file is not well-formed XML (%1). Save it again from the modelling tool or correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="204"/>
+        <source>The file is not a BPMN 2.0 model: its root must be the element “definitions” of the BPMN 2.0 model namespace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="218"/>
+        <source>The id “%1” is used more than once: give every element its own id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="232"/>
+        <source>The element “%1” is not supported by CaseDesk: replace it with a supported element or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="271"/>
+        <source>The model has several executable processes: mark exactly one process as executable (isExecutable=&quot;true&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="273"/>
+        <source>The model has no executable process: mark exactly one process as executable (isExecutable=&quot;true&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="339"/>
+        <source>Event sub-processes are not supported by CaseDesk: model the reaction with a boundary event instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="362"/>
+        <source>The event definition “%1” on “%2” is not supported by CaseDesk: only timers, terminate end events and none events are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="371"/>
+        <source>The event “%1” needs a timer definition: CaseDesk supports only timer intermediate and boundary events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="387"/>
+        <source>A timer needs exactly one of timeDuration, timeDate or timeCycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="418"/>
+        <source>The timer “%1” is not an ISO 8601 duration (P14D, PT2H), date (2026-03-02T09:00:00+01:00) or cycle (R3/P7D); expressions are not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="439"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="561"/>
+        <source>A statutory period counts whole days, weeks, months or years in one unit (P14D, P1M): “%1” is none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="445"/>
+        <source>The calendar “%1” is unknown: use “statutory” or “plain”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="461"/>
+        <source>The candidate group “%1” is neither a CaseDesk role (clerk, teamLead, mailroom, administrator) nor a team code such as 32.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="465"/>
+        <source>The role “%1” is unknown: use clerk, teamLead, mailroom or administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="479"/>
+        <source>The team “%1” is not a team code such as 32.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="484"/>
+        <source>The assignee “%1” is an expression: CaseDesk assigns cases itself; name a role or team instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="495"/>
+        <source>The lane “%1” names no CaseDesk role: rename it (Sachbearbeitung, Teamleitung, Poststelle) or set a role on the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="505"/>
+        <source>Auditors only read cases: give the task another role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="511"/>
+        <source>The outcome “%1” must be a name of letters, digits and underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="520"/>
+        <source>The outcome variable “%1” must be a name of letters, digits and underscores: set casedesk:outcomeVariable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="537"/>
+        <source>The service task needs the attribute casedesk:%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="575"/>
+        <source>The service task has no casedesk:kind: CaseDesk runs no code, only setVariable, statutoryDeadline, generateDocument and notify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="578"/>
+        <source>The service task kind “%1” is unknown: use setVariable, statutoryDeadline, generateDocument or notify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="585"/>
+        <source>The variable “%1” must be a name of letters, digits and underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="612"/>
+        <source>The element “%1” has no id: give it one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="650"/>
+        <source>A sequence flow has no id: give it one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="659"/>
+        <source>The condition language “%1” is not supported: write the condition as ${...} (JUEL) or = ... (FEEL) without a language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="690"/>
+        <source>The sequence flow points to “%1”, which is not a supported element of this process: connect it to an existing element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="699"/>
+        <source>The sequence flow crosses the border of a sub-process: connect elements of the same level only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="712"/>
+        <source>The default flow “%1” is not an outgoing flow of this element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="717"/>
+        <source>A default flow must not have a condition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="729"/>
+        <source>The boundary event must be attached to a user task or sub-process of the same level (attachedToRef “%1”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="748"/>
+        <source>casedesk:fourEyesWith must name another user task of this process (“%1” is none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="769"/>
+        <source>There is more than one start event on this level: keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="776"/>
+        <source>The process has no start event: add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="784"/>
+        <source>The sub-process has no start event: add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="789"/>
+        <source>The element has no outgoing sequence flow: add one that leads on, for example to an end event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="793"/>
+        <source>An end event cannot have outgoing sequence flows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="796"/>
+        <source>A start or boundary event cannot have incoming sequence flows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="802"/>
+        <source>A flow out of a parallel gateway cannot have a condition: use an inclusive gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="856"/>
+        <source>The element can never be reached from the start event: connect it or remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="860"/>
+        <source>No end event can be reached from this element: add a way out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="899"/>
+        <source>The model is larger than %1 MiB: split it or remove embedded content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="107"/>
+        <source>The condition of the flow “%1” could not be evaluated: %2 Correct the case&apos;s data or the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="135"/>
+        <source>At “%1” no outgoing condition is true and there is no default flow: check the case&apos;s data, or give the model a default flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="153"/>
+        <source>The value for “%1” could not be evaluated: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="167"/>
+        <source>The variable “%1” holds no date (2026-03-02), so the deadline cannot be computed: enter the date in the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="329"/>
+        <source>The process runs in a loop without a task or timer to wait at: correct the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="406"/>
+        <source>The task is no longer open: someone else completed it or a deadline ended it. Reload the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="412"/>
+        <source>You may not complete “%1”: it belongs to another role or team. Ask your team lead to assign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="418"/>
+        <source>You completed “%1” yourself, so someone else must complete “%2” (four-eyes principle).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="426"/>
+        <source>The task “%1” has no outcomes to choose from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="427"/>
+        <source>Choose one of these outcomes for “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="473"/>
+        <source>The timer no longer runs: its task was completed or it fired already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="478"/>
+        <source>The timer is not due yet: it fires on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowState.cpp" line="36"/>
+        <source>The field “%1” does not fit the process model: the case was started with another version of the process.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/workflow/WorkflowState.cpp" line="118"/>
+        <source>The field “%1” repeats an id or is not below nextId.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -389,6 +1583,96 @@
         <location filename="../modules/ui/DialogStartupPrompts.cpp" line="52"/>
         <location filename="../modules/ui/DialogStartupPrompts.cpp" line="61"/>
         <source>CaseDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormBooleanEditor</name>
+    <message>
+        <location filename="../modules/ui/FormBooleanEditor.cpp" line="26"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormChoiceEditor</name>
+    <message>
+        <location filename="../modules/ui/FormChoiceEditor.cpp" line="55"/>
+        <source>Type a value or search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormChoiceEditor.cpp" line="55"/>
+        <source>Type to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormDateEditor</name>
+    <message>
+        <location filename="../modules/ui/FormDateEditor.cpp" line="19"/>
+        <source>DD.MM.YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormDateEditor.cpp" line="19"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormDateEditor.cpp" line="24"/>
+        <source>Choose a date (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormDateEditor.cpp" line="25"/>
+        <source>Choose a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormGroupRows</name>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="13"/>
+        <source>Add entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="15"/>
+        <source>Add an entry to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="36"/>
+        <source>Entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="42"/>
+        <source>Remove entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormGroupRows.cpp" line="43"/>
+        <source>Remove entry %1 of “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::FormProblemSummary</name>
+    <message>
+        <location filename="../modules/ui/FormProblemSummary.cpp" line="25"/>
+        <source>Problems in this form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormProblemSummary.cpp" line="26"/>
+        <source>Choose a problem to go to its field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/FormProblemSummary.cpp" line="40"/>
+        <source>Problems to correct in this form: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,11 +21,6 @@ struct Token {
     int column = 0; // 1-based in the original text
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Core", text);
-}
-
 class Parser {
 public:
     Parser(const QString &text, int begin, int end) : m_text(text), m_pos(begin), m_end(end) {}
@@ -38,7 +33,9 @@ public:
         if (m_error)
             return *m_error;
         if (m_token.kind != Token::Kind::End)
-            return fail(m_token.column, tr("unexpected '%1' after the end of the expression").arg(m_token.text));
+            return fail(m_token.column,
+                        QCoreApplication::translate("Core", "unexpected '%1' after the end of the expression")
+                            .arg(m_token.text));
         m_variables.removeDuplicates();
         m_variables.sort();
         return ParsedExpression{std::move(root), std::move(m_variables)};
@@ -66,7 +63,7 @@ private:
         m_token = Token{};
         m_token.column = m_pos + 1;
         if (m_pos >= m_end) {
-            m_token.text = tr("end of expression");
+            m_token.text = QCoreApplication::translate("Core", "end of expression");
             return true;
         }
         const QChar c = m_text.at(m_pos);
@@ -93,7 +90,7 @@ private:
                 return true;
             }
         }
-        fail(m_token.column, tr("unexpected character '%1'").arg(c));
+        fail(m_token.column, QCoreApplication::translate("Core", "unexpected character '%1'").arg(c));
         return false;
     }
 
@@ -123,7 +120,8 @@ private:
         bool ok = false;
         m_token.number = m_token.text.toDouble(&ok);
         if (!ok || !std::isfinite(m_token.number) || std::fabs(m_token.number) > MaxExactNumber) {
-            fail(m_token.column, tr("the number %1 is too large").arg(m_token.text.left(40)));
+            fail(m_token.column,
+                 QCoreApplication::translate("Core", "the number %1 is too large").arg(m_token.text.left(40)));
             return false;
         }
         return true;
@@ -142,7 +140,7 @@ private:
             value.append(c);
         }
         if (m_pos >= m_end) {
-            fail(m_token.column, tr("the text that starts here has no closing quote"));
+            fail(m_token.column, QCoreApplication::translate("Core", "the text that starts here has no closing quote"));
             return false;
         }
         ++m_pos;
@@ -158,7 +156,8 @@ private:
     bool expect(const char *p)
     {
         if (!isPunct(p)) {
-            fail(m_token.column, tr("expected '%1', found '%2'").arg(QLatin1String(p), m_token.text));
+            fail(m_token.column,
+                 QCoreApplication::translate("Core", "expected '%1', found '%2'").arg(QLatin1String(p), m_token.text));
             return false;
         }
         return advance();
@@ -168,7 +167,9 @@ private:
     bool enter()
     {
         if (++m_depth > Expression::MaxDepth) {
-            fail(m_token.column, tr("it is nested more than %1 levels deep").arg(Expression::MaxDepth));
+            fail(
+                m_token.column,
+                QCoreApplication::translate("Core", "it is nested more than %1 levels deep").arg(Expression::MaxDepth));
             return false;
         }
         return true;
@@ -270,7 +271,8 @@ private:
                 return {};
             left = binary(*op, column, std::move(left), std::move(right));
             if (comparisonOp()) {
-                fail(m_token.column, tr("comparisons cannot be chained; join them with 'and'"));
+                fail(m_token.column,
+                     QCoreApplication::translate("Core", "comparisons cannot be chained; join them with 'and'"));
                 return {};
             }
         }
@@ -317,7 +319,7 @@ private:
         case Token::Kind::End:
             break;
         }
-        fail(token.column, tr("expected a value, found '%1'").arg(token.text));
+        fail(token.column, QCoreApplication::translate("Core", "expected a value, found '%1'").arg(token.text));
         return {};
     }
 
@@ -348,7 +350,7 @@ private:
         static const char *const reserved[] = {"and", "or", "not", "in", "eq", "ne", "lt", "le", "gt", "ge"};
         for (const char *word : reserved) {
             if (token.text == QLatin1String(word)) {
-                fail(token.column, tr("expected a value, found '%1'").arg(token.text));
+                fail(token.column, QCoreApplication::translate("Core", "expected a value, found '%1'").arg(token.text));
                 return {};
             }
         }
@@ -368,7 +370,8 @@ private:
             if (!advance())
                 return {};
             if (m_token.kind != Token::Kind::Name) {
-                fail(m_token.column, tr("expected a field name after '.', found '%1'").arg(m_token.text));
+                fail(m_token.column, QCoreApplication::translate("Core", "expected a field name after '.', found '%1'")
+                                         .arg(m_token.text));
                 return {};
             }
             path.append(m_token.text);
@@ -389,7 +392,9 @@ private:
         const QDate date =
             argument.kind == Token::Kind::String ? QDate::fromString(argument.text, Qt::ISODate) : QDate();
         if (!date.isValid() || argument.text.size() != 10) {
-            fail(argument.column, tr("'%1' is not a date; write it as date(\"2026-03-02\")").arg(argument.text));
+            fail(argument.column,
+                 QCoreApplication::translate("Core", "'%1' is not a date; write it as date(\"2026-03-02\")")
+                     .arg(argument.text));
             return {};
         }
         if (!advance() || !expect(")"))
@@ -415,7 +420,8 @@ Result<ParsedExpression> parseExpression(const QString &text)
                          text.left(200));
     };
     if (text.size() > Expression::MaxLength)
-        return refuse(tr("it is longer than %1 characters").arg(Expression::MaxLength));
+        return refuse(
+            QCoreApplication::translate("Core", "it is longer than %1 characters").arg(Expression::MaxLength));
 
     // Strip the spelling's wrapper: ${...} and #{...} (JUEL), a leading "=" (FEEL); keep columns as written.
     int begin = 0;
@@ -427,14 +433,14 @@ Result<ParsedExpression> parseExpression(const QString &text)
     const QStringView trimmed = QStringView(text).mid(begin, end - begin);
     if (trimmed.startsWith(QLatin1String("${")) || trimmed.startsWith(QLatin1String("#{"))) {
         if (!trimmed.endsWith(u'}'))
-            return refuse(tr("'%1' has no closing '}'").arg(trimmed.left(2)));
+            return refuse(QCoreApplication::translate("Core", "'%1' has no closing '}'").arg(trimmed.left(2)));
         begin += 2;
         --end;
     } else if (trimmed.startsWith(u'=') && !trimmed.startsWith(QLatin1String("=="))) {
         ++begin;
     }
     if (QStringView(text).mid(begin, end - begin).trimmed().isEmpty())
-        return refuse(tr("it is empty"));
+        return refuse(QCoreApplication::translate("Core", "it is empty"));
     return Parser(text, begin, end).run();
 }
 
