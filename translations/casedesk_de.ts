@@ -1515,6 +1515,40 @@
     </message>
 </context>
 <context>
+    <name>casedesk::ui::CaseDetailPane</name>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="15"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="48"/>
+        <source>Select a case to see its application.</source>
+        <translation>Wählen Sie einen Vorgang, um seinen Antrag zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="36"/>
+        <source>Selected case</source>
+        <translation>Ausgewählter Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
+        <source>Applicant: %1</source>
+        <translation>Antragsteller/in: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="59"/>
+        <source>Deadline: %1</source>
+        <translation>Frist: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="67"/>
+        <source>There is no form for cases of type “%1” in this version.</source>
+        <translation>Für Vorgänge der Art „%1“ gibt es in dieser Version kein Formular.</translation>
+    </message>
+</context>
+<context>
     <name>casedesk::ui::DemoUserDialog</name>
     <message>
         <location filename="../modules/ui/DemoUserDialog.cpp" line="20"/>
@@ -1808,72 +1842,72 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="29"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="30"/>
         <source>CaseDesk</source>
         <translation>CaseDesk</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="50"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="52"/>
         <source>Number of cases</source>
         <translation>Anzahl der Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="52"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="54"/>
         <source>Signed-in user</source>
         <translation>Angemeldete Person</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="89"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="93"/>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="111"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="115"/>
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="168"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="172"/>
         <source>%1, 1 case</source>
         <translation>%1, 1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="169"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="173"/>
         <source>%1, %2 cases</source>
         <translation>%1, %2 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="181"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="185"/>
         <source>1 case found</source>
         <translation>1 Vorgang gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="181"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="185"/>
         <source>%1 cases found</source>
         <translation>%1 Vorgänge gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="187"/>
         <source>1 case</source>
         <translation>1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="187"/>
         <source>%1 cases</source>
         <translation>%1 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="198"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="202"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="206"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="210"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="207"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="211"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
     </message>

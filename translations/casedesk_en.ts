@@ -1515,6 +1515,40 @@
     </message>
 </context>
 <context>
+    <name>casedesk::ui::CaseDetailPane</name>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="15"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="48"/>
+        <source>Select a case to see its application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="36"/>
+        <source>Selected case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
+        <source>Applicant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="59"/>
+        <source>Deadline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="67"/>
+        <source>There is no form for cases of type “%1” in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>casedesk::ui::DemoUserDialog</name>
     <message>
         <location filename="../modules/ui/DemoUserDialog.cpp" line="20"/>
@@ -1808,72 +1842,72 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="29"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="30"/>
         <source>CaseDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="50"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="52"/>
         <source>Number of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="52"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="54"/>
         <source>Signed-in user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="89"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="93"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="111"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="115"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="168"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="172"/>
         <source>%1, 1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="169"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="173"/>
         <source>%1, %2 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="181"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="185"/>
         <source>1 case found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="181"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="185"/>
         <source>%1 cases found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="187"/>
         <source>1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="187"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="198"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="202"/>
         <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="206"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="210"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="207"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="211"/>
         <source>Signed in as %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>

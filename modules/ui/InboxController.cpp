@@ -35,7 +35,7 @@ QString InboxController::viewTitle(InboxView view)
 }
 
 InboxController::InboxController(storage::CacheDatabase &db, std::optional<User> user, QObject *parent)
-    : QObject(parent), m_inbox(db), m_search(db), m_model(m_inbox, m_search), m_user(std::move(user))
+    : QObject(parent), m_inbox(db), m_search(db), m_cases(db), m_model(m_inbox, m_search), m_user(std::move(user))
 {
     auto teams = storage::ReferenceRepository(db).teams();
     if (teams)
@@ -121,6 +121,20 @@ void InboxController::refresh()
     emit filterChoicesChanged();
 
     applyQuery();
+}
+
+std::optional<std::pair<Case, QList<DocumentRef>>> InboxController::caseFile(const QUuid &caseId)
+{
+    const Result<std::optional<Case>> found = m_cases.visibleCase(caseId);
+    if (!found || !found->has_value()) {
+        if (!found)
+            qCWarning(lcUi) << "reading case" << caseId << "failed:" << found.error().toString();
+        return std::nullopt;
+    }
+    Result<QList<DocumentRef>> documents = m_cases.documents(caseId);
+    if (!documents)
+        qCWarning(lcUi) << "reading the documents of case" << caseId << "failed:" << documents.error().toString();
+    return std::pair(**found, documents ? documents.value() : QList<DocumentRef>());
 }
 
 } // namespace casedesk::ui

@@ -4,6 +4,7 @@
 
 #include "core/Team.h"
 #include "core/User.h"
+#include "storage/CaseRepository.h"
 #include "storage/CaseSearch.h"
 #include "storage/InboxRepository.h"
 #include "ui/InboxModel.h"
@@ -40,6 +41,10 @@ public:
     const QStringList &statusTexts() const { return m_statusTexts; }
     const QStringList &caseTypes() const { return m_caseTypes; }
 
+    // A case as the user sees it (pending changes included) with its documents; nullopt when it is gone or
+    // cannot be read (logged).
+    std::optional<std::pair<Case, QList<DocumentRef>>> caseFile(const QUuid &caseId);
+
 public slots:
     void setView(storage::InboxView view);
     void setStatusFilter(const QString &statusText);
@@ -59,6 +64,7 @@ private:
 
     storage::InboxRepository m_inbox;
     storage::CaseSearch m_search;
+    storage::CaseRepository m_cases;
     InboxModel m_model;
     std::optional<User> m_user;
     QList<Team> m_teams;

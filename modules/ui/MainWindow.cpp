@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/CaseDetailPane.h"
 #include "ui/InboxController.h"
 #include "ui/InboxFilterBar.h"
 
@@ -24,7 +25,7 @@ constexpr int ViewRole = Qt::UserRole + 1;
 
 MainWindow::MainWindow(InboxController &controller, QWidget *parent)
     : QMainWindow(parent), m_controller(controller), m_views(createViewList()), m_filterBar(new InboxFilterBar(this)),
-      m_table(createTable()), m_countLabel(new QLabel(this))
+      m_table(createTable()), m_countLabel(new QLabel(this)), m_detail(new CaseDetailPane(this))
 {
     setWindowTitle(tr("CaseDesk"));
 
@@ -42,8 +43,9 @@ MainWindow::MainWindow(InboxController &controller, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(viewsPane);
     splitter->addWidget(inboxPane);
+    splitter->addWidget(m_detail);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({220, 1060});
+    splitter->setSizes({220, 760, 420});
     splitter->setChildrenCollapsible(false);
     setCentralWidget(splitter);
 
@@ -54,6 +56,8 @@ MainWindow::MainWindow(InboxController &controller, QWidget *parent)
     statusBar()->addPermanentWidget(userLabel);
 
     connect(&m_controller, &InboxController::viewCountsChanged, this, &MainWindow::updateViewCounts);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrentCase);
+    connect(m_controller.model(), &QAbstractItemModel::modelReset, this, &MainWindow::showCurrentCase);
     connect(&m_controller, &InboxController::filterChoicesChanged, this,
             [this] { m_filterBar->setChoices(m_controller.statusTexts(), m_controller.caseTypes()); });
     connect(m_filterBar, &InboxFilterBar::searchTextChanged, &m_controller, &InboxController::setSearchText);
@@ -205,6 +209,21 @@ QString MainWindow::signedInText() const
     }
     return details.isEmpty() ? tr("Signed in as %1").arg(user->displayName)
                              : tr("Signed in as %1 (%2)").arg(user->displayName, details.join(QStringLiteral(", ")));
+}
+
+void MainWindow::showCurrentCase()
+{
+    const QUuid caseId = m_table->currentIndex().data(InboxModel::CaseIdRole).toUuid();
+    if (caseId.isNull()) {
+        m_detail->clear();
+        return;
+    }
+    // One indexed read of the case and its documents: quick enough to follow the selection.
+    const auto file = m_controller.caseFile(caseId);
+    if (file)
+        m_detail->showCase(file->first, file->second);
+    else
+        m_detail->clear();
 }
 
 } // namespace casedesk::ui

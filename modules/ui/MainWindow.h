@@ -10,6 +10,7 @@ class QTreeWidget;
 
 namespace casedesk::ui {
 
+class CaseDetailPane;
 class InboxController;
 class InboxFilterBar;
 
@@ -23,6 +24,7 @@ public:
     InboxFilterBar *filterBar() const { return m_filterBar; }
     QTableView *table() const { return m_table; }
     QLabel *countLabel() const { return m_countLabel; }
+    CaseDetailPane *detailPane() const { return m_detail; }
 
 private:
     QTreeWidget *createViewList();
@@ -31,6 +33,7 @@ private:
     void updateViewCounts();
     void updateCountLabel();
     void syncSortIndicator();
+    void showCurrentCase();
     QString signedInText() const;
 
     InboxController &m_controller;
@@ -38,6 +41,7 @@ private:
     InboxFilterBar *m_filterBar;
     QTableView *m_table;
     QLabel *m_countLabel;
+    CaseDetailPane *m_detail;
 };
 
 } // namespace casedesk::ui

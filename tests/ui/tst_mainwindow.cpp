@@ -1,16 +1,20 @@
 // The main window with real widgets over a real encrypted demo cache: views and counts, search as you
 // type, header sorting, filters, shortcuts.
 #include "demo/DemoGenerator.h"
+#include "forms/FormValidator.h"
 #include "mock/MockClock.h"
 #include "storage/CacheDatabase.h"
 #include "storage/CaseRepository.h"
 #include "storage/CaseSearch.h"
 #include "storage/InboxRepository.h"
+#include "ui/CaseDetailPane.h"
 #include "ui/DemoCacheFiller.h"
+#include "ui/FormView.h"
 #include "ui/InboxController.h"
 #include "ui/InboxFilterBar.h"
 #include "ui/MainWindow.h"
 
+#include <QCollator>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,7 +23,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QCollator>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -63,6 +66,7 @@ private slots:
     void ctrlFFocusesSearch();
     void f5Refreshes();
     void combosHaveVisibleLabels();
+    void selectingACaseShowsItsForm();
 
 private:
     qint64 countOf(InboxView view, const storage::InboxFilter &filter = {}) const
@@ -280,6 +284,36 @@ void TestMainWindow::combosHaveVisibleLabels()
     QVERIFY(!searchField()->accessibleName().isEmpty());
     QVERIFY(!m_window->table()->accessibleName().isEmpty());
     QVERIFY(!m_window->viewList()->accessibleName().isEmpty());
+}
+
+void TestMainWindow::selectingACaseShowsItsForm()
+{
+    ui::CaseDetailPane *pane = m_window->detailPane();
+    QTableView *table = m_window->table();
+    QVERIFY(table->model()->rowCount() > 1);
+    QVERIFY(!pane->formView());
+
+    table->setFocus();
+    table->selectRow(1);
+    const QModelIndex row = table->currentIndex();
+    const QUuid caseId = row.data(ui::InboxModel::CaseIdRole).toUuid();
+    QTRY_VERIFY(pane->formView());
+    const Case shown = storage::CaseRepository(*m_db).visibleCase(caseId).value().value();
+    QVERIFY(pane->heading()->text().contains(shown.aktenzeichen.toString()));
+    // The case type's bundled form, filled with the case's data and read-only.
+    QCOMPARE(pane->formView()->definition().id(), shown.caseType);
+    QCOMPARE(pane->formView()->data(), forms::FormValidator::normalize(pane->formView()->definition(), shown.formData));
+    QVERIFY(pane->formView()->changes().isEmpty());
+
+    // Another case replaces it; a view without rows leaves the pane empty.
+    table->selectRow(0);
+    const QUuid otherId = table->currentIndex().data(ui::InboxModel::CaseIdRole).toUuid();
+    QVERIFY(otherId != caseId);
+    const Case other = storage::CaseRepository(*m_db).visibleCase(otherId).value().value();
+    QTRY_VERIFY(pane->heading()->text().contains(other.aktenzeichen.toString()));
+    searchField()->setText(QStringLiteral("zzzzqqqq"));
+    QTRY_COMPARE(table->model()->rowCount(), 0);
+    QTRY_VERIFY(!pane->formView());
 }
 
 QTEST_MAIN(TestMainWindow)

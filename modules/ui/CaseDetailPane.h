@@ -1,0 +1,39 @@
+// The selected case beside the inbox: what it is (Aktenzeichen, title, applicant, status, deadline) and its
+// application form, generated from the case type's form definition. Read-only until editing goes through
+// the sync client's commands.
+#pragma once
+
+#include "core/Case.h"
+#include "core/DocumentRef.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace casedesk::ui {
+
+class FormView;
+
+class CaseDetailPane : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit CaseDetailPane(QWidget *parent = nullptr);
+
+    // Shows `c` with its documents (offered by the form's document fields); a case type without a bundled
+    // form shows the header and says so.
+    void showCase(const Case &c, const QList<DocumentRef> &documents);
+    void clear();
+
+    QLabel *heading() const { return m_heading; }
+    FormView *formView() const { return m_form; } // nullptr when no form is shown
+
+private:
+    QLabel *m_heading;
+    QLabel *m_details;
+    QLabel *m_placeholder;
+    QWidget *m_formHolder;
+    FormView *m_form = nullptr;
+};
+
+} // namespace casedesk::ui
