@@ -11,21 +11,9 @@ using namespace casedesk;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run server(const QStringList &arguments)
+test::CommandRun server(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/../bin/casedesk-server"),
-                  QStringList{QStringLiteral("form")} + arguments);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return test::runServerCommand(QStringList{QStringLiteral("form")} + arguments);
 }
 
 QStringList bundled()
@@ -69,14 +57,14 @@ void TestFormCommand::usage()
 {
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
-    const Run run = server(arguments);
+    const test::CommandRun run = server(arguments);
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY((exitCode == 0 ? run.out : run.err).contains(QStringLiteral("form import FILE.xml")));
 }
 
 void TestFormCommand::checkBundled()
 {
-    const Run run = server(QStringList{QStringLiteral("check")} + bundled());
+    const test::CommandRun run = server(QStringList{QStringLiteral("check")} + bundled());
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(run.out.count(QStringLiteral(": ok (")), 4);
     QVERIFY(run.out.contains(QStringLiteral("(baumfaellung, version 1,")));
@@ -92,7 +80,7 @@ void TestFormCommand::checkBroken()
     file.write(
         R"({"id": "x", "version": 1, "title": {"en": "X"}, "fields": [{"id": "a", "type": "colour", "label": {"en": "A"}}]})");
     file.close();
-    const Run run =
+    const test::CommandRun run =
         server({QStringLiteral("check"), bundled().first(), broken, dir.filePath(QStringLiteral("missing.json"))});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.contains(QStringLiteral(": ok (bewohnerparken")));
@@ -117,7 +105,7 @@ void TestFormCommand::importThenCheck()
     const QString input = test::corpusPath(QStringLiteral("xdatenfelder/") + file);
     if (input.isEmpty())
         QSKIP("the XDatenfelder corpus is not available");
-    const Run imported = server({QStringLiteral("import"), input});
+    const test::CommandRun imported = server({QStringLiteral("import"), input});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
     QCOMPARE(imported.err.count(QStringLiteral(": warning: ")), warnings);
     QVERIFY(imported.out.trimmed().startsWith(u'{'));
@@ -129,7 +117,7 @@ void TestFormCommand::importThenCheck()
     QVERIFY(json.open(QIODevice::WriteOnly));
     json.write(imported.out.toUtf8());
     json.close();
-    const Run checked = server({QStringLiteral("check"), output});
+    const test::CommandRun checked = server({QStringLiteral("check"), output});
     QVERIFY2(checked.exitCode == 0, qPrintable(checked.err));
     QVERIFY(checked.out.contains(QStringLiteral(": ok (")));
 }
@@ -152,7 +140,7 @@ void TestFormCommand::importRefused()
     const QString input = test::corpusPath(file);
     if (input.isEmpty())
         QSKIP("the XDatenfelder corpus is not available");
-    const Run run = server({QStringLiteral("import"), input});
+    const test::CommandRun run = server({QStringLiteral("import"), input});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.startsWith(input + QStringLiteral(": ")) && run.err.contains(mention), qPrintable(run.err));

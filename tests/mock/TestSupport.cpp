@@ -1,7 +1,9 @@
 #include "mock/TestSupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QtGlobal>
 
@@ -36,6 +38,24 @@ quint32 testSeed()
         seed = QRandomGenerator::global()->generate();
     std::fprintf(stderr, "random seed: %u (set CASEDESK_SEED=%u to replay)\n", seed, seed);
     return seed;
+}
+
+CommandRun runServerCommand(const QStringList &arguments, const QByteArray &input,
+                            const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/../bin/casedesk-server"), arguments);
+    if (!process.waitForStarted(30000))
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace casedesk::test

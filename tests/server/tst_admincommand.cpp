@@ -1,5 +1,6 @@
 // The administrator's subcommands of the built casedesk-server binary (migrate, team, user) against a real
 // PostgreSQL database named by CASEDESK_DB. The functions run in order and build on each other.
+#include "mock/TestSupport.h"
 #include "server/PasswordHash.h"
 
 #include <QCoreApplication>
@@ -16,12 +17,6 @@ using namespace casedesk;
 using namespace casedesk::server;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 const QString annaPassword = QStringLiteral("Königstraße-Stuttgart-1");
 
@@ -46,7 +41,7 @@ private slots:
     void disableUser();
 
 private:
-    Run run(const QStringList &arguments, const QByteArray &input = {}, bool withDatabase = true);
+    test::CommandRun run(const QStringList &arguments, const QByteArray &input = {}, bool withDatabase = true);
     QString storedPasswordHash(const QString &login);
 
     std::unique_ptr<test::PostgresTestDatabase> m_pg;
@@ -67,25 +62,15 @@ void TestAdminCommand::cleanupTestCase()
     m_pg.reset();
 }
 
-Run TestAdminCommand::run(const QStringList &arguments, const QByteArray &input, bool withDatabase)
+test::CommandRun TestAdminCommand::run(const QStringList &arguments, const QByteArray &input, bool withDatabase)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("CASEDESK_DB"));
     environment.insert(QStringLiteral("CASEDESK_CONFIG"), QStringLiteral("/nonexistent/casedesk-server.conf"));
     if (withDatabase)
         environment.insert(QStringLiteral("CASEDESK_DB"), m_pg->connectionString());
-    process.setProcessEnvironment(environment);
-    process.start(m_binary, arguments);
-    if (!process.waitForStarted(30000))
-        return {};
-    // Standard input is a pipe, never a terminal, so the password comes from here.
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    // Standard input is a pipe, never a terminal, so the password comes from `input`.
+    return test::runServerCommand(arguments, input, environment);
 }
 
 QString TestAdminCommand::storedPasswordHash(const QString &login)
@@ -127,7 +112,7 @@ void TestAdminCommand::help()
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
 
-    const Run result = run(arguments, {}, false);
+    const test::CommandRun result = run(arguments, {}, false);
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.contains(expected), qPrintable(result.out));
 }
@@ -156,14 +141,14 @@ void TestAdminCommand::usageErrors()
 {
     QFETCH(QStringList, arguments);
 
-    const Run result = run(arguments);
+    const test::CommandRun result = run(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(QLatin1String("usage: casedesk-server")), qPrintable(result.err));
 }
 
 void TestAdminCommand::noDatabaseConfigured()
 {
-    const Run result = run({QStringLiteral("migrate")}, {}, false);
+    const test::CommandRun result = run({QStringLiteral("migrate")}, {}, false);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QLatin1String("CASEDESK_DB")), qPrintable(result.err));
     QVERIFY2(result.err.contains(QLatin1String("/nonexistent/casedesk-server.conf")), qPrintable(result.err));
@@ -171,34 +156,34 @@ void TestAdminCommand::noDatabaseConfigured()
 
 void TestAdminCommand::refusesUnmigratedDatabase()
 {
-    const Run result = run({QStringLiteral("user"), QStringLiteral("list")});
+    const test::CommandRun result = run({QStringLiteral("user"), QStringLiteral("list")});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(QLatin1String("casedesk-server migrate")), qPrintable(result.err));
 }
 
 void TestAdminCommand::migrate()
 {
-    const Run first = run({QStringLiteral("migrate")});
+    const test::CommandRun first = run({QStringLiteral("migrate")});
     QVERIFY2(first.exitCode == 0, qPrintable(first.err));
     QVERIFY2(first.out.contains(QLatin1String("(applied")), qPrintable(first.out));
-    const Run second = run({QStringLiteral("migrate")});
+    const test::CommandRun second = run({QStringLiteral("migrate")});
     QVERIFY2(second.exitCode == 0, qPrintable(second.err));
     QVERIFY2(second.out.contains(QLatin1String("already at version")), qPrintable(second.out));
 }
 
 void TestAdminCommand::addTeam()
 {
-    const Run added =
+    const test::CommandRun added =
         run({QStringLiteral("team"), QStringLiteral("add"), QStringLiteral("32.1"), QStringLiteral("--name"),
              QStringLiteral("Straßenverkehr"), QStringLiteral("--file-plan"), QStringLiteral("32.10")});
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-    const Run duplicate =
+    const test::CommandRun duplicate =
         run({QStringLiteral("team"), QStringLiteral("add"), QStringLiteral("32.1"), QStringLiteral("--name"),
              QStringLiteral("Noch eins"), QStringLiteral("--file-plan"), QStringLiteral("32.11")});
     QCOMPARE(duplicate.exitCode, 1);
     QVERIFY2(duplicate.err.contains(QLatin1String("already exists")), qPrintable(duplicate.err));
 
-    const Run list = run({QStringLiteral("team"), QStringLiteral("list")});
+    const test::CommandRun list = run({QStringLiteral("team"), QStringLiteral("list")});
     QCOMPARE(list.exitCode, 0);
     const QStringList lines = list.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2); // header and the one team
@@ -208,7 +193,7 @@ void TestAdminCommand::addTeam()
 
 void TestAdminCommand::addUserWithPasswordOnStdin()
 {
-    const Run added =
+    const test::CommandRun added =
         run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("a.mueller"), QStringLiteral("--name"),
              QStringLiteral("Anna Müller"), QStringLiteral("--role"), QStringLiteral("clerk"), QStringLiteral("--role"),
              QStringLiteral("teamLead"), QStringLiteral("--team"), QStringLiteral("32.1")},
@@ -219,7 +204,7 @@ void TestAdminCommand::addUserWithPasswordOnStdin()
     const QString stored = storedPasswordHash(QStringLiteral("a.mueller"));
     QVERIFY(PasswordHash::verify(stored, annaPassword));
 
-    const Run list = run({QStringLiteral("user"), QStringLiteral("list")});
+    const test::CommandRun list = run({QStringLiteral("user"), QStringLiteral("list")});
     QCOMPARE(list.exitCode, 0);
     const QStringList lines = list.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);
@@ -227,17 +212,18 @@ void TestAdminCommand::addUserWithPasswordOnStdin()
              (QStringList{QStringLiteral("a.mueller"), QStringLiteral("Anna"), QStringLiteral("Müller"),
                           QStringLiteral("clerk,teamLead"), QStringLiteral("32.1"), QStringLiteral("active")}));
 
-    const Run unknownTeam = run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("b.bauer"),
-                                 QStringLiteral("--name"), QStringLiteral("Bernd Bauer"), QStringLiteral("--role"),
-                                 QStringLiteral("clerk"), QStringLiteral("--team"), QStringLiteral("99.9")},
-                                annaPassword.toUtf8() + "\n");
+    const test::CommandRun unknownTeam =
+        run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("b.bauer"), QStringLiteral("--name"),
+             QStringLiteral("Bernd Bauer"), QStringLiteral("--role"), QStringLiteral("clerk"), QStringLiteral("--team"),
+             QStringLiteral("99.9")},
+            annaPassword.toUtf8() + "\n");
     QCOMPARE(unknownTeam.exitCode, 1);
     QVERIFY2(unknownTeam.err.contains(QLatin1String("99.9")), qPrintable(unknownTeam.err));
 }
 
 void TestAdminCommand::refusesShortPassword()
 {
-    const Run result =
+    const test::CommandRun result =
         run({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("k.kurz"), QStringLiteral("--name"),
              QStringLiteral("Karl Kurz"), QStringLiteral("--role"), QStringLiteral("auditor")},
             "kurz\n");
@@ -248,13 +234,15 @@ void TestAdminCommand::refusesShortPassword()
 
 void TestAdminCommand::disableUser()
 {
-    const Run disabled = run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("a.mueller")});
+    const test::CommandRun disabled =
+        run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("a.mueller")});
     QVERIFY2(disabled.exitCode == 0, qPrintable(disabled.err));
-    const Run list = run({QStringLiteral("user"), QStringLiteral("list")});
+    const test::CommandRun list = run({QStringLiteral("user"), QStringLiteral("list")});
     QCOMPARE(list.exitCode, 0);
     QVERIFY2(list.out.split(u'\n', Qt::SkipEmptyParts).at(1).endsWith(QLatin1String("disabled")), qPrintable(list.out));
 
-    const Run unknown = run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("niemand")});
+    const test::CommandRun unknown =
+        run({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("niemand")});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY2(unknown.err.contains(QLatin1String("niemand")), qPrintable(unknown.err));
 }

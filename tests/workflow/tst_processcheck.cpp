@@ -13,21 +13,9 @@ using namespace casedesk::workflow::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runServer(const QStringList &arguments)
+casedesk::test::CommandRun runServer(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QCoreApplication::applicationDirPath() + QStringLiteral("/../bin/casedesk-server"),
-                  QStringList{QStringLiteral("process")} + arguments);
-    if (!process.waitForFinished(30000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return casedesk::test::runServerCommand(QStringList{QStringLiteral("process")} + arguments);
 }
 
 } // namespace
@@ -60,7 +48,7 @@ private slots:
 
     void goodModelSummary()
     {
-        const Run run = runServer({QStringLiteral("check"), m_good});
+        const casedesk::test::CommandRun run = runServer({QStringLiteral("check"), m_good});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(m_good + QStringLiteral(": ok")), qPrintable(run.out));
         QVERIFY(run.out.contains(QStringLiteral("process Process_Umweltzone")));
@@ -74,7 +62,7 @@ private slots:
 
     void badModelErrors()
     {
-        const Run run = runServer({QStringLiteral("check"), m_bad});
+        const casedesk::test::CommandRun run = runServer({QStringLiteral("check"), m_bad});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("line %1, Check:").arg(lineOf(m_badXml, QStringLiteral("chef")))),
                  qPrintable(run.out));
@@ -105,7 +93,7 @@ private slots:
         QFETCH(int, exitCode);
         arguments.replaceInStrings(QStringLiteral("GOOD"), m_good);
         arguments.replaceInStrings(QStringLiteral("BAD"), m_bad);
-        const Run run = runServer(arguments);
+        const casedesk::test::CommandRun run = runServer(arguments);
         QCOMPARE(run.exitCode, exitCode);
         if (exitCode == 2)
             QVERIFY(run.err.contains(QStringLiteral("usage:")));
