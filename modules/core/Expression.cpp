@@ -159,8 +159,8 @@ bool equals(const Value &a, const Value &b)
 
 class Evaluator {
 public:
-    Evaluator(const ExpressionResolver &resolve, const QDate &today, const QString &text)
-        : m_resolve(resolve), m_today(today), m_text(text)
+    Evaluator(const ExpressionVariables &variables, const QDate &today, const QString &text)
+        : m_variables(variables), m_today(today), m_text(text)
     {
     }
 
@@ -170,7 +170,7 @@ public:
         case Op::Literal:
             return node.value;
         case Op::Variable: {
-            const std::optional<QJsonValue> found = m_resolve ? m_resolve(node.path) : std::nullopt;
+            const std::optional<QJsonValue> found = m_variables.value(node.variable);
             return found ? fromJson(*found) : Value();
         }
         case Op::Today:
@@ -267,6 +267,8 @@ private:
 
     Result<Value> comparison(const Node &node) const
     {
+        if (const std::optional<bool> equal = textEquality(node))
+            return Value::fromBool(*equal == (node.op == Op::Equal));
         const Result<Value> left = eval(*node.children[0]);
         if (!left)
             return left;
@@ -311,16 +313,57 @@ private:
         }
     }
 
-    const ExpressionResolver &m_resolve;
+    // The most common condition in forms, `field == 'code'` (or `!=`), answered without building values when the
+    // field holds text or nothing: whether the two are equal, or nullopt when the general rules must decide.
+    std::optional<bool> textEquality(const Node &node) const
+    {
+        if (node.op != Op::Equal && node.op != Op::NotEqual)
+            return std::nullopt;
+        const Node &left = *node.children[0];
+        const Node &right = *node.children[1];
+        const bool variableFirst = left.op == Op::Variable && right.op == Op::Literal;
+        const Node &variable = variableFirst ? left : right;
+        const Node &literal = variableFirst ? right : left;
+        if (variable.op != Op::Variable || literal.op != Op::Literal || literal.value.type != Type::String)
+            return std::nullopt;
+        const std::optional<QJsonValue> found = m_variables.value(variable.variable);
+        if (!found || found->isNull() || found->isUndefined())
+            return false; // null equals nothing but null
+        if (!found->isString())
+            return std::nullopt; // a number or date in text compares by value
+        return found->toString() == literal.value.string;
+    }
+
+    const ExpressionVariables &m_variables;
     const QDate m_today;
     const QString &m_text;
 };
 
-ExpressionResolver objectResolver(const QJsonObject &variables)
-{
-    return [&variables](const QStringList &path) -> std::optional<QJsonValue> {
-        QJsonValue current = variables;
-        for (const QString &name : path) {
+// Variables looked up by path, one call per use.
+class ResolverVariables final : public ExpressionVariables {
+public:
+    ResolverVariables(const ExpressionResolver &resolve, const QList<QStringList> &paths)
+        : m_resolve(resolve), m_paths(paths)
+    {
+    }
+    std::optional<QJsonValue> value(qsizetype index) const override
+    {
+        return m_resolve ? m_resolve(m_paths.at(index)) : std::nullopt;
+    }
+
+private:
+    const ExpressionResolver &m_resolve;
+    const QList<QStringList> &m_paths;
+};
+
+// Variables from a JSON object; a path walks nested objects.
+class ObjectVariables final : public ExpressionVariables {
+public:
+    ObjectVariables(const QJsonObject &object, const QList<QStringList> &paths) : m_object(object), m_paths(paths) {}
+    std::optional<QJsonValue> value(qsizetype index) const override
+    {
+        QJsonValue current = m_object;
+        for (const QString &name : m_paths.at(index)) {
             if (!current.isObject())
                 return std::nullopt;
             const QJsonObject object = current.toObject();
@@ -330,8 +373,12 @@ ExpressionResolver objectResolver(const QJsonObject &variables)
             current = *it;
         }
         return current;
-    };
-}
+    }
+
+private:
+    const QJsonObject &m_object;
+    const QList<QStringList> &m_paths;
+};
 
 } // namespace
 
@@ -343,30 +390,37 @@ Result<Expression> Expression::parse(const QString &text)
     Expression result;
     result.m_root = std::shared_ptr<const Node>(std::move(parsed.value().root));
     result.m_variables = std::move(parsed.value().variables);
+    for (const QString &variable : std::as_const(result.m_variables))
+        result.m_variablePaths.append(variable.split(u'.'));
     result.m_text = text;
     return result;
 }
 
-Result<QJsonValue> Expression::evaluate(const ExpressionResolver &resolve, const QDate &today) const
+Result<QJsonValue> Expression::evaluate(const ExpressionVariables &variables, const QDate &today) const
 {
     if (!m_root)
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Core", "The expression is empty."));
-    const Result<Value> value = Evaluator(resolve, today, m_text).eval(*m_root);
+    const Result<Value> value = Evaluator(variables, today, m_text).eval(*m_root);
     if (!value)
         return value.error();
     return toJson(*value);
 }
 
-Result<QJsonValue> Expression::evaluate(const QJsonObject &variables, const QDate &today) const
+Result<QJsonValue> Expression::evaluate(const ExpressionResolver &resolve, const QDate &today) const
 {
-    return evaluate(objectResolver(variables), today);
+    return evaluate(ResolverVariables(resolve, m_variablePaths), today);
 }
 
-Result<bool> Expression::test(const ExpressionResolver &resolve, const QDate &today) const
+Result<QJsonValue> Expression::evaluate(const QJsonObject &variables, const QDate &today) const
+{
+    return evaluate(ObjectVariables(variables, m_variablePaths), today);
+}
+
+Result<bool> Expression::test(const ExpressionVariables &variables, const QDate &today) const
 {
     if (!m_root)
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Core", "The expression is empty."));
-    const Evaluator evaluator(resolve, today, m_text);
+    const Evaluator evaluator(variables, today, m_text);
     const Result<Value> value = evaluator.eval(*m_root);
     if (!value)
         return value.error();
@@ -379,9 +433,14 @@ Result<bool> Expression::test(const ExpressionResolver &resolve, const QDate &to
     return value->boolean;
 }
 
+Result<bool> Expression::test(const ExpressionResolver &resolve, const QDate &today) const
+{
+    return test(ResolverVariables(resolve, m_variablePaths), today);
+}
+
 Result<bool> Expression::test(const QJsonObject &variables, const QDate &today) const
 {
-    return test(objectResolver(variables), today);
+    return test(ObjectVariables(variables, m_variablePaths), today);
 }
 
 } // namespace casedesk

@@ -43,6 +43,15 @@ struct Node;
 // nullopt when it does not exist (the expression then sees null).
 using ExpressionResolver = std::function<std::optional<QJsonValue>(const QStringList &path)>;
 
+// Variables by position, for callers that evaluate the same expression very often (form validation): they map
+// each entry of Expression::variables() to where its value lives once, instead of looking a path up each time.
+class ExpressionVariables {
+public:
+    virtual ~ExpressionVariables() = default;
+    // The value of variables().at(index); nullopt when it does not exist (the expression then sees null).
+    virtual std::optional<QJsonValue> value(qsizetype index) const = 0;
+};
+
 class Expression {
 public:
     // Limits that keep hostile input harmless: longer text, deeper nesting or bigger numbers are refused.
@@ -60,21 +69,26 @@ public:
     // Every variable path the expression reads, dotted ("vehicle.emissionClass"), sorted and unique; lets
     // callers check models and forms for references to fields that do not exist.
     const QStringList &variables() const { return m_variables; }
+    // The same paths split at the dots ({"vehicle", "emissionClass"}), in the same order.
+    const QList<QStringList> &variablePaths() const { return m_variablePaths; }
 
     // Evaluates to a JSON value (dates as ISO strings, lists as arrays). `today` backs today(); when it is a
     // null date, today() is an evaluation error (the engines have no clock of their own).
     Result<QJsonValue> evaluate(const ExpressionResolver &resolve, const QDate &today = {}) const;
     // Variables from a JSON object; a path walks nested objects.
     Result<QJsonValue> evaluate(const QJsonObject &variables, const QDate &today = {}) const;
+    Result<QJsonValue> evaluate(const ExpressionVariables &variables, const QDate &today = {}) const;
 
     // A condition: a boolean result, null counting as false; any other type is an error.
     Result<bool> test(const ExpressionResolver &resolve, const QDate &today = {}) const;
     Result<bool> test(const QJsonObject &variables, const QDate &today = {}) const;
+    Result<bool> test(const ExpressionVariables &variables, const QDate &today = {}) const;
 
 private:
     std::shared_ptr<const expression::Node> m_root; // immutable, so copies share it across threads
     QString m_text;
     QStringList m_variables;
+    QList<QStringList> m_variablePaths;
 };
 
 } // namespace casedesk

@@ -74,9 +74,10 @@ enum class Op {
 
 struct Node {
     Op op = Op::Literal;
-    Value value;      // Literal
-    QStringList path; // Variable
-    int column = 0;   // 1-based, in the text as written, for evaluation errors
+    Value value;             // Literal
+    QStringList path;        // Variable
+    qsizetype variable = -1; // Variable: its position in Expression::variables()
+    int column = 0;          // 1-based, in the text as written, for evaluation errors
     std::vector<std::unique_ptr<const Node>> children;
 };
 

@@ -38,6 +38,8 @@ public:
                             .arg(m_token.text));
         m_variables.removeDuplicates();
         m_variables.sort();
+        for (Node *node : m_variableNodes)
+            node->variable = m_variables.indexOf(node->path.join(u'.'));
         return ParsedExpression{std::move(root), std::move(m_variables)};
     }
 
@@ -381,6 +383,7 @@ private:
         m_variables.append(path.join(u'.'));
         auto node = makeNode(Op::Variable, token.column);
         node->path = std::move(path);
+        m_variableNodes.push_back(node.get());
         return node;
     }
 
@@ -409,6 +412,7 @@ private:
     Token m_token;
     std::optional<Error> m_error;
     QStringList m_variables;
+    std::vector<Node *> m_variableNodes; // owned by the tree; numbered once the variables are sorted
 };
 
 } // namespace

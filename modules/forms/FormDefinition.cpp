@@ -272,8 +272,6 @@ public:
                 if (!error && string(json, "check", true).isEmpty())
                     break;
                 rule.check = expression(json, "check");
-                for (const QString &variable : rule.check.variables())
-                    rule.variablePaths.append(variable.split(u'.'));
                 rule.field = string(json, "field", false, 200);
                 rule.message = text(json, "message", true);
                 result.append(rule);
@@ -510,27 +508,28 @@ public:
             group.rules = rules(json);
     }
 
-    // Second pass, once every field is known: expressions and rules may only name existing fields.
-    void checkReferences(const FormField &group, QList<const FormField *> &scopes)
+    // Second pass, once every field is known: expressions and rules may only name existing fields, and where each
+    // name is found is kept for the validator.
+    void checkReferences(FormField &group, QList<const FormField *> &scopes)
     {
         scopes.append(&group);
         for (qsizetype i = 0; i < group.fields.size() && !error; ++i) {
-            const FormField &child = group.fields.at(i);
+            FormField &child = group.fields[i];
             push(QStringLiteral("fields"));
             push(QStringLiteral("[%1]").arg(i));
-            checkExpression(child.visibleIf, scopes, QStringLiteral("visibleIf"));
-            checkExpression(child.requiredIf, scopes, QStringLiteral("requiredIf"));
+            child.visibleIfReferences = references(child.visibleIf, scopes, QStringLiteral("visibleIf"));
+            child.requiredIfReferences = references(child.requiredIf, scopes, QStringLiteral("requiredIf"));
             if (child.isGroup())
                 checkReferences(child, scopes);
             pop();
             pop();
         }
         for (qsizetype i = 0; i < group.rules.size() && !error; ++i) {
-            const FormRule &rule = group.rules.at(i);
+            FormRule &rule = group.rules[i];
             push(QStringLiteral("rules"));
             push(QStringLiteral("[%1]").arg(i));
-            checkExpression(rule.check, scopes, QStringLiteral("check"));
-            if (!error && !rule.field.isEmpty() && !resolves(rule.field.split(u'.'), {&group}))
+            rule.references = references(rule.check, scopes, QStringLiteral("check"));
+            if (!error && !rule.field.isEmpty() && !resolve(rule.field.split(u'.'), {&group}))
                 fail(QStringLiteral("field"),
                      QCoreApplication::translate("Forms", "the rule names the field “%1”, which is not in this group")
                          .arg(rule.field));
@@ -540,37 +539,44 @@ public:
         scopes.removeLast();
     }
 
-    void checkExpression(const Expression &expression, const QList<const FormField *> &scopes, const QString &key)
+    QList<FieldReference> references(const Expression &expression, const QList<const FormField *> &scopes,
+                                     const QString &key)
     {
+        QList<FieldReference> result;
         if (expression.isNull() || error)
-            return;
-        for (const QString &variable : expression.variables()) {
-            if (!resolves(variable.split(u'.'), scopes)) {
+            return result;
+        for (qsizetype i = 0; i < expression.variables().size(); ++i) {
+            std::optional<FieldReference> reference = resolve(expression.variablePaths().at(i), scopes);
+            if (!reference) {
                 fail(key,
                      QCoreApplication::translate("Forms", "the expression refers to “%1”, which is not a field here")
-                         .arg(variable));
-                return;
+                         .arg(expression.variables().at(i)));
+                return {};
             }
+            result.append(std::move(*reference));
         }
+        return result;
     }
 
     // Same lookup as the validator: innermost group first, then into non-repeatable groups.
-    static bool resolves(const QStringList &names, const QList<const FormField *> &scopes)
+    static std::optional<FieldReference> resolve(const QStringList &names, const QList<const FormField *> &scopes)
     {
         for (qsizetype s = scopes.size() - 1; s >= 0; --s) {
             const FormField *field = scopes.at(s)->child(names.first());
             if (!field)
                 continue;
+            FieldReference reference{int(scopes.size() - 1 - s), {scopes.at(s)->index.value(names.first())}};
             for (qsizetype i = 1; i < names.size(); ++i) {
                 if (!field->isGroup() || field->repeatable)
-                    return false;
+                    return std::nullopt;
+                reference.positions.append(field->index.value(names.at(i), -1));
                 field = field->child(names.at(i));
                 if (!field)
-                    return false;
+                    return std::nullopt;
             }
-            return true;
+            return reference;
         }
-        return false;
+        return std::nullopt;
     }
 
 private:

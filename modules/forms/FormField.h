@@ -19,6 +19,15 @@
 
 namespace casedesk::forms {
 
+// Where a variable of an expression is found, worked out once by FormDefinition with the lookup rule of
+// FormDefinition.h, relative to the group the expression is evaluated in (the group of the field it belongs to,
+// or of the rule): `up` enclosing groups outwards, then the field at positions.first() there and, for a dotted
+// name, the fields at the next positions inside non-repeatable groups.
+struct FieldReference {
+    int up = 0;
+    QList<qsizetype> positions;
+};
+
 // A cross-field rule (JSON: {"id", "check", "field", "message"}): `check` is a condition over fields of the
 // group it belongs to (and of enclosing groups) that must hold, e.g. `felledOn >= applicationDate`. It is only
 // checked when every field it reads has a value (missing values are the business of "required"). When it
@@ -28,7 +37,7 @@ struct FormRule {
     Expression check;
     QString field;
     LocalizedText message;
-    QList<QStringList> variablePaths; // check.variables(), split at the dots (read on every validation)
+    QList<FieldReference> references; // of check.variables(), in the same order
 };
 
 struct FormField {
@@ -42,6 +51,7 @@ struct FormField {
     bool required = false; // a Boolean must then be true; a non-repeatable group: see `fields`
     Expression requiredIf; // null: no condition
     Expression visibleIf;  // null: always visible; hidden fields are neither required nor checked
+    QList<FieldReference> requiredIfReferences, visibleIfReferences; // of their variables(), in the same order
 
     // Limits; each is only set for the types it applies to.
     std::optional<qint64> minInteger, maxInteger;  // Integer; Money (cents)

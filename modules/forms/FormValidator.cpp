@@ -103,21 +103,26 @@ public:
 
     void group(const FormField &group, const QJsonObject &object)
     {
-        m_scopes.append({&group, &object});
+        // Each value is read once: the walk below and the expressions of this group and the groups inside use it.
+        QVarLengthArray<Slot, 32> fieldValues(group.fields.size());
         qsizetype known = 0;
-        for (const FormField &field : group.fields) {
-            if (m_stopped)
-                break;
-            const QJsonValue value = object.value(field.id);
-            if (!value.isUndefined())
+        for (qsizetype i = 0; i < group.fields.size(); ++i) {
+            fieldValues[i].raw = object.value(group.fields.at(i).id);
+            if (!fieldValues[i].raw.isUndefined())
                 ++known;
+        }
+        m_scopes.append({&group, fieldValues.data()});
+        for (qsizetype i = 0; i < group.fields.size() && !m_stopped; ++i) {
+            const FormField &field = group.fields.at(i);
+            const QJsonValue &value = fieldValues[i].raw;
             pushKey(field.id);
-            if (!field.visibleIf.isNull() && !condition(field.visibleIf, true)) {
+            if (!field.visibleIf.isNull() && !condition(field.visibleIf, field.visibleIfReferences, true)) {
                 if (m_state)
                     m_state->hidden.insert(path());
             } else {
                 const bool required =
-                    field.required || (!field.requiredIf.isNull() && condition(field.requiredIf, false));
+                    field.required ||
+                    (!field.requiredIf.isNull() && condition(field.requiredIf, field.requiredIfReferences, false));
                 if (m_state && required)
                     m_state->required.insert(path());
                 if (field.isGroup())
@@ -138,9 +143,14 @@ public:
     }
 
 private:
+    // A field's value in the group being walked.
+    struct Slot {
+        QJsonValue raw;
+        std::optional<QJsonValue> normalized; // as expressions see it; worked out on first use
+    };
     struct Scope {
         const FormField *group;
-        const QJsonObject *object;
+        Slot *fieldValues; // parallel to group->fields
     };
 
     // The path is kept as segments and only written out for a problem or the form state: most fields have none.
@@ -223,41 +233,53 @@ private:
         QJsonValue value; // normalised
     };
 
-    // The field and value an expression sees for `names`: innermost group first (as FormDefinition checks).
-    std::optional<Resolved> lookUp(const QStringList &names) const
+    // The field and value an expression sees at `reference` (see FieldReference), or nullopt when it has none.
+    std::optional<Resolved> lookUp(const FieldReference &reference)
     {
-        for (qsizetype s = m_scopes.size() - 1; s >= 0; --s) {
-            const FormField *field = m_scopes.at(s).group->child(names.first());
-            if (!field)
-                continue;
-            QJsonValue value = m_scopes.at(s).object->value(names.first());
-            for (qsizetype i = 1; i < names.size(); ++i) {
-                if (!field->isGroup() || !value.isObject())
-                    return std::nullopt;
-                field = field->child(names.at(i));
-                if (!field)
-                    return std::nullopt;
-                value = value.toObject().value(names.at(i));
-            }
-            if (value.isUndefined())
-                return std::nullopt;
-            return Resolved{field, field->isGroup() ? value : FieldFormats::normalize(field->type, value)};
+        const Scope &scope = m_scopes.at(m_scopes.size() - 1 - reference.up);
+        const qsizetype first = reference.positions.first();
+        const FormField *field = &scope.group->fields.at(first);
+        Slot &slot = scope.fieldValues[first];
+        if (slot.raw.isUndefined())
+            return std::nullopt;
+        if (reference.positions.size() == 1) {
+            if (!slot.normalized)
+                slot.normalized = field->isGroup() ? slot.raw : FieldFormats::normalize(field->type, slot.raw);
+            return Resolved{field, *slot.normalized};
         }
-        return std::nullopt;
+        QJsonValue value = slot.raw;
+        for (qsizetype i = 1; i < reference.positions.size(); ++i) {
+            if (!field->isGroup() || !value.isObject())
+                return std::nullopt;
+            field = &field->fields.at(reference.positions.at(i));
+            value = value.toObject().value(field->id);
+        }
+        if (value.isUndefined())
+            return std::nullopt;
+        return Resolved{field, field->isGroup() ? value : FieldFormats::normalize(field->type, value)};
     }
 
-    ExpressionResolver resolver() const
-    {
-        return [this](const QStringList &names) -> std::optional<QJsonValue> {
-            std::optional<Resolved> resolved = lookUp(names);
+    // An expression's variables, found through the references FormDefinition worked out for it.
+    class Variables final : public ExpressionVariables {
+    public:
+        Variables(Walker &walker, const QList<FieldReference> &references) : m_walker(walker), m_references(references)
+        {
+        }
+        std::optional<QJsonValue> value(qsizetype index) const override
+        {
+            std::optional<Resolved> resolved = m_walker.lookUp(m_references.at(index));
             return resolved ? std::optional<QJsonValue>(std::move(resolved->value)) : std::nullopt;
-        };
-    }
+        }
 
-    bool condition(const Expression &expression, bool onError)
+    private:
+        Walker &m_walker;
+        const QList<FieldReference> &m_references;
+    };
+
+    bool condition(const Expression &expression, const QList<FieldReference> &references, bool onError)
     {
         // An error here comes from a value of the wrong kind, which its own field reports.
-        const Result<bool> result = expression.test(resolver(), m_today);
+        const Result<bool> result = expression.test(Variables(*this, references), m_today);
         return result ? *result : onError;
     }
 
@@ -291,14 +313,14 @@ private:
 
     void checkRule(const FormRule &rule)
     {
-        for (const QStringList &names : rule.variablePaths) {
-            const std::optional<Resolved> resolved = lookUp(names);
+        for (const FieldReference &reference : rule.references) {
+            const std::optional<Resolved> resolved = lookUp(reference);
             if (!resolved || !usable(*resolved))
                 return;
         }
         if (!rule.field.isEmpty())
             pushKey(rule.field);
-        const Result<bool> result = rule.check.test(resolver(), m_today);
+        const Result<bool> result = rule.check.test(Variables(*this, rule.references), m_today);
         if (!result)
             report(Code::RuleError,
                    QCoreApplication::translate(

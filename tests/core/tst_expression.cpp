@@ -30,6 +30,7 @@ private slots:
     void conditionsNeedBooleans();
     void listsVariables();
     void resolverSeesPaths();
+    void positionalVariables();
     void longFlatChainsEvaluate();
     void randomTextNeverCrashes();
 };
@@ -254,6 +255,30 @@ void TestExpression::resolverSeesPaths()
     QCOMPARE(parsed->test(resolve).value(), true);
     QCOMPARE(asked.size(), 2);
     QCOMPARE(asked.first(), (QStringList{QStringLiteral("row"), QStringLiteral("species")}));
+}
+
+void TestExpression::positionalVariables()
+{
+    // Values by position in variables() (sorted): "row.species", then "zone"; the fast path for == on text
+    // and the general rules must agree with the path-based evaluation.
+    struct Fixed : casedesk::ExpressionVariables {
+        QList<std::optional<QJsonValue>> values;
+        std::optional<QJsonValue> value(qsizetype index) const override { return values.value(index); }
+    };
+    const auto parsed = Expression::parse(QStringLiteral("zone == 'A' and row.species != 'acer' or empty(zone)"));
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->variables(), (QStringList{QStringLiteral("row.species"), QStringLiteral("zone")}));
+    QCOMPARE(parsed->variablePaths().first(), (QStringList{QStringLiteral("row"), QStringLiteral("species")}));
+    Fixed fixed;
+    fixed.values = {QJsonValue(QStringLiteral("quercus")), QJsonValue(QStringLiteral("A"))};
+    QCOMPARE(parsed->test(fixed).value(), true);
+    fixed.values = {QJsonValue(QStringLiteral("acer")), QJsonValue(QStringLiteral("A"))};
+    QCOMPARE(parsed->test(fixed).value(), false);
+    fixed.values = {QJsonValue(QStringLiteral("acer")), std::nullopt}; // a missing variable is null
+    QCOMPARE(parsed->test(fixed).value(), true);
+    fixed.values = {QJsonValue(QStringLiteral("acer")), QJsonValue(3)}; // a number is not the text 'A'
+    QCOMPARE(parsed->test(fixed).value(), false);
+    QCOMPARE(parsed->test(object(R"({"zone": 3, "row": {"species": "acer"}})")).value(), false);
 }
 
 void TestExpression::longFlatChainsEvaluate()
