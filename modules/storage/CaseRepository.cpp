@@ -63,7 +63,11 @@ Result<void> CaseRepository::finishBulkLoad()
     }
     if (auto analyzed = refreshStatistics(); !analyzed)
         return analyzed;
-    return bulk->transaction.commit();
+    if (auto committed = bulk->transaction.commit(); !committed)
+        return committed;
+    // The load went through the WAL whole: without this the file would stay as large as the cache itself
+    // until the next write (the commit's automatic checkpoint copies the pages but keeps the file).
+    return db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
 Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases)

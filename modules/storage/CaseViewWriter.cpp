@@ -67,13 +67,22 @@ QString updateSql()
         .arg(columns.size() + 1);
 }
 
+// Parts go on lines of their own: a line break is no joining separator, so the index gets no joined forms
+// across two values ("114" + "70176", a weight + a plate), only within one.
 void appendText(QString *out, const QString &text)
 {
     if (text.isEmpty())
         return;
     if (!out->isEmpty())
-        out->append(QLatin1Char(' '));
+        out->append(QLatin1Char('\n'));
     out->append(text);
+}
+
+// A uuid form value references an upload, whose name and text are indexed with the documents; its hex
+// pieces are no words and would add dozens of joined forms per case.
+bool isReference(const QString &text)
+{
+    return text.size() == 36 && !QUuid::fromString(text).isNull();
 }
 
 // Form values as plain words for the search index (licence plates, names and numbers among them).
@@ -81,7 +90,8 @@ void flattenValue(const QJsonValue &value, QString *out)
 {
     switch (value.type()) {
     case QJsonValue::String:
-        appendText(out, value.toString());
+        if (const QString text = value.toString(); !isReference(text))
+            appendText(out, text);
         break;
     case QJsonValue::Double:
         appendText(out, QString::number(value.toDouble(), 'g', 15));

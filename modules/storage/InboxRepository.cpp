@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <sqlite3.h>
+
 namespace casedesk::storage {
 
 namespace {
@@ -51,16 +53,31 @@ struct Condition {
     }
 };
 
-void addTeams(Condition *condition, const QList<QUuid> &teamIds)
+// How a query's rows are found. A view's default sort is its own index's order. For any other sort there are
+// two plans: narrow the view by its index and sort it (cost: the view's size), or walk the sort column's
+// index and skip the rows outside the view (cost: page size / share of rows in the view). SQLite 3.15 has no
+// per-value statistics and takes the first for a view as wide as Unassigned (all '' of assignee_id), which
+// at 100,000 cases sorts 14,000 rows for a page of 50; so the repository chooses (walksSortIndex()).
+enum class Plan { ViewIndex, SortIndex };
+
+// A column in a term of the view or its filters. Walking the sort index, a unary + keeps SQLite from using
+// the column's indexes, so the sort index is the one left that serves the query.
+QString column(const char *name, Plan plan)
+{
+    return (plan == Plan::SortIndex ? QStringLiteral("+") : QString()) + QLatin1String(name);
+}
+
+void addTeams(Condition *condition, const QList<QUuid> &teamIds, Plan plan)
 {
     if (teamIds.isEmpty()) {
         condition->add(QStringLiteral("0")); // no team, no team cases
         return;
     }
+    const QString teamId = column("team_id", plan);
     if (teamIds.size() == 1) {
         // Equality keeps the team index's deadline order usable for ORDER BY; with several teams SQLite
         // looks each team up and sorts the union in a temporary b-tree (multi-team users only).
-        condition->add(QStringLiteral("team_id = ?"), {uuidToString(teamIds.first())});
+        condition->add(teamId + QStringLiteral(" = ?"), {uuidToString(teamIds.first())});
         return;
     }
     QStringList placeholders;
@@ -69,38 +86,39 @@ void addTeams(Condition *condition, const QList<QUuid> &teamIds)
         placeholders << QStringLiteral("?");
         ids << uuidToString(id);
     }
-    condition->add(QStringLiteral("team_id IN (%1)").arg(placeholders.join(u',')), ids);
+    condition->add(teamId + QStringLiteral(" IN (%1)").arg(placeholders.join(u',')), ids);
 }
 
-Condition conditionFor(const InboxQuery &query)
+Condition conditionFor(const InboxQuery &query, Plan plan = Plan::ViewIndex)
 {
     Condition condition;
+    const QString closedIsZero = column("closed", plan) + QStringLiteral(" = 0");
     switch (query.view) {
     case InboxView::MyCases:
         if (query.userId.isNull())
             condition.add(QStringLiteral("0")); // '' would match the unassigned cases
         else
-            condition.add(QStringLiteral("assignee_id = ?"), {uuidToString(query.userId)});
-        condition.add(QStringLiteral("closed = 0"));
+            condition.add(column("assignee_id", plan) + QStringLiteral(" = ?"), {uuidToString(query.userId)});
+        condition.add(closedIsZero);
         break;
     case InboxView::Team:
-        addTeams(&condition, query.teamIds);
-        condition.add(QStringLiteral("closed = 0"));
+        addTeams(&condition, query.teamIds, plan);
+        condition.add(closedIsZero);
         break;
     case InboxView::Unassigned:
-        addTeams(&condition, query.teamIds);
-        condition.add(QStringLiteral("closed = 0"));
-        condition.add(QStringLiteral("assignee_id = ''"));
+        addTeams(&condition, query.teamIds, plan);
+        condition.add(closedIsZero);
+        condition.add(column("assignee_id", plan) + QStringLiteral(" = ''"));
         break;
     case InboxView::Overdue:
-        condition.add(QStringLiteral("closed = 0"));
+        condition.add(closedIsZero);
         // Missing deadlines have the key '~', after every date: never overdue.
-        condition.add(QStringLiteral("deadline_key < ?"), {query.today.toString(Qt::ISODate)});
+        condition.add(column("deadline_key", plan) + QStringLiteral(" < ?"), {query.today.toString(Qt::ISODate)});
         break;
     case InboxView::DueThisWeek: {
         const QDate sunday = query.today.addDays(7 - query.today.dayOfWeek()); // ISO week: Monday to Sunday
-        condition.add(QStringLiteral("closed = 0"));
-        condition.add(QStringLiteral("deadline_key BETWEEN ? AND ?"),
+        condition.add(closedIsZero);
+        condition.add(column("deadline_key", plan) + QStringLiteral(" BETWEEN ? AND ?"),
                       {query.today.toString(Qt::ISODate), sunday.toString(Qt::ISODate)});
         break;
     }
@@ -112,7 +130,7 @@ Condition conditionFor(const InboxQuery &query)
     if (!query.filter.caseType.isEmpty())
         condition.add(QStringLiteral("case_type = ?"), {query.filter.caseType});
     if (!query.filter.teamId.isNull())
-        condition.add(QStringLiteral("team_id = ?"), {uuidToString(query.filter.teamId)});
+        condition.add(column("team_id", plan) + QStringLiteral(" = ?"), {uuidToString(query.filter.teamId)});
     return condition;
 }
 
@@ -168,6 +186,37 @@ Result<QStringList> readStrings(SqliteDatabase &db, const QString &sql)
     return values;
 }
 
+struct PageStatement {
+    QString sql; // ends in "LIMIT ?", bound after `values`
+    QVariantList values;
+};
+
+// The queries of a page, run in order until it is full.
+QList<PageStatement> pageStatements(const InboxQuery &query, const std::optional<InboxKey> &after, Plan plan)
+{
+    const QString column = sortColumn(query.sort);
+    const QString select = QStringLiteral("SELECT %1, %2 FROM case_view").arg(column, RowColumns);
+    const QString limit = QStringLiteral(" LIMIT ?");
+    if (!after) {
+        const Condition condition = conditionFor(query, plan);
+        return {{select + condition.sql() + orderBy(query) + limit, condition.values}};
+    }
+    // Keyset paging in two exact index ranges: the rest of the rows with the anchor's sort value (by row id),
+    // then the rows after that value. SQLite 3.15 turns the row value comparison "(key, row_id) > (?, ?)"
+    // into a range on the key alone and filters the anchor's whole group of equal keys row by row (a status
+    // shared by a third of the inbox).
+    const bool ascending = query.order == Qt::AscendingOrder;
+    const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
+    const QString direction = ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    Condition sameKey = conditionFor(query, plan);
+    sameKey.add(QStringLiteral("%1 = ?").arg(column), {after->sortValue});
+    sameKey.add(QStringLiteral("row_id %1 ?").arg(op), {after->rowId});
+    Condition laterKeys = conditionFor(query, plan);
+    laterKeys.add(QStringLiteral("%1 %2 ?").arg(column, op), {after->sortValue});
+    return {{select + sameKey.sql() + QStringLiteral(" ORDER BY row_id ") + direction + limit, sameKey.values},
+            {select + laterKeys.sql() + orderBy(query) + limit, laterKeys.values}};
+}
+
 } // namespace
 
 InboxRepository::InboxRepository(CacheDatabase &db) : m_db(db) {}
@@ -187,39 +236,16 @@ Result<qint64> InboxRepository::count(const InboxQuery &query)
     return count;
 }
 
-QList<InboxRepository::PageStatement> InboxRepository::pageStatements(const InboxQuery &query,
-                                                                      const std::optional<InboxKey> &after)
-{
-    const QString column = sortColumn(query.sort);
-    const QString select = QStringLiteral("SELECT %1, %2 FROM case_view").arg(column, RowColumns);
-    const QString limit = QStringLiteral(" LIMIT ?");
-    if (!after) {
-        const Condition condition = conditionFor(query);
-        return {{select + condition.sql() + orderBy(query) + limit, condition.values}};
-    }
-    // Keyset paging in two exact index ranges: the rest of the rows with the anchor's sort value (by row id),
-    // then the rows after that value. SQLite 3.15 turns the row value comparison "(key, row_id) > (?, ?)"
-    // into a range on the key alone and filters the anchor's whole group of equal keys row by row (a status
-    // shared by a third of the inbox).
-    const bool ascending = query.order == Qt::AscendingOrder;
-    const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
-    const QString direction = ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    Condition sameKey = conditionFor(query);
-    sameKey.add(QStringLiteral("%1 = ?").arg(column), {after->sortValue});
-    sameKey.add(QStringLiteral("row_id %1 ?").arg(op), {after->rowId});
-    Condition laterKeys = conditionFor(query);
-    laterKeys.add(QStringLiteral("%1 %2 ?").arg(column, op), {after->sortValue});
-    return {{select + sameKey.sql() + QStringLiteral(" ORDER BY row_id ") + direction + limit, sameKey.values},
-            {select + laterKeys.sql() + orderBy(query) + limit, laterKeys.values}};
-}
-
 Result<QList<InboxRow>> InboxRepository::page(const InboxQuery &query, const std::optional<InboxKey> &after, int limit)
 {
     QList<InboxRow> rows;
     if (limit <= 0)
         return rows;
     rows.reserve(limit);
-    for (const PageStatement &statement : pageStatements(query, after)) {
+    auto walk = walksSortIndex(query, limit);
+    if (!walk)
+        return walk.error();
+    for (const PageStatement &statement : pageStatements(query, after, *walk ? Plan::SortIndex : Plan::ViewIndex)) {
         auto stmt = m_db.sqlite().prepare(statement.sql);
         if (!stmt)
             return stmt.error();
@@ -239,15 +265,18 @@ Result<QList<InboxRow>> InboxRepository::page(const InboxQuery &query, const std
     return rows;
 }
 
-Result<QStringList> InboxRepository::pagePlan(const InboxQuery &query, const std::optional<InboxKey> &after)
+Result<QStringList> InboxRepository::pagePlan(const InboxQuery &query, const std::optional<InboxKey> &after, int limit)
 {
+    auto walk = walksSortIndex(query, limit);
+    if (!walk)
+        return walk.error();
     QStringList plan;
-    for (const PageStatement &statement : pageStatements(query, after)) {
+    for (const PageStatement &statement : pageStatements(query, after, *walk ? Plan::SortIndex : Plan::ViewIndex)) {
         auto stmt = m_db.sqlite().prepareUncached(QStringLiteral("EXPLAIN QUERY PLAN ") + statement.sql);
         if (!stmt)
             return stmt.error();
         bindAll(**stmt, statement.values);
-        (*stmt)->bind(int(statement.values.size() + 1), qint64(50));
+        (*stmt)->bind(int(statement.values.size() + 1), qint64(limit));
         auto read = (*stmt)->forEachRow([&](const SqliteStatement &row) {
             plan << row.text(3); // columns: selectid, order, from, detail
             return Result<void>();
@@ -256,6 +285,43 @@ Result<QStringList> InboxRepository::pagePlan(const InboxQuery &query, const std
             return read.error();
     }
     return plan;
+}
+
+Result<bool> InboxRepository::walksSortIndex(const InboxQuery &query, int limit)
+{
+    const InboxQuery viewOnly = InboxQuery::defaultFor(query.view, query.userId, query.teamIds, query.today);
+    if (query.sort == viewOnly.sort)
+        return false; // the view's index serves it (both directions)
+    // One assignee for the whole view: its rows lie together in the assignee index, and a walk from one
+    // end would pass every other assignee's rows first.
+    if (query.sort == InboxSort::Assignee && (query.view == InboxView::MyCases || query.view == InboxView::Unassigned))
+        return false;
+    auto total = cachedCount(InboxQuery::defaultFor(InboxView::All, {}, {}, {}));
+    if (!total)
+        return total.error();
+    auto inView = cachedCount(viewOnly);
+    if (!inView)
+        return inView.error();
+    // Sorting costs about a row lookup per row in the view; walking, one per row of the cache passed until
+    // the page is full: limit * total / inView. Filters make the walk longer and are left out of this.
+    return double(*inView) * double(*inView) >= double(limit) * double(*total);
+}
+
+Result<qint64> InboxRepository::cachedCount(const InboxQuery &viewOnly)
+{
+    if (const int changes = sqlite3_total_changes(m_db.sqlite().handle()); changes != m_countedAtChanges) {
+        m_viewCounts.clear();
+        m_countedAtChanges = changes;
+    }
+    for (const auto &[known, rows] : std::as_const(m_viewCounts)) {
+        if (known == viewOnly)
+            return rows;
+    }
+    auto rows = count(viewOnly);
+    if (!rows)
+        return rows.error();
+    m_viewCounts.append({viewOnly, *rows});
+    return rows;
 }
 
 Result<QList<InboxKey>> InboxRepository::anchors(const InboxQuery &query, int every)

@@ -30,20 +30,23 @@ public:
 
     // SQLite's plan for page(query, after, ...), one line per step of each of its queries ("SEARCH TABLE case_view
     // USING INDEX ..."). Lets tests and benchmarks prove that a view is served by an index without a temporary sort.
-    Result<QStringList> pagePlan(const InboxQuery &query, const std::optional<InboxKey> &after);
+    Result<QStringList> pagePlan(const InboxQuery &query, const std::optional<InboxKey> &after, int limit = 50);
 
     // Distinct derived status texts and case types present, for the filter menus.
     Result<QStringList> statusTexts();
     Result<QStringList> caseTypes();
 
 private:
-    struct PageStatement {
-        QString sql; // ends in "LIMIT ?", bound after `values`
-        QVariantList values;
-    };
-    // The queries of a page, run in order until it is full.
-    static QList<PageStatement> pageStatements(const InboxQuery &query, const std::optional<InboxKey> &after);
+    // Whether a page of `limit` rows of the query is cheaper to find by walking its sort column's index than
+    // by sorting the view (see Plan in the source).
+    Result<bool> walksSortIndex(const InboxQuery &query, int limit);
+    // Rows of a view without filters, counted again only after the connection has written: they only choose
+    // plans, so a count that another connection's writes have made stale costs time, never a wrong row.
+    Result<qint64> cachedCount(const InboxQuery &viewOnly);
+
     CacheDatabase &m_db;
+    QList<std::pair<InboxQuery, qint64>> m_viewCounts;
+    int m_countedAtChanges = -1; // the connection's total changes when m_viewCounts were counted
 };
 
 } // namespace casedesk::storage

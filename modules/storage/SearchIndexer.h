@@ -17,7 +17,7 @@ struct SearchDocument {
     QString title;
     QString applicant;    // name, organisation, address
     QString aktenzeichen; // display form
-    QString formValues;   // all form values as text (licence plates among them)
+    QString formValues;   // all form values as text (licence plates among them), upload references left out
     QString notes;        // Vermerke
     QString documents;    // document names and extracted text
 };

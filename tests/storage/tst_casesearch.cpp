@@ -137,7 +137,9 @@ private slots:
              makeCase(789, QStringLiteral("Ausnahmegenehmigung Umweltzone"), {"Karl", "Muller", "Marienstrasse"},
                       plateForm(QStringLiteral("LB-Q 55")))},
             {QStringLiteral("eva"),
-             makeCase(1001, QStringLiteral("Baumfällgenehmigung Hinterhof"), {"Eva", "Schröder", "Tübinger Straße"})},
+             makeCase(1001, QStringLiteral("Baumfällgenehmigung Hinterhof"), {"Eva", "Schröder", "Tübinger Straße"},
+                      // The reference to an uploaded document, as forms store it.
+                      {{QStringLiteral("gutachten"), QStringLiteral("0190a3c2-0000-7000-8000-0123456789ab")}})},
             // Ranking: the applicant named Wacholder must come before the newer case that only mentions it.
             {QStringLiteral("wacholder-applicant"),
              makeCase(2001, QStringLiteral("Bürgerhaushalt Vorschlag"), {"Jens", "Wacholder", "Neckarstraße"})},
@@ -204,6 +206,10 @@ private slots:
         QTest::newRow("document name") << QStringLiteral("Gutachten") << QStringList{QStringLiteral("eva")};
         QTest::newRow("every word must match") << QStringLiteral("Müller Zypresse") << QStringList{};
         QTest::newRow("nothing") << QStringLiteral("Quastenflosser") << QStringList{};
+        // Anna's house number (123 % 97 + 1) and postcode are two values, not one code.
+        QTest::newRow("values are not joined") << QStringLiteral("2770173") << QStringList{};
+        QTest::newRow("house number and postcode") << QStringLiteral("27 70173") << QStringList{QStringLiteral("anna")};
+        QTest::newRow("upload reference is no word") << QStringLiteral("0123456789ab") << QStringList{};
     }
 
     void findsCases()

@@ -401,6 +401,29 @@ private slots:
         }
     }
 
+    // Another sort over a view: a short page of a wide view walks the sort column's index (no sort of the
+    // view), a page as long as the view sorts the view instead of walking past every other row.
+    void otherSortsChooseTheirPlan_data()
+    {
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<bool>("walks");
+        QTest::newRow("short page") << 5 << true;
+        QTest::newRow("page as long as the cache") << 320 << false;
+    }
+
+    void otherSortsChooseTheirPlan()
+    {
+        QFETCH(int, limit);
+        QFETCH(bool, walks);
+        InboxQuery query = InboxQuery::defaultFor(InboxView::Team, m_users.first().id, {m_teams.first()}, Today);
+        query.sort = InboxSort::Applicant;
+        auto plan = InboxRepository(m_cache->db()).pagePlan(query, std::nullopt, limit);
+        QVERIFY2(plan, test::errorText(plan).constData());
+        const QString text = plan->join(QLatin1String("; "));
+        QVERIFY2(text.contains(QLatin1String("case_view_applicant")) == walks, qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("TEMP B-TREE")) != walks, qPrintable(text));
+    }
+
     void defaultSorts()
     {
         const QUuid me = createUuidV7();
