@@ -108,6 +108,13 @@ Result<std::unique_ptr<CacheDatabase>> CacheDatabase::open(const QString &path, 
                                                                 "your cases from the server again."),
                          path + QStringLiteral(": empty file"));
 
+    // Encrypted or not, a new cache is the user's alone: owner-only from the first byte (SQLite gives its WAL
+    // and shared-memory files the database file's mode). An existing file keeps its mode: it may not be ours.
+    if (QFile file(path); !file.exists() && file.open(QIODevice::WriteOnly)) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.close();
+    }
+
     auto opened = SqliteDatabase::open(path);
     if (!opened)
         return opened.error();

@@ -83,6 +83,7 @@ private slots:
     void createAndReopen();
     void connectionSettings();
     void fileHoldsNoPlaintext();
+    void newCacheIsOwnerOnly();
     void keyOfWrongLengthIsRefused_data();
     void keyOfWrongLengthIsRefused();
     void wrongKeyLeavesFileUntouched();
@@ -193,6 +194,19 @@ void TestCacheDatabase::fileHoldsNoPlaintext()
     // Nothing else was left beside it in plaintext either.
     const QStringList files = QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden);
     QCOMPARE(files, QStringList{QStringLiteral("cache.db")});
+}
+
+void TestCacheDatabase::newCacheIsOwnerOnly()
+{
+    auto opened = CacheDatabase::open(cachePath(), newKey());
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    QVERIFY((*opened)->sqlite().exec(QStringLiteral("CREATE TABLE probe (x)")).ok()); // writes the WAL file
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                                            QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    for (const QString &file : {cachePath(), cachePath() + QStringLiteral("-wal")}) {
+        QVERIFY2(QFileInfo::exists(file), qPrintable(file));
+        QCOMPARE(QFileInfo(file).permissions() & others, QFileDevice::Permissions());
+    }
 }
 
 void TestCacheDatabase::keyOfWrongLengthIsRefused_data()
