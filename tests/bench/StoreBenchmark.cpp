@@ -130,7 +130,7 @@ QStringList typicalQueries(const demo::DemoGenerator &generator)
     const Case b = generator.makeCase(4711);
     QString plate;
     for (qint64 i = 0; plate.isEmpty() && i < 500; ++i)
-        plate = generator.makeCase(i).formData.value(QStringLiteral("kennzeichen")).toString();
+        plate = demo::DemoGenerator::registrationOf(generator.makeCase(i));
     return {a.applicant.familyName,
             QStringLiteral("Müller"),
             QStringLiteral("Mueller"),
