@@ -1,5 +1,7 @@
 #include "workflow/ProcessParser.h"
 
+#include "workflow/ProcessBuilder.h"
+
 #include <QCoreApplication>
 #include <QMap>
 #include <QRegularExpression>
@@ -11,6 +13,9 @@
 #include <vector>
 
 namespace casedesk::workflow {
+
+using detail::bpmnNs;
+using detail::XmlNode;
 
 QString ModelProblem::toString() const
 {
@@ -24,36 +29,11 @@ QString ModelProblem::toString() const
 
 namespace {
 
-const QString bpmnNs = QStringLiteral("http://www.omg.org/spec/BPMN/20100524/MODEL");
 const QString camundaNs = QStringLiteral("http://camunda.org/schema/1.0/bpmn");
 const QString casedeskNs = QStringLiteral("https://casedesk.example/bpmn");
 
 // Deeper documents are hostile or broken; real models nest a handful of sub-processes at most.
 constexpr int maxDepth = 200;
-
-struct XmlNode {
-    QString ns;
-    QString name;
-    QXmlStreamAttributes attributes;
-    QString text;
-    int line = 0;
-    std::vector<XmlNode> children;
-
-    bool is(const char *localName) const { return ns == bpmnNs && name == QLatin1String(localName); }
-    QString attr(const char *localName) const { return attributes.value(QLatin1String(localName)).toString(); }
-    QString attr(const QString &namespaceUri, const char *localName) const
-    {
-        return attributes.value(namespaceUri, QLatin1String(localName)).toString();
-    }
-    const XmlNode *child(const char *localName) const
-    {
-        for (const XmlNode &node : children) {
-            if (node.is(localName))
-                return &node;
-        }
-        return nullptr;
-    }
-};
 
 bool isOneOf(const QString &name, std::initializer_list<const char *> names)
 {
@@ -113,51 +93,9 @@ std::optional<Role> roleFromName(const QString &text)
     return std::nullopt;
 }
 
-class Builder {
-public:
-    ParsedModel run(const QByteArray &bpmn);
+} // namespace
 
-private:
-    void problem(const QString &id, int line, const QString &message) { m_problems.append({id, line, message}); }
-    void unsupported(const XmlNode &node, const QString &ownerId = {});
-    bool readTree(const QByteArray &bpmn, XmlNode *root);
-    void collectIds(const XmlNode &node);
-    const XmlNode *chooseProcess(const XmlNode &definitions);
-    void readScope(const XmlNode &scopeNode, int scope);
-    void readLanes(const XmlNode &laneSet, const QString &outerLane);
-    void readFlowNode(const XmlNode &node, ElementType type, int scope);
-    void readActivityChildren(const XmlNode &node, const QString &id);
-    bool readEventDefinitions(const XmlNode &node, const QString &id, ElementType *type);
-    void readTimer(const XmlNode &definition, const XmlNode &event, Element *element);
-    void applyCalendar(Element *element, const QString &calendar, int line);
-    void readUserTask(const XmlNode &node, Element *element);
-    void readServiceTask(const XmlNode &node, Element *element);
-    void readFlow(const XmlNode &node, int scope);
-    void resolve();
-    void checkGraph();
-    void computeUpstream();
-
-    QList<ModelProblem> m_problems;
-    std::shared_ptr<ProcessModel::Data> m_data = std::make_shared<ProcessModel::Data>();
-    QSet<QString> m_ids;
-    QHash<QString, QString> m_laneOf; // flow node id -> innermost lane name
-    QHash<QString, int> m_laneLine;   // lane name -> line, for problems
-    QString m_processCalendar;
-    // Raw references resolved once every element is known.
-    struct PendingFlow {
-        QString source;
-        QString target;
-        int scope = -1;
-    };
-    QList<PendingFlow> m_pendingFlows;
-    QMap<int, QString> m_pendingDefault;
-    QMap<int, QString> m_pendingAttached;
-    QMap<int, QString> m_pendingFourEyes;
-    QMap<int, int> m_pendingTimer;        // boundary events whose calendar depends on their task -> timer line
-    QHash<QString, QString> m_calendarOf; // activity id -> its casedesk:calendar
-    QSet<QString> m_unresolvedSources;    // elements whose outgoing flow was already reported
-    int m_processLine = 0;
-};
+namespace detail {
 
 bool Builder::readTree(const QByteArray &bpmn, XmlNode *root)
 {
@@ -676,221 +614,6 @@ void Builder::readFlow(const XmlNode &node, int scope)
     m_pendingFlows.append({node.attr("sourceRef"), node.attr("targetRef"), scope});
 }
 
-void Builder::resolve()
-{
-    QList<Element> &elements = m_data->elements;
-    for (qsizetype i = 0; i < m_data->flows.size(); ++i) {
-        Flow &flow = m_data->flows[i];
-        const PendingFlow &pending = m_pendingFlows.at(i);
-        flow.source = m_data->elementIndex.value(pending.source, -1);
-        flow.target = m_data->elementIndex.value(pending.target, -1);
-        if (flow.source < 0 || flow.target < 0) {
-            m_unresolvedSources.insert(pending.source);
-            problem(flow.id, flow.line,
-                    QCoreApplication::translate("Workflow", "The sequence flow points to “%1”, which is not a "
-                                                            "supported element of this process: connect it to an "
-                                                            "existing element.")
-                        .arg(flow.source < 0 ? pending.source : pending.target));
-            flow.source = flow.target = -1;
-            continue;
-        }
-        if (elements.at(flow.source).scope != pending.scope || elements.at(flow.target).scope != pending.scope) {
-            problem(flow.id, flow.line,
-                    QCoreApplication::translate("Workflow", "The sequence flow crosses the border of a "
-                                                            "sub-process: connect elements of the same level only."));
-            flow.source = flow.target = -1;
-            continue;
-        }
-        elements[flow.source].outgoing.append(static_cast<int>(i));
-        elements[flow.target].incoming.append(static_cast<int>(i));
-    }
-    for (auto it = m_pendingDefault.cbegin(); it != m_pendingDefault.cend(); ++it) {
-        Element &element = elements[it.key()];
-        const int flow = m_data->flowIndex.value(it.value(), -1);
-        if (flow < 0 || !element.outgoing.contains(flow)) {
-            problem(element.id, element.line,
-                    QCoreApplication::translate("Workflow", "The default flow “%1” is not an outgoing flow of this "
-                                                            "element.")
-                        .arg(it.value()));
-        } else if (!m_data->flows.at(flow).condition.isNull()) {
-            problem(m_data->flows.at(flow).id, m_data->flows.at(flow).line,
-                    QCoreApplication::translate("Workflow", "A default flow must not have a condition."));
-        } else {
-            element.defaultFlow = flow;
-        }
-    }
-    for (auto it = m_pendingAttached.cbegin(); it != m_pendingAttached.cend(); ++it) {
-        Element &boundary = elements[it.key()];
-        const int target = m_data->elementIndex.value(it.value(), -1);
-        if (target < 0 || elements.at(target).scope != boundary.scope ||
-            (elements.at(target).type != ElementType::UserTask &&
-             elements.at(target).type != ElementType::SubProcess)) {
-            problem(boundary.id, boundary.line,
-                    QCoreApplication::translate("Workflow", "The boundary event must be attached to a user task or "
-                                                            "sub-process of the same level (attachedToRef “%1”).")
-                        .arg(it.value()));
-            continue;
-        }
-        boundary.attachedTo = target;
-        elements[target].boundaries.append(it.key());
-    }
-    for (auto it = m_pendingTimer.cbegin(); it != m_pendingTimer.cend(); ++it) {
-        Element &boundary = elements[it.key()];
-        const QString taskCalendar =
-            boundary.attachedTo >= 0 ? m_calendarOf.value(elements.at(boundary.attachedTo).id) : QString();
-        applyCalendar(&boundary, taskCalendar.isEmpty() ? m_processCalendar : taskCalendar, it.value());
-    }
-    for (auto it = m_pendingFourEyes.cbegin(); it != m_pendingFourEyes.cend(); ++it) {
-        Element &task = elements[it.key()];
-        const int other = m_data->elementIndex.value(it.value(), -1);
-        if (other < 0 || other == it.key() || elements.at(other).type != ElementType::UserTask) {
-            problem(task.id, task.line,
-                    QCoreApplication::translate("Workflow", "casedesk:fourEyesWith must name another user task of "
-                                                            "this process (“%1” is none).")
-                        .arg(it.value()));
-            continue;
-        }
-        task.fourEyesWith = other;
-    }
-}
-
-void Builder::checkGraph()
-{
-    QList<Element> &elements = m_data->elements;
-    const int count = static_cast<int>(elements.size());
-    // One none start event per level.
-    QHash<int, int> startOf; // scope -> start element
-    for (int i = 0; i < count; ++i) {
-        const Element &e = elements.at(i);
-        if (e.type != ElementType::StartEvent)
-            continue;
-        if (startOf.contains(e.scope))
-            problem(e.id, e.line,
-                    QCoreApplication::translate("Workflow", "There is more than one start event on this level: "
-                                                            "keep one."));
-        else
-            startOf.insert(e.scope, i);
-    }
-    if (!startOf.contains(-1))
-        problem(m_data->processId, m_processLine,
-                QCoreApplication::translate("Workflow", "The process has no start event: add one."));
-    m_data->start = startOf.value(-1, -1);
-    for (int i = 0; i < count; ++i) {
-        Element &e = elements[i];
-        if (e.type == ElementType::SubProcess) {
-            e.start = startOf.value(i, -1);
-            if (e.start < 0)
-                problem(e.id, e.line,
-                        QCoreApplication::translate("Workflow", "The sub-process has no start event: add one."));
-        }
-        const bool isEnd = e.type == ElementType::EndEvent || e.type == ElementType::TerminateEndEvent;
-        if (!isEnd && e.outgoing.isEmpty() && !m_unresolvedSources.contains(e.id))
-            problem(e.id, e.line,
-                    QCoreApplication::translate("Workflow", "The element has no outgoing sequence flow: add one "
-                                                            "that leads on, for example to an end event."));
-        if (isEnd && !e.outgoing.isEmpty())
-            problem(e.id, e.line,
-                    QCoreApplication::translate("Workflow", "An end event cannot have outgoing sequence flows."));
-        if ((e.type == ElementType::StartEvent || e.type == ElementType::BoundaryTimerEvent) && !e.incoming.isEmpty())
-            problem(e.id, e.line,
-                    QCoreApplication::translate("Workflow", "A start or boundary event cannot have incoming "
-                                                            "sequence flows."));
-        if (e.type == ElementType::ParallelGateway) {
-            for (int flow : std::as_const(e.outgoing)) {
-                if (!m_data->flows.at(flow).condition.isNull())
-                    problem(m_data->flows.at(flow).id, m_data->flows.at(flow).line,
-                            QCoreApplication::translate("Workflow", "A flow out of a parallel gateway cannot have a "
-                                                                    "condition: use an inclusive gateway."));
-            }
-        }
-    }
-    if (!m_problems.isEmpty())
-        return; // the walks below need a consistent graph
-
-    // Everything must be reachable from the start...
-    QList<bool> reached(count, false);
-    QList<int> work{m_data->start};
-    reached[m_data->start] = true;
-    auto visit = [&](int index) {
-        if (index >= 0 && !reached.at(index)) {
-            reached[index] = true;
-            work.append(index);
-        }
-    };
-    while (!work.isEmpty()) {
-        const Element &e = elements.at(work.takeLast());
-        for (int flow : e.outgoing)
-            visit(m_data->flows.at(flow).target);
-        for (int boundary : e.boundaries)
-            visit(boundary);
-        if (e.type == ElementType::SubProcess)
-            visit(e.start);
-    }
-    // ...and an end must be reachable from everything.
-    QList<bool> ends(count, false);
-    for (int i = 0; i < count; ++i) {
-        const ElementType type = elements.at(i).type;
-        if (type == ElementType::EndEvent || type == ElementType::TerminateEndEvent) {
-            ends[i] = true;
-            work.append(i);
-        }
-    }
-    while (!work.isEmpty()) {
-        const Element &e = elements.at(work.takeLast());
-        QList<int> sources;
-        for (int flow : e.incoming)
-            sources.append(m_data->flows.at(flow).source);
-        if (e.type == ElementType::BoundaryTimerEvent)
-            sources.append(e.attachedTo);
-        for (int source : sources) {
-            if (!ends.at(source)) {
-                ends[source] = true;
-                work.append(source);
-            }
-        }
-    }
-    for (int i = 0; i < count; ++i) {
-        const Element &e = elements.at(i);
-        if (!reached.at(i))
-            problem(e.id, e.line,
-                    QCoreApplication::translate("Workflow", "The element can never be reached from the start "
-                                                            "event: connect it or remove it."));
-        else if (!ends.at(i))
-            problem(e.id, e.line,
-                    QCoreApplication::translate("Workflow", "No end event can be reached from this element: add a "
-                                                            "way out."));
-    }
-}
-
-void Builder::computeUpstream()
-{
-    QList<Element> &elements = m_data->elements;
-    for (int join = 0; join < elements.size(); ++join) {
-        if (elements.at(join).type != ElementType::InclusiveGateway || elements.at(join).incoming.size() < 2)
-            continue;
-        QList<bool> seen(elements.size(), false);
-        QList<int> work{join};
-        QList<int> upstream;
-        while (!work.isEmpty()) {
-            const Element &e = elements.at(work.takeLast());
-            QList<int> sources;
-            for (int flow : e.incoming)
-                sources.append(m_data->flows.at(flow).source);
-            if (e.type == ElementType::BoundaryTimerEvent)
-                sources.append(e.attachedTo);
-            for (int source : std::as_const(sources)) {
-                if (source != join && !seen.at(source)) {
-                    seen[source] = true;
-                    upstream.append(source);
-                    work.append(source);
-                }
-            }
-        }
-        std::sort(upstream.begin(), upstream.end());
-        elements[join].upstream = upstream;
-    }
-}
-
 ParsedModel Builder::run(const QByteArray &bpmn)
 {
     ParsedModel result;
@@ -927,11 +650,11 @@ ParsedModel Builder::run(const QByteArray &bpmn)
     return result;
 }
 
-} // namespace
+} // namespace detail
 
 ParsedModel ProcessParser::parse(const QByteArray &bpmn)
 {
-    return Builder().run(bpmn);
+    return detail::Builder().run(bpmn);
 }
 
 } // namespace casedesk::workflow
