@@ -1,0 +1,20 @@
+// A deputyship (Vertretung): while it runs, the deputy works the cases assigned to the absent user.
+#pragma once
+
+#include <QDate>
+#include <QUuid>
+
+namespace casedesk {
+
+struct Deputyship {
+    QUuid userId;   // the absent user
+    QUuid deputyId; // who stands in
+    QDate from;     // first day, inclusive; null: since ever
+    QDate until;    // last day, inclusive; null: until revoked
+
+    // Whether it runs on `day`, a calendar date in Europe/Berlin (Clock::today()).
+    bool runsOn(const QDate &day) const;
+    bool operator==(const Deputyship &) const = default;
+};
+
+} // namespace casedesk
