@@ -154,79 +154,79 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="21"/>
+        <location filename="../modules/core/Expression.cpp" line="25"/>
         <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="23"/>
+        <location filename="../modules/core/Expression.cpp" line="27"/>
         <source>true/false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="25"/>
+        <location filename="../modules/core/Expression.cpp" line="29"/>
         <source>a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="27"/>
+        <location filename="../modules/core/Expression.cpp" line="31"/>
         <source>text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="29"/>
+        <location filename="../modules/core/Expression.cpp" line="33"/>
         <source>a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="31"/>
+        <location filename="../modules/core/Expression.cpp" line="35"/>
         <source>a list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="33"/>
+        <location filename="../modules/core/Expression.cpp" line="37"/>
         <source>a group of fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="178"/>
+        <location filename="../modules/core/Expression.cpp" line="202"/>
         <source>today() is not available here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="211"/>
+        <location filename="../modules/core/Expression.cpp" line="235"/>
         <source>&apos;-&apos; needs a number, not %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="233"/>
+        <location filename="../modules/core/Expression.cpp" line="257"/>
         <source>expected true or false, found %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="241"/>
-        <location filename="../modules/core/ExpressionParser.cpp" line="52"/>
+        <location filename="../modules/core/Expression.cpp" line="265"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="54"/>
         <source>Error in expression at column %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="285"/>
+        <location filename="../modules/core/Expression.cpp" line="311"/>
         <source>&apos;in&apos; needs a list on its right, not %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="300"/>
+        <location filename="../modules/core/Expression.cpp" line="326"/>
         <source>cannot compare %1 with %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="353"/>
-        <location filename="../modules/core/Expression.cpp" line="368"/>
+        <location filename="../modules/core/Expression.cpp" line="426"/>
+        <location filename="../modules/core/Expression.cpp" line="446"/>
         <source>The expression is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="376"/>
+        <location filename="../modules/core/Expression.cpp" line="454"/>
         <source>a condition must give true or false, not %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,74 +236,139 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="66"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="68"/>
         <source>end of expression</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="93"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="95"/>
         <source>unexpected character &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="124"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="126"/>
         <source>the number %1 is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="143"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="145"/>
         <source>the text that starts here has no closing quote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="160"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="162"/>
         <source>expected &apos;%1&apos;, found &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="172"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="174"/>
         <source>it is nested more than %1 levels deep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="275"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="277"/>
         <source>comparisons cannot be chained; join them with &apos;and&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="322"/>
-        <location filename="../modules/core/ExpressionParser.cpp" line="353"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="324"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="355"/>
         <source>expected a value, found &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="373"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="375"/>
         <source>expected a field name after &apos;.&apos;, found &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="396"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="399"/>
         <source>&apos;%1&apos; is not a date; write it as date(&quot;2026-03-02&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="419"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="423"/>
         <source>Error in expression: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="424"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="428"/>
         <source>it is longer than %1 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="436"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="440"/>
         <source>&apos;%1&apos; has no closing &apos;}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="443"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="447"/>
         <source>it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessDecision.cpp" line="15"/>
+        <source>The case was not found. Check the Aktenzeichen, or ask the responsible team whether you may see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="41"/>
+        <source>The mailroom can only file documents into this case. Ask the responsible team for anything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="45"/>
+        <source>Your team is consulted on this case: you can add notes and complete your task, nothing else. Ask the responsible team for other changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="48"/>
+        <source>You can read this case but not change it. Ask the responsible team to make the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="54"/>
+        <source>Only the team lead of the case&apos;s team can assign it to someone. Ask your team lead, or claim an unassigned case of your team yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="66"/>
+        <source>A case can only be assigned to an active clerk or team lead of its team. Choose someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="90"/>
+        <source>You can only claim cases of your own team. Ask the team lead of the case&apos;s team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="93"/>
+        <source>Only unassigned cases can be claimed. Ask your team lead to reassign this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="120"/>
+        <source>You can set a deputy only for yourself or, as team lead, for members of your team. Ask your team lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="132"/>
+        <source>A deputy must be an active clerk or team lead of a team of the absent person. Choose someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="156"/>
+        <source>The mailroom can find this case and file documents into it, but not read it. Ask the responsible team for its contents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="204"/>
+        <source>The command “%1” is unknown. Update CaseDesk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="211"/>
+        <source>You cannot create cases for this team. Choose one of your teams, or ask the mailroom to open the case.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -323,12 +388,12 @@
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="260"/>
+        <location filename="../modules/forms/FieldFormats.cpp" line="340"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="261"/>
+        <location filename="../modules/forms/FieldFormats.cpp" line="341"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,7 +421,7 @@
     <message>
         <location filename="../modules/forms/FormDefinition.cpp" line="114"/>
         <location filename="../modules/forms/FormDefinition.cpp" line="123"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="595"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="601"/>
         <source>a value is required here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -405,10 +470,10 @@
     <message>
         <location filename="../modules/forms/FormDefinition.cpp" line="224"/>
         <location filename="../modules/forms/FormDefinition.cpp" line="262"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="442"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="600"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="603"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="623"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="440"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="606"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="609"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="629"/>
         <source>expected an object</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,318 +489,318 @@
     </message>
     <message>
         <location filename="../modules/forms/FormDefinition.cpp" line="252"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="489"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="487"/>
         <source>expected a list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../modules/forms/FormDefinition.cpp" line="270"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="503"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="501"/>
         <source>the id “%1” is used twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="289"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="287"/>
         <source>an id must start with a letter and contain only letters, digits and “_” (at most 64 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="299"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="297"/>
         <source>not allowed for fields of type “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="309"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="342"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="349"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="356"/>
-        <location filename="../modules/forms/FormDefinition.cpp" line="400"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="307"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="340"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="347"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="354"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="398"/>
         <source>the minimum is greater than the maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="322"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="320"/>
         <source>the pattern is not a valid regular expression: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="326"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="324"/>
         <source>a field with a pattern allows at most %1 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="375"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="373"/>
         <source>the code list “%1” does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="378"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="376"/>
         <source>a choice needs a code list (a name or a list of entries)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="420"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="418"/>
         <source>expected a decimal number written as text, like &quot;12.5&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="432"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="430"/>
         <source>expected a date like 2026-03-02 or a date relative to today like today+14d or today-18y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="452"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="450"/>
         <source>the definition has too many fields (at most %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="461"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="459"/>
         <source>unknown field type “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="475"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="473"/>
         <source>groups are nested too deeply (at most %1 levels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="494"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="492"/>
         <source>a group needs at least one field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="535"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="534"/>
         <source>the rule names the field “%1”, which is not in this group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="550"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="552"/>
         <source>the expression refers to “%1”, which is not a field here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="638"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="644"/>
         <source>The form definition is larger than %1 MB; split it or remove unused code lists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="645"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="651"/>
         <source>The form definition is not valid JSON (%1 at character %2); correct the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="652"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="658"/>
         <source>The form definition must be a JSON object; correct the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="178"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="215"/>
         <source>The form has no field “%1”; remove this value or check the form version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="193"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="230"/>
         <source>The form has more than %1 problems; correct the ones shown and check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="211"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="248"/>
         <source>The application is too large (more than %1 characters of text); shorten long texts or attach them as documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="304"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="353"/>
         <source>The rule “%1” could not be checked (%2); check the values it refers to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="319"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="368"/>
         <source>“%1” must be a list of entries; enter them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="328"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="377"/>
         <source>Add an entry to “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="329"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="378"/>
         <source>“%1” needs at least %2 entries; add the missing ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="334"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="383"/>
         <source>“%1” allows at most %2 entries; remove the extra ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="345"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="394"/>
         <source>An entry of “%1” has the wrong form; enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="353"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="402"/>
         <source>“%1” has the wrong form; enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="367"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="416"/>
         <source>Confirm “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="368"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="417"/>
         <source>Enter a value for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="378"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="570"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="433"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="626"/>
         <source>Enter a number for “%1”, for example 12.5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="387"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="435"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="443"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="491"/>
         <source>“%1” allows at most %2 characters; shorten it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="418"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="474"/>
         <source>“%1” must be yes or no; choose again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="427"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="483"/>
         <source>“%1” must be text; enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="441"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="497"/>
         <source>“%1” needs at least %2 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="449"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="505"/>
         <source>“%1” must be a single line without control characters; remove the line breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="452"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="508"/>
         <source>“%1” contains control characters; remove them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="464"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="520"/>
         <source>Enter a phone number for “%1” with digits, spaces and + / - ( ), for example +49 711 216-0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="475"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="531"/>
         <source>Enter an e-mail address for “%1”, for example name@example.de.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="482"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="538"/>
         <source>Enter a five-digit German postcode for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="488"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="544"/>
         <source>Enter an IBAN for “%1”, for example DE89 3704 0044 0532 0130 00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="493"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="549"/>
         <source>The IBAN in “%1” is not valid (its check digits do not match); check it for typing errors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="502"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="558"/>
         <source>Enter a vehicle registration number for “%1”, for example S-AB 1234.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="509"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="565"/>
         <source>“%1” does not refer to a document of this case; attach the document again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="517"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="637"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="573"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="693"/>
         <source>“%1” has a value that is not in its list; choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="539"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="595"/>
         <source>“%1” does not have the expected form; check the entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="541"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="597"/>
         <source>“%1” does not have the expected form (%2); check the entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="549"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="605"/>
         <source>Enter “%1” as a date (year-month-day, for example 2026-03-02).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="557"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="613"/>
         <source>“%1” must not be before %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="560"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="616"/>
         <source>“%1” must not be after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="575"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="631"/>
         <source>“%1” allows at most %2 decimal places; round the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="579"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="598"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="635"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="654"/>
         <source>“%1” must be at least %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="582"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="601"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="638"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="657"/>
         <source>“%1” must be at most %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="592"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="648"/>
         <source>Enter an amount of money for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="593"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="649"/>
         <source>Enter a whole number for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="609"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="628"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="665"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="684"/>
         <source>“%1” must be a list of choices; choose again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="615"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="671"/>
         <source>Choose at least %2 entries for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="619"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="675"/>
         <source>Choose at most %2 entries for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="644"/>
+        <location filename="../modules/forms/FormValidator.cpp" line="700"/>
         <source>“%1” lists a choice twice; remove the duplicate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -918,17 +983,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="121"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="141"/>
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="210"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="230"/>
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="238"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="258"/>
         <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1048,6 +1113,41 @@
         <source>A team with the code “%1” already exists.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../modules/server/HttpApiServer.cpp" line="99"/>
+        <source>TLS is not available: Qt found no OpenSSL library. Install libssl3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/HttpApiServer.cpp" line="114"/>
+        <source>The TLS certificate %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/HttpApiServer.cpp" line="118"/>
+        <source>The file %1 holds no PEM certificate. Give the server&apos;s certificate (chain) in PEM format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/HttpApiServer.cpp" line="122"/>
+        <source>The TLS key %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/HttpApiServer.cpp" line="130"/>
+        <source>The file %1 holds no unencrypted PEM private key (RSA or EC).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/HttpApiServer.cpp" line="150"/>
+        <source>Cannot listen on %1 port %2: %3. Choose another address or port, or stop the program that uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/TrustedProxies.cpp" line="49"/>
+        <source>The trusted proxy “%1” is neither an address nor a network. Write it like 127.0.0.1 or 10.0.0.0/8.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Storage</name>
@@ -1062,23 +1162,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="152"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="159"/>
         <source>The local case cache was written by a newer version of CaseDesk. Update CaseDesk, or move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="211"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="218"/>
         <location filename="../modules/storage/SqliteDatabase.cpp" line="148"/>
         <source>The local case cache is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="221"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="228"/>
         <source>There is no local case cache to move aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="244"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="251"/>
         <source>The local case cache cannot be moved aside. Close other programs that use it and check that you may write to its folder, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,7 +1239,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="199"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="203"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,7 +1249,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/InboxRepository.cpp" line="264"/>
+        <location filename="../modules/storage/InboxRepository.cpp" line="330"/>
         <source>The anchor distance must be positive. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,7 +1280,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SearchIndexer.cpp" line="92"/>
+        <location filename="../modules/storage/SearchIndexer.cpp" line="93"/>
         <source>The search index could not be updated. Restart CaseDesk; if this persists, please contact your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,228 +1318,228 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="172"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="110"/>
         <source>The XML nests elements too deeply to be a process model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="197"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="135"/>
         <source>The file is not well-formed XML (%1). Save it again from the modelling tool or correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="204"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="142"/>
         <source>The file is not a BPMN 2.0 model: its root must be the element “definitions” of the BPMN 2.0 model namespace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="218"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="156"/>
         <source>The id “%1” is used more than once: give every element its own id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="232"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="170"/>
         <source>The element “%1” is not supported by CaseDesk: replace it with a supported element or remove it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="271"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="209"/>
         <source>The model has several executable processes: mark exactly one process as executable (isExecutable=&quot;true&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="273"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="211"/>
         <source>The model has no executable process: mark exactly one process as executable (isExecutable=&quot;true&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="339"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="277"/>
         <source>Event sub-processes are not supported by CaseDesk: model the reaction with a boundary event instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="362"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="300"/>
         <source>The event definition “%1” on “%2” is not supported by CaseDesk: only timers, terminate end events and none events are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="371"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="309"/>
         <source>The event “%1” needs a timer definition: CaseDesk supports only timer intermediate and boundary events.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="387"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="325"/>
         <source>A timer needs exactly one of timeDuration, timeDate or timeCycle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="418"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="356"/>
         <source>The timer “%1” is not an ISO 8601 duration (P14D, PT2H), date (2026-03-02T09:00:00+01:00) or cycle (R3/P7D); expressions are not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="439"/>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="561"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="377"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="499"/>
         <source>A statutory period counts whole days, weeks, months or years in one unit (P14D, P1M): “%1” is none.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="445"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="383"/>
         <source>The calendar “%1” is unknown: use “statutory” or “plain”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="461"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="399"/>
         <source>The candidate group “%1” is neither a CaseDesk role (clerk, teamLead, mailroom, administrator) nor a team code such as 32.1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="465"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="403"/>
         <source>The role “%1” is unknown: use clerk, teamLead, mailroom or administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="479"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="417"/>
         <source>The team “%1” is not a team code such as 32.1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="484"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="422"/>
         <source>The assignee “%1” is an expression: CaseDesk assigns cases itself; name a role or team instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="495"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="433"/>
         <source>The lane “%1” names no CaseDesk role: rename it (Sachbearbeitung, Teamleitung, Poststelle) or set a role on the task.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="505"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="443"/>
         <source>Auditors only read cases: give the task another role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="511"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="449"/>
         <source>The outcome “%1” must be a name of letters, digits and underscores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="520"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="458"/>
         <source>The outcome variable “%1” must be a name of letters, digits and underscores: set casedesk:outcomeVariable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="537"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="475"/>
         <source>The service task needs the attribute casedesk:%1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="575"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="513"/>
         <source>The service task has no casedesk:kind: CaseDesk runs no code, only setVariable, statutoryDeadline, generateDocument and notify.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="578"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="516"/>
         <source>The service task kind “%1” is unknown: use setVariable, statutoryDeadline, generateDocument or notify.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="585"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="523"/>
         <source>The variable “%1” must be a name of letters, digits and underscores.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="612"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="550"/>
         <source>The element “%1” has no id: give it one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="650"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="588"/>
         <source>A sequence flow has no id: give it one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="659"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="597"/>
         <source>The condition language “%1” is not supported: write the condition as ${...} (JUEL) or = ... (FEEL) without a language.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="690"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="22"/>
         <source>The sequence flow points to “%1”, which is not a supported element of this process: connect it to an existing element.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="699"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="31"/>
         <source>The sequence flow crosses the border of a sub-process: connect elements of the same level only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="712"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="44"/>
         <source>The default flow “%1” is not an outgoing flow of this element.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="717"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="49"/>
         <source>A default flow must not have a condition.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="729"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="61"/>
         <source>The boundary event must be attached to a user task or sub-process of the same level (attachedToRef “%1”).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="748"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="80"/>
         <source>casedesk:fourEyesWith must name another user task of this process (“%1” is none).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="769"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="101"/>
         <source>There is more than one start event on this level: keep one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="776"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="108"/>
         <source>The process has no start event: add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="784"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="116"/>
         <source>The sub-process has no start event: add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="789"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="121"/>
         <source>The element has no outgoing sequence flow: add one that leads on, for example to an end event.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="793"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="125"/>
         <source>An end event cannot have outgoing sequence flows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="796"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="128"/>
         <source>A start or boundary event cannot have incoming sequence flows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="802"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="134"/>
         <source>A flow out of a parallel gateway cannot have a condition: use an inclusive gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="856"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="188"/>
         <source>The element can never be reached from the start event: connect it or remove it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="860"/>
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="192"/>
         <source>No end event can be reached from this element: add a way out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="899"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="622"/>
         <source>The model is larger than %1 MiB: split it or remove embedded content.</source>
         <translation type="unfinished"></translation>
     </message>

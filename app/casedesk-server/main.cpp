@@ -8,6 +8,7 @@
 #include "AdminCommand.h"
 #include "FormCommand.h"
 #include "ProcessCommand.h"
+#include "ServeCommand.h"
 
 namespace {
 
@@ -18,6 +19,8 @@ struct Subcommand {
 };
 
 const Subcommand subcommands[] = {
+    {"serve", "serve the HTTP API (serve --listen HOST:PORT [--tls-cert F --tls-key F])",
+     casedesk::server::runServeCommand},
     {"migrate", "bring the database schema to this version (migrate)", casedesk::server::runMigrateCommand},
     {"user", "add, disable and list users (user add LOGIN ... | user disable LOGIN | user list)",
      casedesk::server::runUserCommand},

@@ -112,6 +112,26 @@ QList<Migration> serverMigrations()
                             " row_hash bytea NOT NULL)"),
              QStringLiteral("CREATE INDEX audit_log_case ON audit_log (case_id, id)"),
          }},
+        {2,
+         QStringLiteral("access tokens, login throttling"),
+         {
+             // Only the SHA-256 of an access token is stored, so any server process accepts any token. Ending the
+             // session (logout, user disabled, refresh token reused) ends its access tokens with it.
+             QStringLiteral("CREATE TABLE access_tokens ("
+                            " token_hash bytea PRIMARY KEY,"
+                            " session_id uuid NOT NULL REFERENCES sessions ON DELETE CASCADE,"
+                            " expires_at timestamptz NOT NULL)"),
+             QStringLiteral("CREATE INDEX access_tokens_session ON access_tokens (session_id)"),
+             QStringLiteral("CREATE INDEX sessions_expires ON sessions (expires_at)"),
+             // Failed logins per account ("account:LOGIN") and per client address ("address:ADDR"), shared by all
+             // server processes; a key is blocked until blocked_until once it has failed too often.
+             QStringLiteral("CREATE TABLE login_throttle ("
+                            " key text PRIMARY KEY,"
+                            " failures integer NOT NULL,"
+                            " last_failure_at timestamptz NOT NULL,"
+                            " blocked_until timestamptz)"),
+             QStringLiteral("CREATE INDEX login_throttle_last_failure ON login_throttle (last_failure_at)"),
+         }},
     };
 }
 
