@@ -6,6 +6,10 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <array>
+#include <charconv>
+#include <cmath>
+
 namespace casedesk {
 namespace {
 
@@ -90,14 +94,34 @@ QJsonValue toJson(const Value &value)
 }
 
 // Form data keeps decimals as text ("12.50"), so a string that reads as a number compares as one.
+std::optional<double> toDouble(QStringView text)
+{
+    bool ok = false;
+    const double number = text.toDouble(&ok);
+    return ok && std::isfinite(number) ? std::optional<double>(number) : std::nullopt;
+}
+
 std::optional<double> asNumber(const Value &value)
 {
     if (value.type == Type::Number)
         return value.number;
     if (value.type == Type::String) {
-        bool ok = false;
-        const double number = value.string.trimmed().toDouble(&ok);
-        if (ok)
+        // Form values are short ASCII numbers: std::from_chars reads them exactly, at a small part of the cost of
+        // QString::toDouble. Anything else (long, not ASCII) still goes through Qt.
+        const QStringView text = QStringView(value.string).trimmed();
+        std::array<char, 40> ascii{};
+        if (text.isEmpty() || text.size() > qsizetype(ascii.size()))
+            return text.isEmpty() ? std::nullopt : toDouble(text);
+        qsizetype length = 0;
+        for (const QChar c : text) {
+            if (c.unicode() > 0x7f)
+                return toDouble(text);
+            ascii[length++] = char(c.unicode());
+        }
+        const char *begin = ascii.data() + (ascii[0] == '+' ? 1 : 0); // QString::toDouble reads a leading plus
+        double number = 0;
+        const std::from_chars_result read = std::from_chars(begin, ascii.data() + length, number);
+        if (read.ec == std::errc() && read.ptr == ascii.data() + length && std::isfinite(number))
             return number;
     }
     return std::nullopt;

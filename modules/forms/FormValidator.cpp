@@ -10,6 +10,7 @@
 #include <QVarLengthArray>
 
 #include <cmath>
+#include <cstring>
 
 namespace casedesk::forms {
 
@@ -56,9 +57,29 @@ bool hasContent(const QJsonValue &value, int depth = 0)
     }
 }
 
+// Whether any of the four UTF-16 code units in `word` is below U+0020 or is U+007F (the "has less than" and
+// "has zero" bit tricks on 16-bit lanes).
+constexpr bool hasControlUnit(quint64 word)
+{
+    constexpr quint64 ones = 0x0001000100010001;
+    constexpr quint64 highs = 0x8000800080008000;
+    const quint64 delete_ = word ^ (ones * 0x7f);
+    return (((word - ones * 0x20) & ~word) | ((delete_ - ones) & ~delete_)) & highs;
+}
+
 bool hasControlCharacters(const QString &text, bool allowLineBreaks)
 {
-    for (QChar c : text) {
+    // Nearly all text has none; four characters at a time answer that (the scan was a large part of validation).
+    qsizetype i = 0;
+    for (; i + 4 <= text.size(); i += 4) {
+        quint64 word;
+        std::memcpy(&word, text.constData() + i, sizeof word);
+        if (hasControlUnit(word))
+            break;
+    }
+    if (i == text.size())
+        return false;
+    for (QChar c : QStringView(text).mid(i)) {
         if (c.unicode() >= 0x20 && c.unicode() != 0x7f)
             continue;
         if (allowLineBreaks && (c == u'\n' || c == u'\r' || c == u'\t'))
@@ -106,15 +127,17 @@ public:
         // Each value is read once: the walk below and the expressions of this group and the groups inside use it.
         QVarLengthArray<Slot, 32> fieldValues(group.fields.size());
         qsizetype known = 0;
-        for (qsizetype i = 0; i < group.fields.size(); ++i) {
-            fieldValues[i].raw = object.value(group.fields.at(i).id);
-            if (!fieldValues[i].raw.isUndefined())
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            const auto position = group.index.constFind(it.key());
+            if (position != group.index.cend()) {
+                fieldValues[*position].stored.emplace(*it);
                 ++known;
+            }
         }
         m_scopes.append({&group, fieldValues.data()});
         for (qsizetype i = 0; i < group.fields.size() && !m_stopped; ++i) {
             const FormField &field = group.fields.at(i);
-            const QJsonValue &value = fieldValues[i].raw;
+            const Slot &slot = fieldValues[i];
             pushKey(field.id);
             if (!field.visibleIf.isNull() && !condition(field.visibleIf, field.visibleIfReferences, true)) {
                 if (m_state)
@@ -126,9 +149,9 @@ public:
                 if (m_state && required)
                     m_state->required.insert(path());
                 if (field.isGroup())
-                    groupValue(field, value, required);
+                    groupValue(field, slot.raw(), required);
                 else
-                    this->value(field, value, required);
+                    value(field, slot, required);
             }
             popSegment();
         }
@@ -145,8 +168,12 @@ public:
 private:
     // A field's value in the group being walked.
     struct Slot {
-        QJsonValue raw;
+        // Read in place: a string read from here is copied once, through a QJsonValue three times.
+        std::optional<QJsonValueConstRef> stored;
         std::optional<QJsonValue> normalized; // as expressions see it; worked out on first use
+
+        QJsonValue::Type type() const { return stored ? stored->type() : QJsonValue::Undefined; }
+        QJsonValue raw() const { return stored ? QJsonValue(*stored) : QJsonValue(QJsonValue::Undefined); }
     };
     struct Scope {
         const FormField *group;
@@ -240,14 +267,14 @@ private:
         const qsizetype first = reference.positions.first();
         const FormField *field = &scope.group->fields.at(first);
         Slot &slot = scope.fieldValues[first];
-        if (slot.raw.isUndefined())
+        if (!slot.stored)
             return std::nullopt;
         if (reference.positions.size() == 1) {
             if (!slot.normalized)
-                slot.normalized = field->isGroup() ? slot.raw : FieldFormats::normalize(field->type, slot.raw);
+                slot.normalized = field->isGroup() ? slot.raw() : FieldFormats::normalize(field->type, slot.raw());
             return Resolved{field, *slot.normalized};
         }
-        QJsonValue value = slot.raw;
+        QJsonValue value = slot.raw();
         for (qsizetype i = 1; i < reference.positions.size(); ++i) {
             if (!field->isGroup() || !value.isObject())
                 return std::nullopt;
@@ -390,18 +417,25 @@ private:
                                    : QCoreApplication::translate("Forms", "Enter a value for “%1”.").arg(label(field)));
     }
 
-    void value(const FormField &field, const QJsonValue &raw, bool required)
+    void value(const FormField &field, const Slot &slot, bool required)
     {
-        if (isStringType(field.type) && (raw.isString() || (field.type == FieldType::Decimal && raw.isDouble()))) {
+        const QJsonValue::Type type = slot.type();
+        if (isStringType(field.type) &&
+            (type == QJsonValue::String || (field.type == FieldType::Decimal && type == QJsonValue::Double))) {
             // The common case, kept to one string: read, normalise, check.
-            const QJsonValue text = raw.isString() ? raw : FieldFormats::normalize(field.type, raw);
-            if (!text.isString()) {
-                report(Code::InvalidFormat,
-                       QCoreApplication::translate("Forms", "Enter a number for “%1”, for example 12.5.")
-                           .arg(label(field)));
-                return;
+            QString original;
+            if (type == QJsonValue::String) {
+                original = slot.stored->toString();
+            } else {
+                const QJsonValue number = FieldFormats::normalize(field.type, slot.raw());
+                if (!number.isString()) {
+                    report(Code::InvalidFormat,
+                           QCoreApplication::translate("Forms", "Enter a number for “%1”, for example 12.5.")
+                               .arg(label(field)));
+                    return;
+                }
+                original = number.toString();
             }
-            const QString original = text.toString();
             if (original.size() > FormDefinition::MaxStringLength) {
                 // Reported before any work on it (trimming, patterns) is done.
                 if (countCharacters(original.size()))
@@ -421,7 +455,7 @@ private:
                 stringValue(field, normalized);
             return;
         }
-        const QJsonValue value = FieldFormats::normalize(field.type, raw);
+        const QJsonValue value = FieldFormats::normalize(field.type, slot.raw());
         if (isEmptyValue(value) || (field.type == FieldType::Boolean && required && value == QJsonValue(false))) {
             if (required)
                 requiredProblem(field);

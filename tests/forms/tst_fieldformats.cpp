@@ -23,6 +23,10 @@ private slots:
     void iban();
     void kennzeichen_data();
     void kennzeichen();
+    void documentId_data();
+    void documentId();
+    void email_data();
+    void email();
     void display();
 };
 
@@ -166,7 +170,75 @@ void TestFieldFormats::kennzeichen_data()
     QTest::newRow("no digits") << QStringLiteral("S-AB") << QString();
     QTest::newRow("digit letters") << QStringLiteral("S-A1 12") << QString();
     QTest::newRow("two suffixes") << QStringLiteral("S-AB 12EH") << QString();
+    QTest::newRow("five digits") << QStringLiteral("S-AB 12345") << QString();
+    QTest::newRow("four-letter district") << QStringLiteral("ABCD-X 1") << QString();
+    QTest::newRow("three letters") << QStringLiteral("S-ABC 1") << QString();
+    QTest::newRow("umlaut in letters") << QStringLiteral("S-Ä 1") << QString();
+    QTest::newRow("trailing word") << QStringLiteral("S-AB 12 X") << QString();
+    QTest::newRow("only separators") << QStringLiteral(" - ") << QString();
+    QTest::newRow("empty") << QString() << QString();
     QTest::newRow("long input") << QString(500, u'A') << QString();
+}
+
+void TestFieldFormats::documentId_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("lower case") << QStringLiteral("0190d3c2-7a4e-7b1c-9f00-2a6b1e3c4d5f") << true;
+    QTest::newRow("upper case") << QStringLiteral("0190D3C2-7A4E-7B1C-9F00-2A6B1E3C4D5F") << true;
+    QTest::newRow("braces") << QStringLiteral("{0190d3c2-7a4e-7b1c-9f00-2a6b1e3c4d5f}") << false;
+    QTest::newRow("no hyphens") << QStringLiteral("0190d3c27a4e7b1c9f002a6b1e3c4d5f0000") << false;
+    QTest::newRow("hyphen moved") << QStringLiteral("0190d3c27-a4e-7b1c-9f00-2a6b1e3c4d5f") << false;
+    QTest::newRow("not hex") << QStringLiteral("0190d3c2-7a4e-7b1c-9f00-2a6b1e3c4d5g") << false;
+    QTest::newRow("nil") << QStringLiteral("00000000-0000-0000-0000-000000000000") << false;
+    QTest::newRow("short") << QStringLiteral("0190d3c2-7a4e-7b1c-9f00-2a6b1e3c4d5") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestFieldFormats::email_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain") << QStringLiteral("anna.muster@stuttgart.de") << true;
+    QTest::newRow("subdomain") << QStringLiteral("amt32@verkehr.stuttgart.de") << true;
+    QTest::newRow("specials") << QStringLiteral("a+b_c!x#y$%&'*/=?^`{|}~-z@example.org") << true;
+    QTest::newRow("hyphen inside label") << QStringLiteral("x@bad-cannstatt.de") << true;
+    QTest::newRow("long label") << QStringLiteral("x@%1.de").arg(QString(63, u'a')) << true;
+    QTest::newRow("label too long") << QStringLiteral("x@%1.de").arg(QString(64, u'a')) << false;
+    QTest::newRow("local part 64") << QString(64, u'a') + QStringLiteral("@example.de") << true;
+    QTest::newRow("local part 65") << QString(65, u'a') + QStringLiteral("@example.de") << false;
+    QTest::newRow("too long") << QStringLiteral("a@%1.de").arg(QString(250, u'b')) << false;
+    QTest::newRow("no at") << QStringLiteral("anna.example.de") << false;
+    QTest::newRow("nothing before at") << QStringLiteral("@example.de") << false;
+    QTest::newRow("two ats") << QStringLiteral("a@b@example.de") << false;
+    QTest::newRow("dot first") << QStringLiteral(".anna@example.de") << false;
+    QTest::newRow("dot before at") << QStringLiteral("anna.@example.de") << false;
+    QTest::newRow("two dots") << QStringLiteral("an..na@example.de") << false;
+    QTest::newRow("space") << QStringLiteral("an na@example.de") << false;
+    QTest::newRow("umlaut") << QStringLiteral("jürgen@example.de") << false;
+    QTest::newRow("single label") << QStringLiteral("anna@localhost") << false;
+    QTest::newRow("empty label") << QStringLiteral("anna@example..de") << false;
+    QTest::newRow("trailing dot") << QStringLiteral("anna@example.de.") << false;
+    QTest::newRow("hyphen first") << QStringLiteral("anna@-example.de") << false;
+    QTest::newRow("hyphen last") << QStringLiteral("anna@example-.de") << false;
+    QTest::newRow("digit tld") << QStringLiteral("anna@example.d3") << false;
+    QTest::newRow("one-letter tld") << QStringLiteral("anna@example.d") << false;
+    QTest::newRow("underscore in host") << QStringLiteral("anna@ex_ample.de") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestFieldFormats::email()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QCOMPARE(FieldFormats::isValidEmail(text), valid);
+}
+
+void TestFieldFormats::documentId()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+    QCOMPARE(FieldFormats::isDocumentId(text), valid);
 }
 
 void TestFieldFormats::kennzeichen()
