@@ -132,6 +132,52 @@ QList<Migration> serverMigrations()
                             " blocked_until timestamptz)"),
              QStringLiteral("CREATE INDEX login_throttle_last_failure ON login_throttle (last_failure_at)"),
          }},
+        {3,
+         QStringLiteral(
+             "deputyships, consultations, notes, Aktenzeichen counters, commit-order guard of the change feed"),
+         {
+             // Who stands in for whom (setDeputy); a day range in Europe/Berlin, both ends inclusive, open when null.
+             QStringLiteral("CREATE TABLE deputyships ("
+                            " id uuid PRIMARY KEY,"
+                            " absent_user_id uuid NOT NULL REFERENCES users,"
+                            " deputy_id uuid NOT NULL REFERENCES users,"
+                            " first_day date,"
+                            " last_day date,"
+                            " created_by uuid NOT NULL REFERENCES users,"
+                            " created_at timestamptz NOT NULL DEFAULT now(),"
+                            " CHECK (absent_user_id <> deputy_id),"
+                            " CHECK (first_day IS NULL OR last_day IS NULL OR first_day <= last_day))"),
+             QStringLiteral("CREATE INDEX deputyships_deputy ON deputyships (deputy_id)"),
+             QStringLiteral("CREATE INDEX deputyships_absent ON deputyships (absent_user_id)"),
+             // A case shared with another team (Beteiligung) until ended_at.
+             QStringLiteral("CREATE TABLE consultations ("
+                            " id uuid PRIMARY KEY,"
+                            " case_id uuid NOT NULL REFERENCES cases,"
+                            " team_id uuid NOT NULL REFERENCES teams,"
+                            " requested_by uuid NOT NULL REFERENCES users,"
+                            " requested_at timestamptz NOT NULL DEFAULT now(),"
+                            " ended_at timestamptz)"),
+             QStringLiteral("CREATE INDEX consultations_case ON consultations (case_id)"),
+             QStringLiteral("CREATE INDEX consultations_open_team ON consultations (team_id) WHERE ended_at IS NULL"),
+             // Notes (Vermerke) are kept beside the case, as core's Note JSON.
+             QStringLiteral("CREATE TABLE notes ("
+                            " id uuid PRIMARY KEY,"
+                            " case_id uuid NOT NULL REFERENCES cases,"
+                            " author_id uuid NOT NULL REFERENCES users,"
+                            " data jsonb NOT NULL,"
+                            " created_at timestamptz NOT NULL DEFAULT now())"),
+             QStringLiteral("CREATE INDEX notes_case ON notes (case_id)"),
+             // The running number of each file plan code and year, taken under the row's lock (no gaps from
+             // rolled-back sequences, no duplicates across server processes).
+             QStringLiteral("CREATE TABLE aktenzeichen_counters ("
+                            " file_plan_code text NOT NULL,"
+                            " year integer NOT NULL,"
+                            " last_number integer NOT NULL,"
+                            " PRIMARY KEY (file_plan_code, year))"),
+             // The transaction that wrote a change: pull delivers a change only when every transaction that could
+             // still commit a smaller seq has ended (xid below the snapshot's xmin), so none is skipped.
+             QStringLiteral("ALTER TABLE changes ADD COLUMN xid xid8 NOT NULL DEFAULT pg_current_xact_id()"),
+         }},
     };
 }
 
