@@ -39,60 +39,6 @@ QString typeName(Type type)
     return {};
 }
 
-Value fromJson(const QJsonValue &json)
-{
-    switch (json.type()) {
-    case QJsonValue::Bool:
-        return Value::fromBool(json.toBool());
-    case QJsonValue::Double:
-        return Value::fromNumber(json.toDouble());
-    case QJsonValue::String:
-        return Value::fromString(json.toString());
-    case QJsonValue::Array: {
-        Value list;
-        list.type = Type::List;
-        for (const QJsonValue &element : json.toArray())
-            list.list.append(fromJson(element));
-        return list;
-    }
-    case QJsonValue::Object: {
-        Value object;
-        object.type = Type::Object;
-        object.object = json.toObject();
-        return object;
-    }
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        break;
-    }
-    return {};
-}
-
-QJsonValue toJson(const Value &value)
-{
-    switch (value.type) {
-    case Type::Null:
-        return QJsonValue::Null;
-    case Type::Bool:
-        return value.boolean;
-    case Type::Number:
-        return value.number;
-    case Type::String:
-        return value.string;
-    case Type::Date:
-        return value.date.toString(Qt::ISODate);
-    case Type::List: {
-        QJsonArray array;
-        for (const Value &element : value.list)
-            array.append(toJson(element));
-        return array;
-    }
-    case Type::Object:
-        return value.object;
-    }
-    return QJsonValue::Null;
-}
-
 // Form data keeps decimals as text ("12.50"), so a string that reads as a number compares as one.
 std::optional<double> toDouble(QStringView text)
 {
@@ -194,8 +140,8 @@ public:
         case Op::Literal:
             return node.value;
         case Op::Variable: {
-            const std::optional<QJsonValue> found = m_variables.value(node.variable);
-            return found ? fromJson(*found) : Value();
+            std::optional<Value> found = m_variables.value(node.variable);
+            return found ? std::move(*found) : Value();
         }
         case Op::Today:
             if (!m_today.isValid())
@@ -350,12 +296,12 @@ private:
         const Node &literal = variableFirst ? right : left;
         if (variable.op != Op::Variable || literal.op != Op::Literal || literal.value.type != Type::String)
             return std::nullopt;
-        const std::optional<QJsonValue> found = m_variables.value(variable.variable);
-        if (!found || found->isNull() || found->isUndefined())
+        const std::optional<Value> found = m_variables.value(variable.variable);
+        if (!found || found->type == Type::Null)
             return false; // null equals nothing but null
-        if (!found->isString())
+        if (found->type != Type::String)
             return std::nullopt; // a number or date in text compares by value
-        return found->toString() == literal.value.string;
+        return found->string == literal.value.string;
     }
 
     const ExpressionVariables &m_variables;
@@ -370,9 +316,10 @@ public:
         : m_resolve(resolve), m_paths(paths)
     {
     }
-    std::optional<QJsonValue> value(qsizetype index) const override
+    std::optional<ExpressionValue> value(qsizetype index) const override
     {
-        return m_resolve ? m_resolve(m_paths.at(index)) : std::nullopt;
+        const std::optional<QJsonValue> json = m_resolve ? m_resolve(m_paths.at(index)) : std::nullopt;
+        return json ? std::optional<ExpressionValue>(ExpressionValue::fromJson(*json)) : std::nullopt;
     }
 
 private:
@@ -384,7 +331,7 @@ private:
 class ObjectVariables final : public ExpressionVariables {
 public:
     ObjectVariables(const QJsonObject &object, const QList<QStringList> &paths) : m_object(object), m_paths(paths) {}
-    std::optional<QJsonValue> value(qsizetype index) const override
+    std::optional<ExpressionValue> value(qsizetype index) const override
     {
         QJsonValue current = m_object;
         for (const QString &name : m_paths.at(index)) {
@@ -396,7 +343,7 @@ public:
                 return std::nullopt;
             current = *it;
         }
-        return current;
+        return ExpressionValue::fromJson(current);
     }
 
 private:
@@ -427,7 +374,7 @@ Result<QJsonValue> Expression::evaluate(const ExpressionVariables &variables, co
     const Result<Value> value = Evaluator(variables, today, m_text).eval(*m_root);
     if (!value)
         return value.error();
-    return toJson(*value);
+    return value->toJson();
 }
 
 Result<QJsonValue> Expression::evaluate(const ExpressionResolver &resolve, const QDate &today) const

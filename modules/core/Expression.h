@@ -21,6 +21,7 @@
 // There is no function call beyond date/today/empty/not, no assignment, no method call, no script.
 #pragma once
 
+#include "core/ExpressionValue.h"
 #include "core/Result.h"
 
 #include <QDate>
@@ -49,7 +50,7 @@ class ExpressionVariables {
 public:
     virtual ~ExpressionVariables() = default;
     // The value of variables().at(index); nullopt when it does not exist (the expression then sees null).
-    virtual std::optional<QJsonValue> value(qsizetype index) const = 0;
+    virtual std::optional<ExpressionValue> value(qsizetype index) const = 0;
 };
 
 class Expression {

@@ -2,10 +2,8 @@
 // compute. See Expression.h for the language.
 #pragma once
 
-#include <QDate>
-#include <QJsonObject>
-#include <QList>
-#include <QString>
+#include "core/ExpressionValue.h"
+
 #include <QStringList>
 
 #include <memory>
@@ -13,45 +11,7 @@
 
 namespace casedesk::expression {
 
-struct Value {
-    enum class Type { Null, Bool, Number, String, Date, List, Object };
-    Type type = Type::Null;
-    bool boolean = false;
-    double number = 0;
-    QString string;
-    QDate date;
-    QList<Value> list;
-    QJsonObject object; // only kept so `empty` can look at it; objects cannot be compared
-
-    static Value fromBool(bool b)
-    {
-        Value v;
-        v.type = Type::Bool;
-        v.boolean = b;
-        return v;
-    }
-    static Value fromNumber(double n)
-    {
-        Value v;
-        v.type = Type::Number;
-        v.number = n;
-        return v;
-    }
-    static Value fromString(QString s)
-    {
-        Value v;
-        v.type = Type::String;
-        v.string = std::move(s);
-        return v;
-    }
-    static Value fromDate(QDate d)
-    {
-        Value v;
-        v.type = Type::Date;
-        v.date = d;
-        return v;
-    }
-};
+using Value = ExpressionValue;
 
 enum class Op {
     Literal,  // value

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -29,6 +30,8 @@ bool isUpperAscii(QChar c)
 
 QString withoutWhitespace(const QString &text)
 {
+    if (std::none_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); }))
+        return text; // most values come without: no copy
     QString result;
     result.reserve(text.size());
     for (QChar c : text) {
@@ -69,7 +72,7 @@ QJsonValue FieldFormats::normalize(FieldType type, const QJsonValue &value)
     }
     if (!value.isString())
         return value;
-    if (type == FieldType::Integer || type == FieldType::Money) {
+    if (!staysText(type)) {
         const QString text = value.toString().trimmed();
         const std::optional<double> number = integerFromText(text);
         return number ? QJsonValue(*number) : QJsonValue(text);
@@ -77,6 +80,11 @@ QJsonValue FieldFormats::normalize(FieldType type, const QJsonValue &value)
     const QString text = value.toString();
     const QString normalized = normalizeText(type, text);
     return normalized == text ? value : QJsonValue(normalized); // most values are stored normalised already
+}
+
+bool FieldFormats::staysText(FieldType type)
+{
+    return type != FieldType::Integer && type != FieldType::Money;
 }
 
 QString FieldFormats::normalizeText(FieldType type, const QString &raw)

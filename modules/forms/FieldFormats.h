@@ -25,6 +25,8 @@ public:
     static QJsonValue normalize(FieldType type, const QJsonValue &value);
     // The same for a value given as text (trimmed, then as above; integers stay text here).
     static QString normalizeText(FieldType type, const QString &text);
+    // Whether normalize() keeps a string a string (all types but Integer and Money): then it is normalizeText().
+    static bool staysText(FieldType type);
 
     static QString compactIban(const QString &text);
     // Country code, check digits and length (22 for DE, 15 to 34 elsewhere) of a compact IBAN.

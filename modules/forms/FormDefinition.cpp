@@ -9,7 +9,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace casedesk::forms {
 
@@ -504,6 +506,12 @@ public:
             pop();
         }
         pop();
+        QList<qsizetype> byId(group.fields.size());
+        std::iota(byId.begin(), byId.end(), 0);
+        std::sort(byId.begin(), byId.end(),
+                  [&](qsizetype a, qsizetype b) { return group.fields.at(a).id < group.fields.at(b).id; });
+        for (const qsizetype position : byId)
+            group.keyOrder.append({QCborValue(group.fields.at(position).id), position});
         if (!error)
             group.rules = rules(json);
     }

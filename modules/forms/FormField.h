@@ -9,6 +9,7 @@
 #include "forms/FieldType.h"
 #include "forms/LocalizedText.h"
 
+#include <QCborValue>
 #include <QHash>
 #include <QList>
 #include <QRegularExpression>
@@ -73,6 +74,9 @@ struct FormField {
     QList<FormField> fields;         // Group: its fields, in display order
     QList<FormRule> rules;           // Group: rules checked per row
     QHash<QString, qsizetype> index; // Group: field id -> position in `fields`
+    // Group: (field id, position in `fields`) sorted by id, the order QJsonObject keeps its keys in, so the
+    // validator can pair data keys with fields without copying each key out of the data.
+    QList<std::pair<QCborValue, qsizetype>> keyOrder;
 
     bool isGroup() const { return type == FieldType::Group; }
     // The field `id` of this group, or nullptr.

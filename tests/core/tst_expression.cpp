@@ -263,7 +263,11 @@ void TestExpression::positionalVariables()
     // and the general rules must agree with the path-based evaluation.
     struct Fixed : casedesk::ExpressionVariables {
         QList<std::optional<QJsonValue>> values;
-        std::optional<QJsonValue> value(qsizetype index) const override { return values.value(index); }
+        std::optional<casedesk::ExpressionValue> value(qsizetype index) const override
+        {
+            const std::optional<QJsonValue> json = values.value(index);
+            return json ? std::optional(casedesk::ExpressionValue::fromJson(*json)) : std::nullopt;
+        }
     };
     const auto parsed = Expression::parse(QStringLiteral("zone == 'A' and row.species != 'acer' or empty(zone)"));
     QVERIFY(parsed.ok());

@@ -1,10 +1,12 @@
 // Validation of every field type and constraint, table-driven, against a test definition written here.
 #include "forms/FormPath.h"
 #include "forms/FormValidator.h"
+#include "mock/TestSupport.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTranslator>
 
@@ -123,6 +125,7 @@ private slots:
     void normalize();
     void state();
     void germanMessages();
+    void everyKeyFoundInAnyMix();
 };
 
 void TestFormValidator::validate_data()
@@ -443,3 +446,51 @@ void TestFormValidator::germanMessages()
 
 QTEST_GUILESS_MAIN(TestFormValidator)
 #include "tst_formvalidator.moc"
+
+void TestFormValidator::everyKeyFoundInAnyMix()
+{
+    // The validator pairs data keys with fields in sorted order and looks the rest up by name: whatever fields
+    // are left out and whatever unknown keys lie between them, each value must reach its own field.
+    QJsonArray fields;
+    QStringList ids;
+    for (const char *id : {"a", "b_2", "beta", "c", "city", "date", "e1", "eMail", "f", "zeta", "zz"}) {
+        ids.append(QString::fromLatin1(id));
+        fields.append(QJsonObject{{QStringLiteral("id"), ids.last()},
+                                  {QStringLiteral("type"), QStringLiteral("integer")},
+                                  {QStringLiteral("max"), 10},
+                                  {QStringLiteral("label"), QJsonObject{{QStringLiteral("en"), ids.last()}}}});
+    }
+    const auto definition = FormDefinition::fromJsonBytes(
+        QJsonDocument(QJsonObject{{QStringLiteral("id"), QStringLiteral("mix")},
+                                  {QStringLiteral("version"), 1},
+                                  {QStringLiteral("title"), QJsonObject{{QStringLiteral("en"), QStringLiteral("Mix")}}},
+                                  {QStringLiteral("fields"), fields}})
+            .toJson());
+    QVERIFY2(definition.ok(), qPrintable(definition ? QString() : definition.error().message));
+    const QStringList unknown{QStringLiteral("A"),  QStringLiteral("b"),      QStringLiteral("b_1"),
+                              QStringLiteral("cc"), QStringLiteral("e"),      QStringLiteral("eMails"),
+                              QStringLiteral("z"),  QStringLiteral("\u00e4"), QStringLiteral("zzz")};
+    QRandomGenerator random(casedesk::test::testSeed());
+    for (int round = 0; round < 300; ++round) {
+        QJsonObject data;
+        QSet<QString> expected; // "code path" of each problem
+        for (const QString &id : ids) {
+            if (random.bounded(2) == 0)
+                continue;
+            const bool tooLarge = random.bounded(2) == 0;
+            data.insert(id, tooLarge ? 11 : 5);
+            if (tooLarge)
+                expected.insert(QStringLiteral("tooLarge ") + id);
+        }
+        for (const QString &key : unknown) {
+            if (random.bounded(3) == 0) {
+                data.insert(key, 1);
+                expected.insert(QStringLiteral("unknownField ") + key);
+            }
+        }
+        QSet<QString> found;
+        for (const FormProblem &problem : FormValidator::validate(*definition, data, today))
+            found.insert(problem.codeString() + u' ' + problem.path);
+        QCOMPARE(found, expected);
+    }
+}
