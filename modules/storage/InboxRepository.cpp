@@ -186,6 +186,17 @@ Result<QStringList> readStrings(SqliteDatabase &db, const QString &sql)
     return values;
 }
 
+// In My cases and Unassigned every row has the same assignee: sorted by it, the rows keep the view's own order,
+// which its index serves (ordering them by row id instead sorted the whole view: 14,000 rows at 100,000 cases).
+InboxQuery servedSort(const InboxQuery &query)
+{
+    if (query.sort != InboxSort::Assignee || (query.view != InboxView::MyCases && query.view != InboxView::Unassigned))
+        return query;
+    InboxQuery served = query;
+    served.sort = InboxQuery::defaultFor(query.view, {}, {}, {}).sort;
+    return served;
+}
+
 struct PageStatement {
     QString sql; // ends in "LIMIT ?", bound after `values`
     QVariantList values;
@@ -236,8 +247,10 @@ Result<qint64> InboxRepository::count(const InboxQuery &query)
     return count;
 }
 
-Result<QList<InboxRow>> InboxRepository::page(const InboxQuery &query, const std::optional<InboxKey> &after, int limit)
+Result<QList<InboxRow>> InboxRepository::page(const InboxQuery &requested, const std::optional<InboxKey> &after,
+                                              int limit)
 {
+    const InboxQuery query = servedSort(requested);
     QList<InboxRow> rows;
     if (limit <= 0)
         return rows;
@@ -265,8 +278,10 @@ Result<QList<InboxRow>> InboxRepository::page(const InboxQuery &query, const std
     return rows;
 }
 
-Result<QStringList> InboxRepository::pagePlan(const InboxQuery &query, const std::optional<InboxKey> &after, int limit)
+Result<QStringList> InboxRepository::pagePlan(const InboxQuery &requested, const std::optional<InboxKey> &after,
+                                              int limit)
 {
+    const InboxQuery query = servedSort(requested);
     auto walk = walksSortIndex(query, limit);
     if (!walk)
         return walk.error();
@@ -292,10 +307,6 @@ Result<bool> InboxRepository::walksSortIndex(const InboxQuery &query, int limit)
     const InboxQuery viewOnly = InboxQuery::defaultFor(query.view, query.userId, query.teamIds, query.today);
     if (query.sort == viewOnly.sort)
         return false; // the view's index serves it (both directions)
-    // One assignee for the whole view: its rows lie together in the assignee index, and a walk from one
-    // end would pass every other assignee's rows first.
-    if (query.sort == InboxSort::Assignee && (query.view == InboxView::MyCases || query.view == InboxView::Unassigned))
-        return false;
     auto total = cachedCount(InboxQuery::defaultFor(InboxView::All, {}, {}, {}));
     if (!total)
         return total.error();
@@ -324,8 +335,9 @@ Result<qint64> InboxRepository::cachedCount(const InboxQuery &viewOnly)
     return rows;
 }
 
-Result<QList<InboxKey>> InboxRepository::anchors(const InboxQuery &query, int every)
+Result<QList<InboxKey>> InboxRepository::anchors(const InboxQuery &requested, int every)
 {
+    const InboxQuery query = servedSort(requested);
     if (every <= 0)
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Storage", "The anchor distance must be "
                                                                                     "positive. Please report this "

@@ -161,8 +161,15 @@ private:
             if (inView(query, e.c))
                 result << e;
         }
+        // Where the view fixes the assignee (My cases, Unassigned), sorting by it keeps the view's own order:
+        // deadline in My cases, received date in Unassigned.
+        InboxSort sort = query.sort;
+        if (sort == InboxSort::Assignee && query.view == InboxView::MyCases)
+            sort = InboxSort::Deadline;
+        else if (sort == InboxSort::Assignee && query.view == InboxView::Unassigned)
+            sort = InboxSort::Received;
         std::sort(result.begin(), result.end(),
-                  [&](const Expected &a, const Expected &b) { return lessBy(query.sort, a, b); });
+                  [&](const Expected &a, const Expected &b) { return lessBy(sort, a, b); });
         if (query.order == Qt::DescendingOrder)
             std::reverse(result.begin(), result.end());
         return result;
@@ -379,6 +386,16 @@ private slots:
                                InboxView::DueThisWeek, InboxView::All})
             QTest::addRow("%s", viewName(view))
                 << InboxQuery::defaultFor(view, m_users.first().id, {m_teams.first()}, Today);
+        // The assignee is the same on every row of these two: sorting by it is the view's own order.
+        for (InboxView view : {InboxView::MyCases, InboxView::Unassigned}) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                InboxQuery query = InboxQuery::defaultFor(view, m_users.first().id, {m_teams.first()}, Today);
+                query.sort = InboxSort::Assignee;
+                query.order = order;
+                QTest::addRow("%s by assignee %s", viewName(view), order == Qt::AscendingOrder ? "asc" : "desc")
+                    << query;
+            }
+        }
     }
 
     void builtInViewsAreServedByAnIndex()
