@@ -4,6 +4,7 @@
 #include "core/Command.h"
 #include "core/CommandReplay.h"
 #include "core/DocumentRef.h"
+#include "core/JsonFields.h"
 #include "core/Note.h"
 #include "core/Party.h"
 #include "core/Role.h"
@@ -281,6 +282,8 @@ private slots:
     void wireFormats();
     void emptyAndNullReadBackAsNull();
     void dateTimeWithOffsetIsUtc();
+    void datesWrittenLikeQt_data();
+    void datesWrittenLikeQt();
     void enumStrings();
     void roleDisplayNames();
     void displayAktenzeichen();
@@ -417,6 +420,33 @@ void TestJson::dateTimeWithOffsetIsUtc()
         QCOMPARE(note->toJson().value(QLatin1String("createdAt")).toString(),
                  QStringLiteral("2026-03-02T09:00:00.000Z"));
     }
+}
+
+void TestJson::datesWrittenLikeQt_data()
+{
+    // The hand-written formatters against Qt's own ISO output, across zones, day ends and the epoch.
+    QTest::addColumn<QDateTime>("dateTime");
+    QTest::newRow("utc") << QDateTime(QDate(2026, 11, 26), QTime(10, 5, 7, 42), Qt::UTC);
+    QTest::newRow("berlin winter") << berlin(2026, 1, 1, 0, 30, 5);
+    QTest::newRow("berlin summer") << berlin(2026, 7, 1, 1, 59, 999);
+    QTest::newRow("last ms of a day") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC);
+    QTest::newRow("epoch") << QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    QTest::newRow("before the epoch") << QDateTime::fromMSecsSinceEpoch(-1, Qt::UTC);
+    QTest::newRow("1900") << QDateTime(QDate(1900, 3, 1), QTime(12, 0), Qt::UTC);
+    QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("year 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
+    QTest::newRow("year 10000") << QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("year 0") << QDateTime(QDate(-1, 12, 31), QTime(0, 0), Qt::UTC);
+}
+
+void TestJson::datesWrittenLikeQt()
+{
+    QFETCH(QDateTime, dateTime);
+    QCOMPARE(json::dateTimeToString(dateTime), dateTime.toUTC().toString(Qt::ISODateWithMs));
+    const QDate date = dateTime.date();
+    QCOMPARE(json::dateToString(date), date.toString(Qt::ISODate));
+    if (date.year() >= 1 && date.year() <= 9999) // the wire format has four-digit years
+        QCOMPARE(json::dateTimeFromString(json::dateTimeToString(dateTime)).value_or(QDateTime()), dateTime);
 }
 
 void TestJson::enumStrings()
