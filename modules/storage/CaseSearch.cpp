@@ -242,6 +242,44 @@ Result<QString> snippetFor(SqliteDatabase &db, const Candidate &candidate, const
     return title->simplified().section(u' ', 0, SnippetWords - 1).toHtmlEscaped();
 }
 
+// Lower case, ß as "ss", the compatibility decomposition (NFKD) and without the marks it splits off (ä -> a):
+// the letters normalize() folds. A lone surrogate becomes U+FFFD, as toUcs4() reads it.
+QString baseLetters(const QString &text)
+{
+    // ß has no decomposition: fold it before NFKD. Lower case first, so "ẞ" becomes "ß" too.
+    const QString decomposed =
+        text.toLower().replace(u'ß', QLatin1String("ss")).normalized(QString::NormalizationForm_KD);
+    QString letters;
+    letters.reserve(decomposed.size());
+    for (qsizetype pos = 0; pos < decomposed.size(); ++pos) {
+        const QChar c = decomposed.at(pos);
+        char32_t code = c.unicode();
+        if (c.isHighSurrogate() && pos + 1 < decomposed.size() && decomposed.at(pos + 1).isLowSurrogate()) {
+            code = QChar::surrogateToUcs4(c, decomposed.at(pos + 1));
+            ++pos;
+        } else if (c.isSurrogate()) {
+            code = QChar::ReplacementCharacter;
+        }
+        const auto category = QChar::category(code);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining ||
+            category == QChar::Mark_Enclosing)
+            continue;
+        letters.append(QString::fromUcs4(&code, 1));
+    }
+    return letters;
+}
+
+const std::array<QString, 256> &latin1BaseLetters()
+{
+    static const std::array<QString, 256> table = [] {
+        std::array<QString, 256> letters;
+        for (char16_t c = 0; c < 256; ++c)
+            letters[c] = baseLetters(QString(QChar(c)));
+        return letters;
+    }();
+    return table;
+}
+
 } // namespace
 
 CaseSearch::CaseSearch(CacheDatabase &db) : m_db(db) {}
@@ -267,34 +305,31 @@ QString CaseSearch::normalize(const QString &text)
             folded.append(QChar(char16_t(c)));
         }
     };
-    // ASCII text (most words) is its own NFKD form and has no marks: it only needs lower case and the
-    // folding, without the decomposition and without Unicode lookups. Indexing runs this for every word.
-    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
-    if (ascii) {
+    // Latin-1 text (nearly every German word) takes a table: base letters work character by character there
+    // (no character of it combines with another), and the table holds what baseLetters() makes of each one.
+    // Indexing runs this for every word.
+    if (std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x100; })) {
+        const std::array<QString, 256> &table = latin1BaseLetters();
         for (const QChar c : text) {
             const char16_t u = c.unicode();
-            keep(u >= u'A' && u <= u'Z' ? char32_t(u + (u'a' - u'A')) : char32_t(u));
+            if (u < 0x80) {
+                keep(u >= u'A' && u <= u'Z' ? char32_t(u + (u'a' - u'A')) : char32_t(u));
+                continue;
+            }
+            for (const QChar letter : table.at(u))
+                keep(letter.unicode());
         }
         return folded;
     }
-    // ß has no decomposition: fold it before NFKD. Lower case first, so "ẞ" becomes "ß" too.
-    const QString decomposed =
-        text.toLower().replace(u'ß', QLatin1String("ss")).normalized(QString::NormalizationForm_KD);
-    for (qsizetype pos = 0; pos < decomposed.size(); ++pos) {
-        const QChar c = decomposed.at(pos);
-        char32_t code = c.unicode();
-        if (c.isHighSurrogate() && pos + 1 < decomposed.size() && decomposed.at(pos + 1).isLowSurrogate()) {
-            code = QChar::surrogateToUcs4(c, decomposed.at(pos + 1));
+    const QString letters = baseLetters(text);
+    for (qsizetype pos = 0; pos < letters.size(); ++pos) {
+        const QChar c = letters.at(pos);
+        if (c.isHighSurrogate() && pos + 1 < letters.size() && letters.at(pos + 1).isLowSurrogate()) {
+            keep(QChar::surrogateToUcs4(c, letters.at(pos + 1)));
             ++pos;
-        } else if (c.isSurrogate()) {
-            code = QChar::ReplacementCharacter; // a lone surrogate, as toUcs4() reads it
+        } else {
+            keep(c.unicode());
         }
-        const auto category = QChar::category(code);
-        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining ||
-            category == QChar::Mark_Enclosing) {
-            continue; // the marks NFKD split off: ä -> a
-        }
-        keep(code);
     }
     return folded;
 }
