@@ -63,62 +63,62 @@
         <translation>Das Feld „%1“ muss einen SHA-256-Hashwert enthalten: 64 Zeichen aus 0-9 und a-f in Kleinbuchstaben.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="174" />
+        <location filename="../modules/core/JsonFields.cpp" line="231" />
         <source>The field “%1” has a value CaseDesk does not know. Correct the value or update CaseDesk.</source>
         <translation>Das Feld „%1“ enthält einen Wert, den CaseDesk nicht kennt. Korrigieren Sie den Wert oder aktualisieren Sie CaseDesk.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="187" />
+        <location filename="../modules/core/JsonFields.cpp" line="244" />
         <source>The field “%1” is missing. It must be filled in.</source>
         <translation>Das Feld „%1“ fehlt. Es muss ausgefüllt werden.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="197" />
+        <location filename="../modules/core/JsonFields.cpp" line="254" />
         <source>The field “%1” is empty. It must be filled in.</source>
         <translation>Das Feld „%1“ ist leer. Es muss ausgefüllt werden.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="207" />
+        <location filename="../modules/core/JsonFields.cpp" line="264" />
         <source>The field “%1” must be text.</source>
         <translation>Das Feld „%1“ muss Text enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="218" />
+        <location filename="../modules/core/JsonFields.cpp" line="275" />
         <source>The field “%1” must be an id like 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d.</source>
         <translation>Das Feld „%1“ muss eine ID wie 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="236" />
+        <location filename="../modules/core/JsonFields.cpp" line="293" />
         <source>The field “%1” must be a date like 2026-03-02 (year-month-day).</source>
         <translation>Das Feld „%1“ muss ein Datum wie 2026-03-02 (Jahr-Monat-Tag) enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="254" />
+        <location filename="../modules/core/JsonFields.cpp" line="311" />
         <source>The field “%1” must be a date and time with time zone like 2026-03-02T09:00:00.000Z.</source>
         <translation>Das Feld „%1“ muss Datum und Uhrzeit mit Zeitzone enthalten, zum Beispiel 2026-03-02T09:00:00.000Z.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="281" />
+        <location filename="../modules/core/JsonFields.cpp" line="338" />
         <source>The field “%1” must be a whole number from %2 to %3.</source>
         <translation>Das Feld „%1“ muss eine ganze Zahl zwischen %2 und %3 enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="299" />
+        <location filename="../modules/core/JsonFields.cpp" line="356" />
         <source>The field “%1” must be true or false.</source>
         <translation>Das Feld „%1“ muss einen Wahrheitswert enthalten (true oder false).</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="316" />
+        <location filename="../modules/core/JsonFields.cpp" line="373" />
         <source>The field “%1” must be a JSON object.</source>
         <translation>Das Feld „%1“ muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="328" />
+        <location filename="../modules/core/JsonFields.cpp" line="385" />
         <source>The field “%1” must be a list.</source>
         <translation>Das Feld „%1“ muss eine Liste sein.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="341" />
+        <location filename="../modules/core/JsonFields.cpp" line="398" />
         <source>The field “%1” must be a list of ids like 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d.</source>
         <translation>Das Feld „%1“ muss eine Liste von IDs wie 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d enthalten.</translation>
     </message>
@@ -188,44 +188,44 @@
         <translation>eine Feldgruppe</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="202" />
+        <location filename="../modules/core/Expression.cpp" line="148" />
         <source>today() is not available here</source>
         <translation>today() ist hier nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="235" />
+        <location filename="../modules/core/Expression.cpp" line="181" />
         <source>'-' needs a number, not %1</source>
         <translation>„-“ braucht eine Zahl, nicht %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="257" />
+        <location filename="../modules/core/Expression.cpp" line="203" />
         <source>expected true or false, found %1</source>
         <translation>wahr oder falsch erwartet, %1 gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="265" />
+        <location filename="../modules/core/Expression.cpp" line="211" />
         <location filename="../modules/core/ExpressionParser.cpp" line="54" />
         <source>Error in expression at column %1: %2.</source>
         <translation>Fehler im Ausdruck in Spalte %1: %2.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="311" />
+        <location filename="../modules/core/Expression.cpp" line="257" />
         <source>'in' needs a list on its right, not %1</source>
         <translation>„in“ braucht rechts eine Liste, nicht %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="326" />
+        <location filename="../modules/core/Expression.cpp" line="272" />
         <source>cannot compare %1 with %2</source>
         <translation>%1 lässt sich nicht mit %2 vergleichen</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="426" />
-        <location filename="../modules/core/Expression.cpp" line="446" />
+        <location filename="../modules/core/Expression.cpp" line="373" />
+        <location filename="../modules/core/Expression.cpp" line="393" />
         <source>The expression is empty.</source>
         <translation>Der Ausdruck ist leer.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="454" />
+        <location filename="../modules/core/Expression.cpp" line="401" />
         <source>a condition must give true or false, not %1</source>
         <translation>eine Bedingung muss wahr oder falsch ergeben, nicht %1</translation>
     </message>
@@ -370,6 +370,16 @@
         <source>You cannot create cases for this team. Choose one of your teams, or ask the mailroom to open the case.</source>
         <translation>Sie können für dieses Team keine Vorgänge anlegen. Wählen Sie eines Ihrer Teams, oder bitten Sie die Poststelle, den Vorgang anzulegen.</translation>
     </message>
+    <message>
+        <location filename="../modules/core/Deputyship.cpp" line="34" />
+        <source>The field “%1” must name someone other than the absent user.</source>
+        <translation>Das Feld „%1“ muss eine andere Person als die abwesende nennen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Deputyship.cpp" line="38" />
+        <source>The field “%1” must not be before the first day.</source>
+        <translation>Das Feld „%1“ darf nicht vor dem ersten Tag liegen.</translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>
@@ -387,12 +397,12 @@
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="340" />
+        <location filename="../modules/forms/FieldFormats.cpp" line="346" />
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="341" />
+        <location filename="../modules/forms/FieldFormats.cpp" line="347" />
         <source>No</source>
         <translation>Nein</translation>
     </message>
@@ -408,398 +418,398 @@
         <translation>Jemand anderes hat „%1“ inzwischen geändert; sehen Sie sich den aktuellen Wert an und geben Sie Ihre Änderung erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="83" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="85" />
         <source>The form definition is not valid at “%1”: %2. Correct the definition file.</source>
         <translation>Die Formulardefinition ist an der Stelle „%1“ ungültig: %2. Korrigieren Sie die Definitionsdatei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="102" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="104" />
         <source>this key is not known; check its spelling</source>
         <translation>dieser Schlüssel ist unbekannt; prüfen Sie die Schreibweise</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="114" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="123" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="601" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="116" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="125" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="609" />
         <source>a value is required here</source>
         <translation>hier ist ein Wert erforderlich</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="118" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="120" />
         <source>expected text</source>
         <translation>Text erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="126" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="128" />
         <source>the text is too long (at most %1 characters)</source>
         <translation>der Text ist zu lang (höchstens %1 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="138" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="140" />
         <source>expected a whole number from %1 to %2</source>
         <translation>ganze Zahl von %1 bis %2 erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="150" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="152" />
         <source>expected true or false</source>
         <translation>true oder false erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="160" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="165" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="178" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="162" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="167" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="180" />
         <source>needs a text in English and German, like {"en": …, "de": …}</source>
         <translation>braucht einen Text auf Englisch und Deutsch, etwa {"en": …, "de": …}</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="191" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="193" />
         <source>the expression is not valid: %1</source>
         <translation>der Ausdruck ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="209" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="211" />
         <source>expected a list of entries like {"code": …, "label": {…}}</source>
         <translation>Liste von Einträgen wie {"code": …, "label": {…}} erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="214" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="216" />
         <source>a code list needs 1 to %1 entries</source>
         <translation>eine Codeliste braucht 1 bis %1 Einträge</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="224" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="262" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="440" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="606" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="609" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="629" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="226" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="264" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="442" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="614" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="617" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="637" />
         <source>expected an object</source>
         <translation>Objekt erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="231" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="233" />
         <source>a code must not start or end with spaces</source>
         <translation>ein Code darf nicht mit Leerzeichen beginnen oder enden</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="234" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="236" />
         <source>the code “%1” is listed twice</source>
         <translation>der Code „%1“ ist doppelt aufgeführt</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="252" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="487" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="254" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="489" />
         <source>expected a list</source>
         <translation>Liste erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="270" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="501" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="272" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="503" />
         <source>the id “%1” is used twice</source>
         <translation>die ID „%1“ wird doppelt verwendet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="287" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="289" />
         <source>an id must start with a letter and contain only letters, digits and “_” (at most 64 characters)</source>
         <translation>eine ID muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und „_“ enthalten (höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="297" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="299" />
         <source>not allowed for fields of type “%1”</source>
         <translation>bei Feldern vom Typ „%1“ nicht erlaubt</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="307" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="340" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="347" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="354" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="398" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="309" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="342" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="349" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="356" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="400" />
         <source>the minimum is greater than the maximum</source>
         <translation>das Minimum ist größer als das Maximum</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="320" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="322" />
         <source>the pattern is not a valid regular expression: %1</source>
         <translation>das Muster ist kein gültiger regulärer Ausdruck: %1</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="324" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="326" />
         <source>a field with a pattern allows at most %1 characters</source>
         <translation>ein Feld mit Muster erlaubt höchstens %1 Zeichen</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="373" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="375" />
         <source>the code list “%1” does not exist</source>
         <translation>die Codeliste „%1“ gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="376" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="378" />
         <source>a choice needs a code list (a name or a list of entries)</source>
         <translation>eine Auswahl braucht eine Codeliste (einen Namen oder eine Liste von Einträgen)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="418" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="420" />
         <source>expected a decimal number written as text, like "12.5"</source>
         <translation>Dezimalzahl als Text erwartet, etwa "12.5"</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="430" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="432" />
         <source>expected a date like 2026-03-02 or a date relative to today like today+14d or today-18y</source>
         <translation>Datum wie 2026-03-02 oder ein Datum relativ zu heute wie today+14d oder today-18y erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="450" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="452" />
         <source>the definition has too many fields (at most %1)</source>
         <translation>die Definition hat zu viele Felder (höchstens %1)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="459" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="461" />
         <source>unknown field type “%1”</source>
         <translation>unbekannter Feldtyp „%1“</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="473" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="475" />
         <source>groups are nested too deeply (at most %1 levels)</source>
         <translation>Gruppen sind zu tief verschachtelt (höchstens %1 Ebenen)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="492" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="494" />
         <source>a group needs at least one field</source>
         <translation>eine Gruppe braucht mindestens ein Feld</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="534" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="542" />
         <source>the rule names the field “%1”, which is not in this group</source>
         <translation>die Regel nennt das Feld „%1“, das nicht in dieser Gruppe liegt</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="552" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="560" />
         <source>the expression refers to “%1”, which is not a field here</source>
         <translation>der Ausdruck verweist auf „%1“, das hier kein Feld ist</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="644" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="652" />
         <source>The form definition is larger than %1 MB; split it or remove unused code lists.</source>
         <translation>Die Formulardefinition ist größer als %1 MB; teilen Sie sie auf oder entfernen Sie ungenutzte Codelisten.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="651" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="659" />
         <source>The form definition is not valid JSON (%1 at character %2); correct the file.</source>
         <translation>Die Formulardefinition ist kein gültiges JSON (%1 bei Zeichen %2); korrigieren Sie die Datei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="658" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="666" />
         <source>The form definition must be a JSON object; correct the file.</source>
         <translation>Die Formulardefinition muss ein JSON-Objekt sein; korrigieren Sie die Datei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="215" />
+        <location filename="../modules/forms/FormValidator.cpp" line="233" />
         <source>The form has no field “%1”; remove this value or check the form version.</source>
         <translation>Das Formular hat kein Feld „%1“; entfernen Sie diesen Wert oder prüfen Sie die Formularversion.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="230" />
+        <location filename="../modules/forms/FormValidator.cpp" line="248" />
         <source>The form has more than %1 problems; correct the ones shown and check again.</source>
         <translation>Das Formular hat mehr als %1 Fehler; korrigieren Sie die angezeigten und prüfen Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="248" />
+        <location filename="../modules/forms/FormValidator.cpp" line="266" />
         <source>The application is too large (more than %1 characters of text); shorten long texts or attach them as documents.</source>
         <translation>Der Antrag ist zu groß (mehr als %1 Zeichen Text); kürzen Sie lange Texte oder fügen Sie sie als Dokumente bei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="353" />
+        <location filename="../modules/forms/FormValidator.cpp" line="383" />
         <source>The rule “%1” could not be checked (%2); check the values it refers to.</source>
         <translation>Die Regel „%1“ konnte nicht geprüft werden (%2); prüfen Sie die Werte, auf die sie sich bezieht.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="368" />
+        <location filename="../modules/forms/FormValidator.cpp" line="398" />
         <source>“%1” must be a list of entries; enter them again.</source>
         <translation>„%1“ muss eine Liste von Einträgen sein; geben Sie sie erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="377" />
+        <location filename="../modules/forms/FormValidator.cpp" line="407" />
         <source>Add an entry to “%1”.</source>
         <translation>Fügen Sie einen Eintrag zu „%1“ hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="378" />
+        <location filename="../modules/forms/FormValidator.cpp" line="408" />
         <source>“%1” needs at least %2 entries; add the missing ones.</source>
         <translation>„%1“ braucht mindestens %2 Einträge; ergänzen Sie die fehlenden.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="383" />
+        <location filename="../modules/forms/FormValidator.cpp" line="413" />
         <source>“%1” allows at most %2 entries; remove the extra ones.</source>
         <translation>„%1“ erlaubt höchstens %2 Einträge; entfernen Sie die überzähligen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="394" />
+        <location filename="../modules/forms/FormValidator.cpp" line="424" />
         <source>An entry of “%1” has the wrong form; enter it again.</source>
         <translation>Ein Eintrag von „%1“ hat die falsche Form; geben Sie ihn erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="402" />
+        <location filename="../modules/forms/FormValidator.cpp" line="432" />
         <source>“%1” has the wrong form; enter it again.</source>
         <translation>„%1“ hat die falsche Form; geben Sie es erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="416" />
+        <location filename="../modules/forms/FormValidator.cpp" line="446" />
         <source>Confirm “%1”.</source>
         <translation>Bestätigen Sie „%1“.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="417" />
+        <location filename="../modules/forms/FormValidator.cpp" line="447" />
         <source>Enter a value for “%1”.</source>
         <translation>Geben Sie einen Wert für „%1“ ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="433" />
-        <location filename="../modules/forms/FormValidator.cpp" line="626" />
+        <location filename="../modules/forms/FormValidator.cpp" line="463" />
+        <location filename="../modules/forms/FormValidator.cpp" line="656" />
         <source>Enter a number for “%1”, for example 12.5.</source>
         <translation>Geben Sie für „%1“ eine Zahl ein, zum Beispiel 12,5.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="443" />
-        <location filename="../modules/forms/FormValidator.cpp" line="491" />
+        <location filename="../modules/forms/FormValidator.cpp" line="473" />
+        <location filename="../modules/forms/FormValidator.cpp" line="521" />
         <source>“%1” allows at most %2 characters; shorten it.</source>
         <translation>„%1“ erlaubt höchstens %2 Zeichen; kürzen Sie den Text.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="474" />
+        <location filename="../modules/forms/FormValidator.cpp" line="504" />
         <source>“%1” must be yes or no; choose again.</source>
         <translation>„%1“ muss Ja oder Nein sein; wählen Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="483" />
+        <location filename="../modules/forms/FormValidator.cpp" line="513" />
         <source>“%1” must be text; enter it again.</source>
         <translation>„%1“ muss Text sein; geben Sie es erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="497" />
+        <location filename="../modules/forms/FormValidator.cpp" line="527" />
         <source>“%1” needs at least %2 characters.</source>
         <translation>„%1“ braucht mindestens %2 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="505" />
+        <location filename="../modules/forms/FormValidator.cpp" line="535" />
         <source>“%1” must be a single line without control characters; remove the line breaks.</source>
         <translation>„%1“ muss eine einzelne Zeile ohne Steuerzeichen sein; entfernen Sie die Zeilenumbrüche.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="508" />
+        <location filename="../modules/forms/FormValidator.cpp" line="538" />
         <source>“%1” contains control characters; remove them.</source>
         <translation>„%1“ enthält Steuerzeichen; entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="520" />
+        <location filename="../modules/forms/FormValidator.cpp" line="550" />
         <source>Enter a phone number for “%1” with digits, spaces and + / - ( ), for example +49 711 216-0.</source>
         <translation>Geben Sie für „%1“ eine Telefonnummer aus Ziffern, Leerzeichen und + / - ( ) ein, zum Beispiel +49 711 216-0.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="531" />
+        <location filename="../modules/forms/FormValidator.cpp" line="561" />
         <source>Enter an e-mail address for “%1”, for example name@example.de.</source>
         <translation>Geben Sie für „%1“ eine E-Mail-Adresse ein, zum Beispiel name@example.de.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="538" />
+        <location filename="../modules/forms/FormValidator.cpp" line="568" />
         <source>Enter a five-digit German postcode for “%1”.</source>
         <translation>Geben Sie für „%1“ eine fünfstellige deutsche Postleitzahl ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="544" />
+        <location filename="../modules/forms/FormValidator.cpp" line="574" />
         <source>Enter an IBAN for “%1”, for example DE89 3704 0044 0532 0130 00.</source>
         <translation>Geben Sie für „%1“ eine IBAN ein, zum Beispiel DE89 3704 0044 0532 0130 00.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="549" />
+        <location filename="../modules/forms/FormValidator.cpp" line="579" />
         <source>The IBAN in “%1” is not valid (its check digits do not match); check it for typing errors.</source>
         <translation>Die IBAN in „%1“ ist ungültig (die Prüfziffern stimmen nicht); prüfen Sie sie auf Tippfehler.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="558" />
+        <location filename="../modules/forms/FormValidator.cpp" line="588" />
         <source>Enter a vehicle registration number for “%1”, for example S-AB 1234.</source>
         <translation>Geben Sie für „%1“ ein Kfz-Kennzeichen ein, zum Beispiel S-AB 1234.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="565" />
+        <location filename="../modules/forms/FormValidator.cpp" line="595" />
         <source>“%1” does not refer to a document of this case; attach the document again.</source>
         <translation>„%1“ verweist auf kein Dokument dieses Vorgangs; fügen Sie das Dokument erneut bei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="573" />
-        <location filename="../modules/forms/FormValidator.cpp" line="693" />
+        <location filename="../modules/forms/FormValidator.cpp" line="603" />
+        <location filename="../modules/forms/FormValidator.cpp" line="723" />
         <source>“%1” has a value that is not in its list; choose one from the list.</source>
         <translation>„%1“ hat einen Wert, der nicht in der Liste steht; wählen Sie einen Wert aus der Liste.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="595" />
+        <location filename="../modules/forms/FormValidator.cpp" line="625" />
         <source>“%1” does not have the expected form; check the entry.</source>
         <translation>„%1“ hat nicht die erwartete Form; prüfen Sie die Eingabe.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="597" />
+        <location filename="../modules/forms/FormValidator.cpp" line="627" />
         <source>“%1” does not have the expected form (%2); check the entry.</source>
         <translation>„%1“ hat nicht die erwartete Form (%2); prüfen Sie die Eingabe.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="605" />
+        <location filename="../modules/forms/FormValidator.cpp" line="635" />
         <source>Enter “%1” as a date (year-month-day, for example 2026-03-02).</source>
         <translation>Geben Sie „%1“ als Datum ein (Jahr-Monat-Tag, zum Beispiel 2026-03-02).</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="613" />
+        <location filename="../modules/forms/FormValidator.cpp" line="643" />
         <source>“%1” must not be before %2.</source>
         <translation>„%1“ darf nicht vor dem %2 liegen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="616" />
+        <location filename="../modules/forms/FormValidator.cpp" line="646" />
         <source>“%1” must not be after %2.</source>
         <translation>„%1“ darf nicht nach dem %2 liegen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="631" />
+        <location filename="../modules/forms/FormValidator.cpp" line="661" />
         <source>“%1” allows at most %2 decimal places; round the number.</source>
         <translation>„%1“ erlaubt höchstens %2 Nachkommastellen; runden Sie die Zahl.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="635" />
-        <location filename="../modules/forms/FormValidator.cpp" line="654" />
+        <location filename="../modules/forms/FormValidator.cpp" line="665" />
+        <location filename="../modules/forms/FormValidator.cpp" line="684" />
         <source>“%1” must be at least %2.</source>
         <translation>„%1“ muss mindestens %2 betragen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="638" />
-        <location filename="../modules/forms/FormValidator.cpp" line="657" />
+        <location filename="../modules/forms/FormValidator.cpp" line="668" />
+        <location filename="../modules/forms/FormValidator.cpp" line="687" />
         <source>“%1” must be at most %2.</source>
         <translation>„%1“ darf höchstens %2 betragen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="648" />
+        <location filename="../modules/forms/FormValidator.cpp" line="678" />
         <source>Enter an amount of money for “%1”.</source>
         <translation>Geben Sie für „%1“ einen Geldbetrag ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="649" />
+        <location filename="../modules/forms/FormValidator.cpp" line="679" />
         <source>Enter a whole number for “%1”.</source>
         <translation>Geben Sie für „%1“ eine ganze Zahl ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="665" />
-        <location filename="../modules/forms/FormValidator.cpp" line="684" />
+        <location filename="../modules/forms/FormValidator.cpp" line="695" />
+        <location filename="../modules/forms/FormValidator.cpp" line="714" />
         <source>“%1” must be a list of choices; choose again.</source>
         <translation>„%1“ muss eine Liste von Auswahlwerten sein; wählen Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="671" />
+        <location filename="../modules/forms/FormValidator.cpp" line="701" />
         <source>Choose at least %2 entries for “%1”.</source>
         <translation>Wählen Sie für „%1“ mindestens %2 Einträge.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="675" />
+        <location filename="../modules/forms/FormValidator.cpp" line="705" />
         <source>Choose at most %2 entries for “%1”.</source>
         <translation>Wählen Sie für „%1“ höchstens %2 Einträge.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="700" />
+        <location filename="../modules/forms/FormValidator.cpp" line="730" />
         <source>“%1” lists a choice twice; remove the duplicate.</source>
         <translation>„%1“ enthält einen Wert doppelt; entfernen Sie das Duplikat.</translation>
     </message>
@@ -982,17 +992,17 @@
         <translation>Das Passwort konnte nicht gehasht werden, weil dem Server der Speicher ausgeht. Versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="141" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="293" />
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation>Die Datenbank hat die Schemaversion %1, dieser Server kennt aber nur Versionen bis %2. Aktualisieren Sie casedesk-server.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="230" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="382" />
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation>Die Schemamigration %1 (%2) ist fehlgeschlagen; die Datenbank bleibt auf Version %3. Einzelheiten stehen im Serverprotokoll.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="258" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="410" />
         <source>The database has schema version %1; this server needs version %2. Run "casedesk-server migrate" first.</source>
         <translation>Die Datenbank hat die Schemaversion %1; dieser Server braucht Version %2. Führen Sie zuerst „casedesk-server migrate“ aus.</translation>
     </message>
@@ -1113,32 +1123,32 @@
         <translation>Ein Team mit dem Kürzel „%1“ gibt es schon.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="99" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="109" />
         <source>TLS is not available: Qt found no OpenSSL library. Install libssl3.</source>
         <translation>TLS ist nicht verfügbar: Qt hat keine OpenSSL-Bibliothek gefunden. Installieren Sie libssl3.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="114" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="124" />
         <source>The TLS certificate %1 cannot be read.</source>
         <translation>Das TLS-Zertifikat %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="118" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="128" />
         <source>The file %1 holds no PEM certificate. Give the server's certificate (chain) in PEM format.</source>
         <translation>Die Datei %1 enthält kein PEM-Zertifikat. Geben Sie das Zertifikat (die Zertifikatskette) des Servers im PEM-Format an.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="122" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="132" />
         <source>The TLS key %1 cannot be read.</source>
         <translation>Der TLS-Schlüssel %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="130" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="140" />
         <source>The file %1 holds no unencrypted PEM private key (RSA or EC).</source>
         <translation>Die Datei %1 enthält keinen unverschlüsselten privaten PEM-Schlüssel (RSA oder EC).</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="150" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="160" />
         <source>Cannot listen on %1 port %2: %3. Choose another address or port, or stop the program that uses it.</source>
         <translation>Auf %1 Port %2 kann nicht gelauscht werden: %3. Wählen Sie eine andere Adresse oder einen anderen Port, oder beenden Sie das Programm, das ihn belegt.</translation>
     </message>
@@ -1146,6 +1156,56 @@
         <location filename="../modules/server/TrustedProxies.cpp" line="49" />
         <source>The trusted proxy “%1” is neither an address nor a network. Write it like 127.0.0.1 or 10.0.0.0/8.</source>
         <translation>Der vertrauenswürdige Proxy „%1“ ist weder eine Adresse noch ein Netz. Schreiben Sie ihn wie 127.0.0.1 oder 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/BlobStore.cpp" line="20" />
+        <source>The stored document contents are inconsistent. Tell the operator; the server log has the details.</source>
+        <translation>Die gespeicherten Dokumentinhalte sind widersprüchlich. Benachrichtigen Sie den Betrieb; Einzelheiten stehen im Serverprotokoll.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/BlobStore.cpp" line="122" />
+        <source>The data does not fit into the blob's size.</source>
+        <translation>Die Daten passen nicht in die angegebene Größe des Dokuments.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ModelRepository.cpp" line="50" />
+        <source>%1 version %2 is deployed already with other content. Deployed versions never change, because cases keep the version they started with: deploy the new content as a new version.</source>
+        <translation>%1 Version %2 ist bereits mit anderem Inhalt bereitgestellt. Bereitgestellte Versionen ändern sich nie, weil Vorgänge die Version behalten, mit der sie begonnen haben: Stellen Sie den neuen Inhalt als neue Version bereit.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ModelRepository.cpp" line="73" />
+        <source>“%1” is not a case type. Use lower-case letters, digits, "-" and "_", starting with a letter, like baumfaellung.</source>
+        <translation>„%1“ ist keine Vorgangsart. Verwenden Sie Kleinbuchstaben, Ziffern, „-“ und „_“, beginnend mit einem Buchstaben, wie baumfaellung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ModelRepository.cpp" line="79" />
+        <source>A version is a whole number of at least 1.</source>
+        <translation>Eine Version ist eine ganze Zahl ab 1.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ModelRepository.cpp" line="83" />
+        <source>The process model is not UTF-8 text. Save it as UTF-8 and deploy it again.</source>
+        <translation>Das Prozessmodell ist kein UTF-8-Text. Speichern Sie es als UTF-8 und stellen Sie es erneut bereit.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ModelRepository.cpp" line="89" />
+        <source>The process model has errors and was not deployed. "casedesk-server process check FILE" lists them.</source>
+        <translation>Das Prozessmodell enthält Fehler und wurde nicht bereitgestellt. „casedesk-server process check DATEI“ listet sie auf.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ModelRepository.cpp" line="93" />
+        <source>Process model %1</source>
+        <translation>Prozessmodell %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ModelRepository.cpp" line="124" />
+        <source>%1 is at version %2 already; a new version must be higher.</source>
+        <translation>%1 ist bereits bei Version %2; eine neue Version muss höher sein.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/ModelRepository.cpp" line="148" />
+        <source>Form definition %1</source>
+        <translation>Formulardefinition %1</translation>
     </message>
 </context>
 <context>
@@ -1243,12 +1303,12 @@
         <translation>Ein Vorgang ohne ID kann nicht gespeichert werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseSearch.cpp" line="316" />
+        <location filename="../modules/storage/CaseSearch.cpp" line="351" />
         <source>The search failed. Try again; if this persists, restart CaseDesk.</source>
         <translation>Die Suche ist fehlgeschlagen. Versuchen Sie es erneut; falls der Fehler bestehen bleibt, starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/InboxRepository.cpp" line="330" />
+        <location filename="../modules/storage/InboxRepository.cpp" line="342" />
         <source>The anchor distance must be positive. Please report this problem to your IT support.</source>
         <translation>Der Ankerabstand der Vorgangsliste muss positiv sein. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "AdminCommand.h"
 
 #include "core/Uuid.h"
+#include "server/AdminContext.h"
 #include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
 #include "server/UserDirectory.h"
@@ -84,9 +85,17 @@ int fail(QTextStream &err, const Error &error)
     return 1;
 }
 
-// The calling thread's connection; with `requireCurrentSchema`, also refuses a schema of another version.
+// The calling thread's connection; with `requireCurrentSchema` (all but migrate), an administrator's context.
 std::optional<QSqlDatabase> openDatabase(QTextStream &err, bool requireCurrentSchema)
 {
+    if (requireCurrentSchema) {
+        const Result<AdminContext> context = AdminContext::open();
+        if (!context) {
+            fail(err, context.error());
+            return std::nullopt;
+        }
+        return context->db;
+    }
     const Result<ServerDatabase> database = ServerDatabase::fromEnvironment();
     if (!database) {
         fail(err, database.error());
@@ -96,12 +105,6 @@ std::optional<QSqlDatabase> openDatabase(QTextStream &err, bool requireCurrentSc
     if (!connection) {
         fail(err, connection.error());
         return std::nullopt;
-    }
-    if (requireCurrentSchema) {
-        if (const Result<void> current = SchemaMigrations().checkCurrent(connection.value()); !current) {
-            fail(err, current.error());
-            return std::nullopt;
-        }
     }
     return connection.value();
 }

@@ -1,5 +1,5 @@
 // `casedesk-server form ...`: import FILE.xml (XDatenfelder 2.0/3.0 to a form definition on stdout) | check FILE...
-// (form definitions).
+// (form definitions) | deploy FILE... | deploy --bundled (checked, then stored under their id and version) | list.
 #pragma once
 
 #include <QStringList>

@@ -1,5 +1,5 @@
 // `casedesk-server process ...`: check FILE... (BPMN process models: a summary of each, or its errors; exit 1 on any
-// error).
+// error), deploy FILE --case-type TYPE | deploy --bundled (checked, then stored as a new version), list.
 #pragma once
 
 #include <QStringList>

@@ -1,7 +1,12 @@
 #include "ServeCommand.h"
 
 #include "server/AuthApi.h"
+#include "server/BlobApi.h"
 #include "server/HttpApiServer.h"
+#include "server/LiveChannel.h"
+#include "server/PullApi.h"
+#include "server/PushApi.h"
+#include "server/ReferenceApi.h"
 #include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
 
@@ -34,6 +39,7 @@ const char serveHelp[] =
     "  --session-lifetime S         seconds a login lasts at most (default 1209600, 14 days)\n"
     "  --account-failure-limit N    failed logins of one account before it is slowed down (default 5)\n"
     "  --address-failure-limit N    failed logins from one address before it is slowed down (default 20)\n"
+    "  --max-blob-mib N             largest document upload in MiB (default 100)\n"
     "\n"
     "The database comes from CASEDESK_DB or the config file (see casedesk-server migrate --help);\n"
     "it must be migrated to this version. In production put nginx in front (see the README).\n";
@@ -134,7 +140,7 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
     QCommandLineParser parser;
     parser.addOptions({option("listen"), option("tls-cert"), option("tls-key"), option("trusted-proxy"),
                        option("threads"), option("access-token-lifetime"), option("session-lifetime"),
-                       option("account-failure-limit"), option("address-failure-limit")});
+                       option("account-failure-limit"), option("address-failure-limit"), option("max-blob-mib")});
     if (!parser.parse(QStringList{QStringLiteral("casedesk-server")} + arguments))
         return usageError(err, parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -173,6 +179,11 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         !positiveNumber(parser, QStringLiteral("address-failure-limit"), &options.throttle.addressFailureLimit,
                         &problem))
         return usageError(err, problem);
+    BlobLimits blobLimits;
+    int maxBlobMib = int(blobLimits.maxBlobSize / (1024 * 1024));
+    if (!positiveNumber(parser, QStringLiteral("max-blob-mib"), &maxBlobMib, &problem))
+        return usageError(err, problem);
+    blobLimits.maxBlobSize = qint64(maxBlobMib) * 1024 * 1024;
 
     const Result<ServerDatabase> database = ServerDatabase::fromEnvironment();
     if (!database)
@@ -184,6 +195,11 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
 
     HttpApiServer server(database.value(), options);
     AuthApi::addRoutes(server);
+    BlobApi::addRoutes(server, blobLimits);
+    LiveChannel live(database.value(), options.lifetimes, PullApi::addRoutes(server, database.value()));
+    live.attach(server.httpServer());
+    PushApi::addRoutes(server);
+    ReferenceApi::addRoutes(server);
     if (tls) {
         const Result<void> configured =
             server.setTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "AdminCommand.h"
+#include "AuditCommand.h"
 #include "FormCommand.h"
 #include "ProcessCommand.h"
 #include "ServeCommand.h"
@@ -22,11 +23,17 @@ const Subcommand subcommands[] = {
     {"serve", "serve the HTTP API (serve --listen HOST:PORT [--tls-cert F --tls-key F])",
      casedesk::server::runServeCommand},
     {"migrate", "bring the database schema to this version (migrate)", casedesk::server::runMigrateCommand},
+    {"audit", "check the audit log's hash chains (audit verify)", casedesk::server::runAuditCommand},
     {"user", "add, disable and list users (user add LOGIN ... | user disable LOGIN | user list)",
      casedesk::server::runUserCommand},
     {"team", "add and list teams (team add CODE ... | team list)", casedesk::server::runTeamCommand},
-    {"process", "check BPMN process models (process check FILE...)", casedesk::server::runProcessCommand},
-    {"form", "import XDatenfelder, check form definitions (form import FILE | form check FILE...)",
+    {"process",
+     "check, deploy and list BPMN process models (process check FILE... | process deploy FILE --case-type T | "
+     "process deploy --bundled | process list)",
+     casedesk::server::runProcessCommand},
+    {"form",
+     "import XDatenfelder, check, deploy and list form definitions (form import FILE | form check FILE... | "
+     "form deploy FILE... | form list)",
      casedesk::server::runFormCommand},
 };
 

@@ -31,8 +31,10 @@ HttpApiServer::HttpApiServer(ServerDatabase database, HttpApiOptions options)
     // Idle pool threads must not end: each holds a database connection (PLATFORM.md).
     m_pool.setExpiryTimeout(-1);
     m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        const ApiError error =
-            m_paths.contains(request.url().path()) ? ApiError::methodNotAllowed() : ApiError::notFound();
+        const QString path = request.url().path();
+        const bool routed =
+            m_paths.contains(path) || m_paths.contains(path.left(path.lastIndexOf(u'/') + 1) + QLatin1String("<arg>"));
+        const ApiError error = routed ? ApiError::methodNotAllowed() : ApiError::notFound();
         error.response().write(std::move(responder));
     });
 }
@@ -45,11 +47,19 @@ HttpApiServer::~HttpApiServer()
 void HttpApiServer::addRoute(const QString &path, Method method, qint64 bodyLimit, Handler handler)
 {
     m_paths.insert(path);
-    m_server.route(path, method, [this, bodyLimit, handler = std::move(handler)](const QHttpServerRequest &request) {
+    auto dispatch = [this, bodyLimit, handler = std::move(handler)](const QHttpServerRequest &request) {
         ApiRequest copy = ApiRequest::from(request, m_options.trustedProxies);
         return QtConcurrent::run(
             &m_pool, [this, bodyLimit, handler, copy = std::move(copy)] { return run(handler, copy, bodyLimit); });
-    });
+    };
+    // QtHttpServer hands the "<arg>" segment to the view first; handlers read it from ApiRequest::path.
+    if (path.endsWith(QLatin1String("/<arg>")))
+        m_server.route(path, method,
+                       [dispatch = std::move(dispatch)](const QString &, const QHttpServerRequest &request) {
+                           return dispatch(request);
+                       });
+    else
+        m_server.route(path, method, std::move(dispatch));
 }
 
 void HttpApiServer::addAuthenticatedRoute(const QString &path, Method method, qint64 bodyLimit,

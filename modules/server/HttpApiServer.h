@@ -48,8 +48,11 @@ public:
     HttpApiServer &operator=(const HttpApiServer &) = delete;
 
     const HttpApiOptions &options() const { return m_options; }
+    // For what is no JSON route: the live channel's WebSocket upgrade (LiveChannel::attach).
+    QHttpServer &httpServer() { return m_server; }
 
-    // `path` literal ("/api/v1/auth/login"). A body over `bodyLimit` bytes is answered 413 before the handler.
+    // `path` literal ("/api/v1/auth/login"), or ending in one "<arg>" segment ("/api/v1/blobs/<arg>") that the
+    // handler reads from ApiRequest::path. A body over `bodyLimit` bytes is answered 413 before the handler.
     void addRoute(const QString &path, Method method, qint64 bodyLimit, Handler handler);
     // The same behind "Authorization: Bearer ACCESS_TOKEN": 401 without a valid access token.
     void addAuthenticatedRoute(const QString &path, Method method, qint64 bodyLimit, AuthenticatedHandler handler);

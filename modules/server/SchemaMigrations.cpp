@@ -178,6 +178,112 @@ QList<Migration> serverMigrations()
              // still commit a smaller seq has ended (xid below the snapshot's xmin), so none is skipped.
              QStringLiteral("ALTER TABLE changes ADD COLUMN xid xid8 NOT NULL DEFAULT pg_current_xact_id()"),
          }},
+        {4,
+         QStringLiteral("command processing: lookups by case and command, append-only audit log"),
+         {
+             // A missing case's rejected createCase (its later commands are rejected too), audit verify.
+             QStringLiteral("CREATE INDEX commands_case ON commands (case_id)"),
+             QStringLiteral("CREATE INDEX audit_log_command ON audit_log (command_id)"),
+             // The audit log only grows: changing it needs a superuser who switches triggers off, and even then
+             // `casedesk-server audit verify` finds the change.
+             QStringLiteral("CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+                            " $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$"),
+             QStringLiteral("CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log"
+                            " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"),
+             QStringLiteral("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"),
+         }},
+        {5,
+         QStringLiteral("commit order of the change feed, access facts of each change"),
+         {
+             // Pull reads the feed in (xid, seq) order below the snapshot's xmin (ChangeFeed); this index serves
+             // the page, its end and the live channel's look for changes still held back.
+             QStringLiteral("CREATE INDEX changes_commit_order ON changes (xid, seq)"),
+             // The case's team and assignee as of each change, so pull can tell a caller that a case it could
+             // read has left its scope (moved to another team, reassigned). Kept by triggers, so every writer of
+             // changes gets them right whether it updates the case before or after inserting the change.
+             QStringLiteral("ALTER TABLE changes ADD COLUMN team_id uuid, ADD COLUMN assignee_id uuid"),
+             QStringLiteral("CREATE FUNCTION changes_access_facts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                            " SELECT team_id, assignee_id INTO NEW.team_id, NEW.assignee_id FROM cases"
+                            " WHERE id = NEW.case_id; RETURN NEW; END $$"),
+             QStringLiteral("CREATE TRIGGER changes_access_facts BEFORE INSERT ON changes"
+                            " FOR EACH ROW EXECUTE FUNCTION changes_access_facts()"),
+             QStringLiteral("CREATE FUNCTION cases_access_facts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                            " UPDATE changes SET team_id = NEW.team_id, assignee_id = NEW.assignee_id"
+                            " WHERE case_id = NEW.id AND case_version = NEW.version; RETURN NULL; END $$"),
+             // A change row inserted before its case's update gets the facts when the version arrives.
+             QStringLiteral("CREATE TRIGGER cases_access_facts AFTER UPDATE OF team_id, assignee_id ON cases"
+                            " FOR EACH ROW WHEN (OLD.version <> NEW.version AND (OLD.team_id IS DISTINCT FROM"
+                            " NEW.team_id OR OLD.assignee_id IS DISTINCT FROM NEW.assignee_id))"
+                            " EXECUTE FUNCTION cases_access_facts()"),
+         }},
+        {6,
+         QStringLiteral("blobs (resumable uploads, verified content), documents of cases"),
+         {
+             // One user's upload of one content, resumable at `received`. Per user, so that a user who cannot
+             // see a blob learns nothing about it (not even that someone else is uploading the same bytes).
+             QStringLiteral("CREATE TABLE blob_uploads ("
+                            " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            " sha256 bytea NOT NULL CHECK (length(sha256) = 32),"
+                            " uploaded_by uuid NOT NULL REFERENCES users,"
+                            " size bigint NOT NULL CHECK (size >= 0),"
+                            " received bigint NOT NULL DEFAULT 0 CHECK (received BETWEEN 0 AND size),"
+                            " complete boolean NOT NULL DEFAULT false,"
+                            " created_at timestamptz NOT NULL DEFAULT now(),"
+                            " updated_at timestamptz NOT NULL DEFAULT now(),"
+                            " UNIQUE (sha256, uploaded_by))"),
+             // The bytes in pieces of at most 1 MiB (BlobStore::ChunkSize), keyed by their offset in the blob.
+             QStringLiteral("CREATE TABLE blob_chunks ("
+                            " upload_id bigint NOT NULL REFERENCES blob_uploads ON DELETE CASCADE,"
+                            " \"offset\" bigint NOT NULL CHECK (\"offset\" >= 0),"
+                            " data bytea NOT NULL,"
+                            " PRIMARY KEY (upload_id, \"offset\"))"),
+             // Uncompressed out-of-line storage: documents are mostly compressed already, and substring() of
+             // a ranged download then reads only the pages it needs.
+             QStringLiteral("ALTER TABLE blob_chunks ALTER COLUMN data SET STORAGE EXTERNAL"),
+             // Verified content: the first complete upload whose SHA-256 matched; its chunks hold the bytes.
+             QStringLiteral("CREATE TABLE blobs ("
+                            " sha256 bytea PRIMARY KEY CHECK (length(sha256) = 32),"
+                            " size bigint NOT NULL CHECK (size >= 0),"
+                            " upload_id bigint NOT NULL REFERENCES blob_uploads,"
+                            " created_at timestamptz NOT NULL DEFAULT now())"),
+             // Documents attached to cases (attachDocument); a blob is readable by whoever may read such a case.
+             QStringLiteral("CREATE TABLE documents ("
+                            " id uuid PRIMARY KEY,"
+                            " case_id uuid NOT NULL REFERENCES cases,"
+                            " sha256 bytea NOT NULL REFERENCES blobs,"
+                            " size bigint NOT NULL CHECK (size >= 0),"
+                            " name text NOT NULL,"
+                            " kind text NOT NULL,"
+                            " meta jsonb NOT NULL DEFAULT '{}',"
+                            " added_by uuid NOT NULL REFERENCES users,"
+                            " added_at timestamptz NOT NULL DEFAULT now())"),
+             QStringLiteral("CREATE INDEX documents_case ON documents (case_id)"),
+             QStringLiteral("CREATE INDEX documents_sha256 ON documents (sha256)"),
+         }},
+        {7,
+         QStringLiteral("deployed process models and form definitions"),
+         {
+             // Versions are immutable: cases keep the version they started with (ModelRepository). The
+             // SHA-256 of the content tells a repeated deployment (no-op) from a conflicting one (refused).
+             QStringLiteral("CREATE TABLE process_models ("
+                            " case_type text NOT NULL,"
+                            " version integer NOT NULL CHECK (version > 0),"
+                            " bpmn text NOT NULL,"
+                            " sha256 bytea NOT NULL CHECK (length(sha256) = 32),"
+                            " deployed_by text NOT NULL,"
+                            " deployed_at timestamptz NOT NULL DEFAULT now(),"
+                            " PRIMARY KEY (case_type, version))"),
+             // A form's id is its case type's.
+             QStringLiteral("CREATE TABLE form_definitions ("
+                            " form_id text NOT NULL,"
+                            " version integer NOT NULL CHECK (version > 0),"
+                            " definition jsonb NOT NULL,"
+                            " sha256 bytea NOT NULL CHECK (length(sha256) = 32),"
+                            " deployed_by text NOT NULL,"
+                            " deployed_at timestamptz NOT NULL DEFAULT now(),"
+                            " PRIMARY KEY (form_id, version))"),
+         }},
     };
 }
 

@@ -92,4 +92,28 @@ QString ServerProcess::standardError()
     return QString::fromUtf8(m_stderr);
 }
 
+bool startServerPair(const QString &connectionString, std::unique_ptr<ServerProcess> *a,
+                     std::unique_ptr<ServerProcess> *b, QString *problem)
+{
+    for (std::unique_ptr<ServerProcess> *server : {a, b}) {
+        *server = std::make_unique<ServerProcess>(connectionString);
+        if (!(*server)->start()) {
+            *problem = (*server)->errorString();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool stopServerPair(std::unique_ptr<ServerProcess> *a, std::unique_ptr<ServerProcess> *b)
+{
+    bool clean = true;
+    for (std::unique_ptr<ServerProcess> *server : {a, b}) {
+        if (*server)
+            clean = (*server)->stop() == 0 && clean;
+        server->reset();
+    }
+    return clean;
+}
+
 } // namespace casedesk::test

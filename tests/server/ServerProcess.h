@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <memory>
+
 namespace casedesk::test {
 
 class ServerProcess {
@@ -35,5 +37,12 @@ private:
     quint16 m_port = 0;
     QString m_error;
 };
+
+// The two server processes on one database that API tests run against (the processes keep no state, so either
+// must answer any client alike). False with `problem` set when one does not start.
+bool startServerPair(const QString &connectionString, std::unique_ptr<ServerProcess> *a,
+                     std::unique_ptr<ServerProcess> *b, QString *problem);
+// Stops and releases both (either may be unset); whether each that ran ended cleanly (exit code 0).
+bool stopServerPair(std::unique_ptr<ServerProcess> *a, std::unique_ptr<ServerProcess> *b);
 
 } // namespace casedesk::test

@@ -70,21 +70,13 @@ void TestAuthApi::initTestCase()
             .setUp({QStringLiteral("anna"), QStringLiteral("bert"), QStringLiteral("carla"), QStringLiteral("dora"),
                     QStringLiteral("emil"), QStringLiteral("frida"), QStringLiteral("gerd")});
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    m_a = std::make_unique<ServerProcess>(m_pg->connectionString());
-    m_b = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_a->start(), qPrintable(m_a->errorString()));
-    QVERIFY2(m_b->start(), qPrintable(m_b->errorString()));
+    QString started;
+    QVERIFY2(startServerPair(m_pg->connectionString(), &m_a, &m_b, &started), qPrintable(started));
 }
 
 void TestAuthApi::cleanupTestCase()
 {
-    // A clean stop on SIGTERM: exit code 0.
-    if (m_a)
-        QCOMPARE(m_a->stop(), 0);
-    if (m_b)
-        QCOMPARE(m_b->stop(), 0);
-    m_a.reset();
-    m_b.reset();
+    QVERIFY(stopServerPair(&m_a, &m_b)); // a clean stop on SIGTERM: exit code 0
     m_pg.reset();
 }
 

@@ -1,0 +1,78 @@
+// The tables a pushed command reads and writes, inside the caller's transaction: client sequences and stored
+// results, cases (locked for the command), notes, consultations, deputyships, the users the permission policy
+// asks about, Aktenzeichen counters and the change feed. Every failure is a Database error, except PostgreSQL's
+// serialization failure, deadlock and unique violation (a concurrent insert of the same id), which come as
+// Conflict: the caller rolls back and runs the command again.
+#pragma once
+
+#include "core/Aktenzeichen.h"
+#include "core/Case.h"
+#include "core/Command.h"
+#include "core/Deputyship.h"
+#include "core/Note.h"
+#include "core/User.h"
+#include "server/CommandResult.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+
+#include <optional>
+
+namespace casedesk::server {
+
+struct ClientSequence {
+    QUuid userId; // the user the installation belongs to
+    qint64 lastApplied = 0;
+};
+
+// A case as stored, with what the permission policy needs beyond the case itself.
+struct StoredCase {
+    Case theCase;
+    QList<QUuid> openConsultationTeamIds;
+};
+
+class CaseStore {
+public:
+    explicit CaseStore(QSqlDatabase db);
+
+    // Conflict for a serialization failure, deadlock or unique violation (retry), Database otherwise.
+    static Error sqlError(const QSqlError &error);
+
+    // The client's row, created for `userId` on first use, locked until the transaction ends.
+    Result<ClientSequence> lockClientSequence(const QUuid &clientId, const QUuid &userId);
+    Result<void> setLastApplied(const QUuid &clientId, qint64 clientSeq);
+    Result<std::optional<CommandResult>> storedResult(const QUuid &clientId, qint64 clientSeq);
+    Result<bool> commandExists(const QUuid &commandId);
+    // `name` as it came over the wire (an unknown command is stored with its own name).
+    Result<void> storeCommand(const Command &command, const QString &name, const QUuid &userId,
+                              const CommandResult &result);
+
+    // The case locked for update; nullopt when there is none. Corrupt when its stored JSON is unreadable.
+    Result<std::optional<StoredCase>> lockCase(const QUuid &caseId);
+    // Whether `userId` pushed a createCase for this case that was rejected (its later commands are, too).
+    Result<bool> creationRejected(const QUuid &caseId, const QUuid &userId);
+    Result<void> insertCase(const Case &theCase);
+    Result<void> updateCase(const Case &theCase);
+    // A row of the change feed, announced to LISTEN casedesk_changes when the transaction commits.
+    Result<qint64> addChange(const QUuid &caseId, qint64 caseVersion, const QUuid &commandId);
+
+    // The team's next Aktenzeichen of `year`; nullopt for an unknown team. Numbers are taken under the
+    // counter row's lock, so they have no gaps and no duplicates across server processes.
+    Result<std::optional<Aktenzeichen>> nextAktenzeichen(const QUuid &teamId, int year);
+    Result<bool> teamExists(const QUuid &teamId);
+    Result<std::optional<User>> user(const QUuid &userId);
+    Result<QList<Deputyship>> deputyshipsOf(const QUuid &deputyId); // where the user stands in
+
+    Result<bool> noteExists(const QUuid &noteId);
+    Result<void> insertNote(const Note &note);
+    Result<void> insertConsultation(const QUuid &id, const QUuid &caseId, const QUuid &teamId,
+                                    const QUuid &requestedBy);
+    Result<void> insertDeputyship(const QUuid &id, const Deputyship &deputyship, const QUuid &createdBy);
+    // Ends the absent user's deputyships from `today` on: running ones end yesterday, future ones go.
+    Result<void> endDeputyships(const QUuid &absentUserId, const QDate &today);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace casedesk::server

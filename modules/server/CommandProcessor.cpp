@@ -1,0 +1,571 @@
+#include "server/CommandProcessor.h"
+
+#include "core/AccessPolicy.h"
+#include "core/Clock.h"
+#include "core/CommandReplay.h"
+#include "core/JsonFields.h"
+#include "core/Note.h"
+#include "core/Uuid.h"
+#include "demo/BundledContent.h"
+#include "demo/DemoProcessWalker.h"
+#include "forms/FormValidator.h"
+#include "server/AuditLog.h"
+#include "server/CaseStore.h"
+#include "server/ServerLog.h"
+#include "server/SqlError.h"
+#include "workflow/WorkflowEngine.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <variant>
+
+namespace casedesk::server {
+
+namespace {
+
+constexpr qsizetype maxTaskIdLength = 200;
+constexpr qsizetype maxNoteLength = 100000;
+constexpr int maxProblemsInMessage = 5;
+
+using Attempt = std::variant<CommandResult, ApiError, Error>;
+
+CommandResult denied(const AccessDecision &decision)
+{
+    return CommandResult::rejected(decision.outcome == AccessDecision::Outcome::NotVisible
+                                       ? QStringLiteral("not_found")
+                                       : QStringLiteral("forbidden"),
+                                   decision.reason);
+}
+
+CommandResult invalidArgs(const QString &message)
+{
+    return CommandResult::rejected(QStringLiteral("invalid_args"), message);
+}
+
+// Problems that make form data unacceptable. A missing required value is not one of them: a case is completed
+// step by step (a Nachforderung waits for exactly such values), and the process asks for completeness where
+// it matters.
+QList<forms::FormProblem> blockingProblems(const forms::FormDefinition &definition, const QJsonObject &data,
+                                           const QDate &today)
+{
+    QList<forms::FormProblem> problems = forms::FormValidator::validate(definition, data, today);
+    problems.removeIf([](const forms::FormProblem &p) { return p.code == forms::FormProblem::Code::Required; });
+    return problems;
+}
+
+CommandResult invalidForm(const QList<forms::FormProblem> &problems)
+{
+    QStringList parts;
+    for (const forms::FormProblem &problem : problems.mid(0, maxProblemsInMessage))
+        parts.append(QStringLiteral("%1 (%2): %3").arg(problem.path, problem.codeString(), problem.message));
+    return CommandResult::rejected(
+        QStringLiteral("invalid_form"),
+        QStringLiteral("The form data is not valid. Correct these fields: %1").arg(parts.join(QStringLiteral("; "))));
+}
+
+QString rejectionCode(workflow::Rejection rejection)
+{
+    switch (rejection) {
+    case workflow::Rejection::NotAllowed:
+        return QStringLiteral("task_not_allowed");
+    case workflow::Rejection::FourEyesViolation:
+        return QStringLiteral("four_eyes_violation");
+    case workflow::Rejection::UnknownOutcome:
+        return QStringLiteral("unknown_outcome");
+    case workflow::Rejection::NoFlowMatched:
+    case workflow::Rejection::ConditionFailed:
+    case workflow::Rejection::Runaway:
+        return QStringLiteral("process_error");
+    case workflow::Rejection::None:
+    case workflow::Rejection::TaskNotActive:
+    case workflow::Rejection::TimerNotActive:
+    case workflow::Rejection::TimerNotDue:
+        break;
+    }
+    return QStringLiteral("workflow_rejected");
+}
+
+QJsonArray activeTaskIds(const workflow::ProcessModel &model, const workflow::WorkflowState &state)
+{
+    QJsonArray ids;
+    for (const workflow::Token &token : state.tokens) {
+        if (model.element(token.element).type == workflow::ElementType::UserTask)
+            ids.append(model.element(token.element).id);
+    }
+    return ids;
+}
+
+// What the case shows of its process after an engine step.
+void takeTransition(const workflow::ProcessModel &model, const workflow::Transition &transition, Case *theCase)
+{
+    theCase->workflowState = transition.state.toJson(model);
+    theCase->statusText = demo::DemoProcessWalker::statusText(model, transition.state);
+    theCase->closed = transition.state.ended;
+    for (const workflow::WorkflowEvent &event : transition.events) {
+        if (event.type == workflow::WorkflowEvent::Type::DeadlineSet) {
+            if (const std::optional<QDate> date =
+                    json::dateFromString(event.data.value(QLatin1String("date")).toString()))
+                theCase->statutoryDeadline = *date;
+        }
+    }
+}
+
+// One command inside its transaction: checks and effects, but not the bookkeeping (stored result, change row,
+// audit row, sequence) that every command shares.
+class Execution {
+public:
+    Execution(CaseStore &store, const AuthSession &session, const PushedCommand &pushed, const QDateTime &now)
+        : m_store(store), m_session(session), m_pushed(pushed), m_command(pushed.command), m_now(now),
+          m_today(Clock::current().today())
+    {
+    }
+
+    Result<CommandResult> run();
+    bool changedCase() const { return m_changedCase; }
+
+private:
+    Result<CommandResult> onCase(StoredCase stored);
+    Result<CommandResult> createCase();
+    Result<CommandResult> setFields(Case &theCase, const demo::CaseTypeContent &content);
+    Result<CommandResult> completeTask(Case &theCase, const demo::CaseTypeContent &content);
+    Result<CommandResult> addNote(Case &theCase);
+    Result<CommandResult> requestConsultation(Case &theCase, const StoredCase &stored);
+    Result<CommandResult> setDeputy();
+    Result<CommandResult> saveCase(Case &theCase);
+
+    // The policy's answer; a database failure while it looked up users comes back as the error.
+    Result<AccessDecision> mayRun(const CaseAccessFacts &facts);
+    Result<AccessScope> scope();
+    const demo::CaseTypeContent *content(const QString &caseType) const;
+
+    CaseStore &m_store;
+    const AuthSession &m_session;
+    const PushedCommand &m_pushed;
+    const Command &m_command;
+    QDateTime m_now;
+    QDate m_today;
+    AccessScope m_scope;
+    bool m_changedCase = false;
+};
+
+Result<AccessScope> Execution::scope()
+{
+    const Result<QList<Deputyship>> deputyships = m_store.deputyshipsOf(m_session.user.id);
+    if (!deputyships)
+        return deputyships.error();
+    return AccessScope::forUser(m_session.user, deputyships.value(), Clock::current());
+}
+
+Result<AccessDecision> Execution::mayRun(const CaseAccessFacts &facts)
+{
+    std::optional<Error> failure;
+    const AccessPolicy::UserLookup users = [this, &failure](const QUuid &id) -> std::optional<User> {
+        const Result<std::optional<User>> user = m_store.user(id);
+        if (!user) {
+            failure = user.error();
+            return std::nullopt;
+        }
+        return user.value();
+    };
+    const AccessDecision decision = m_pushed.known
+                                        ? AccessPolicy::mayRun(m_scope, facts, m_command.name, m_command.args, users)
+                                        : AccessPolicy::mayRun(m_scope, facts, m_pushed.name, m_command.args, users);
+    if (failure)
+        return *failure;
+    return decision;
+}
+
+const demo::CaseTypeContent *Execution::content(const QString &caseType) const
+{
+    const Result<demo::BundledContent> &bundled = demo::BundledContent::instance();
+    return bundled ? bundled->find(caseType) : nullptr;
+}
+
+Result<CommandResult> Execution::run()
+{
+    Result<AccessScope> scope = this->scope();
+    if (!scope)
+        return scope.error();
+    m_scope = std::move(scope).value();
+
+    if (m_pushed.known && m_command.name == CommandName::SetDeputy)
+        return setDeputy();
+    Result<std::optional<StoredCase>> stored = m_store.lockCase(m_command.caseId);
+    if (!stored && stored.error().code == ErrorCode::Corrupt) {
+        qCWarning(lcServer).noquote() << "unreadable case:" << stored.error().toString();
+        return CommandResult::rejected(QStringLiteral("case_unreadable"),
+                                       QStringLiteral("The server cannot read this case. Tell the administrator."));
+    }
+    if (!stored)
+        return stored.error();
+    if (m_pushed.known && m_command.name == CommandName::CreateCase) {
+        if (!stored.value())
+            return createCase();
+        // Only someone who may read the case learns that the id is taken.
+        const CaseAccessFacts facts =
+            CaseAccessFacts::of(stored.value()->theCase, stored.value()->openConsultationTeamIds);
+        const AccessDecision read = AccessPolicy::mayRead(m_scope, facts);
+        if (read.outcome == AccessDecision::Outcome::NotVisible)
+            return denied(read);
+        return CommandResult::rejected(QStringLiteral("case_exists"),
+                                       QStringLiteral("A case with this id exists already. Discard this new case."));
+    }
+    if (!stored.value()) {
+        const Result<bool> creationRejected = m_store.creationRejected(m_command.caseId, m_session.user.id);
+        if (!creationRejected)
+            return creationRejected.error();
+        if (creationRejected.value())
+            return CommandResult::rejected(QStringLiteral("case_rejected"),
+                                           QStringLiteral("The server rejected the creation of this case, so this "
+                                                          "change cannot be applied either. Discard it."));
+        return denied(AccessDecision::notVisible());
+    }
+    return onCase(std::move(stored.value()).value());
+}
+
+Result<CommandResult> Execution::onCase(StoredCase stored)
+{
+    Case &theCase = stored.theCase;
+    const Result<AccessDecision> decision = mayRun(CaseAccessFacts::of(theCase, stored.openConsultationTeamIds));
+    if (!decision)
+        return decision.error();
+    // The policy allows no unknown command; on a visible case its reason says to update CaseDesk.
+    if (!m_pushed.known && decision->outcome == AccessDecision::Outcome::Forbidden)
+        return CommandResult::rejected(QStringLiteral("unknown_command"), decision->reason);
+    if (!decision->allowed())
+        return denied(decision.value());
+    const demo::CaseTypeContent *caseType = content(theCase.caseType);
+
+    switch (m_command.name) {
+    case CommandName::SetFields:
+        if (!caseType)
+            break;
+        return setFields(theCase, *caseType);
+    case CommandName::CompleteTask:
+        if (!caseType)
+            break;
+        return completeTask(theCase, *caseType);
+    case CommandName::Assign:
+    case CommandName::Claim: {
+        if (Result<void> replayed = replayCommand(m_command, m_session.user.id, &theCase); !replayed) {
+            if (replayed.error().code != ErrorCode::Conflict)
+                return invalidArgs(replayed.error().message);
+            return CommandResult::conflict(
+                QStringLiteral("assignee_conflict"), replayed.error().message,
+                {{QStringLiteral("assignee"),
+                  QJsonObject{{QStringLiteral("server"), uuidToString(theCase.assigneeId)}}}});
+        }
+        return saveCase(theCase);
+    }
+    case CommandName::SetFollowUp:
+        if (Result<void> replayed = replayCommand(m_command, m_session.user.id, &theCase); !replayed)
+            return invalidArgs(replayed.error().message);
+        return saveCase(theCase);
+    case CommandName::AddNote:
+        return addNote(theCase);
+    case CommandName::RequestConsultation:
+        return requestConsultation(theCase, stored);
+    case CommandName::AttachDocument:
+    case CommandName::UpdateDocumentMeta:
+        return CommandResult::rejected(QStringLiteral("not_supported_yet"),
+                                       QStringLiteral("This server does not take documents yet. Keep the command and "
+                                                      "push it again after the server's update."));
+    case CommandName::CreateCase: // handled in run()
+    case CommandName::SetDeputy:
+        break;
+    }
+    return CommandResult::rejected(QStringLiteral("unknown_case_type"),
+                                   QStringLiteral("The server has no process model or form for the case type \"%1\". "
+                                                  "Tell the administrator.")
+                                       .arg(theCase.caseType));
+}
+
+Result<CommandResult> Execution::saveCase(Case &theCase)
+{
+    theCase.version += 1;
+    theCase.updatedAt = m_now;
+    if (Result<void> saved = m_store.updateCase(theCase); !saved)
+        return saved.error();
+    m_changedCase = true;
+    return CommandResult::applied(theCase.version);
+}
+
+Result<CommandResult> Execution::createCase()
+{
+    Case theCase;
+    if (Result<void> replayed = replayCommand(m_command, m_session.user.id, &theCase); !replayed)
+        return invalidArgs(replayed.error().message);
+    const Result<AccessDecision> decision = mayRun(CaseAccessFacts::of(theCase));
+    if (!decision)
+        return decision.error();
+    if (!decision->allowed())
+        return denied(decision.value());
+    const demo::CaseTypeContent *caseType = content(theCase.caseType);
+    if (!caseType)
+        return CommandResult::rejected(
+            QStringLiteral("unknown_case_type"),
+            QStringLiteral("There is no case type \"%1\" on the server. Choose another.").arg(theCase.caseType));
+
+    const QJsonObject data = forms::FormValidator::normalize(caseType->form, theCase.formData);
+    if (const QList<forms::FormProblem> problems = blockingProblems(caseType->form, data, m_today); !problems.isEmpty())
+        return invalidForm(problems);
+    const workflow::TransitionResult started = workflow::WorkflowEngine::start(caseType->process, data, m_now);
+    if (!started)
+        return CommandResult::rejected(QStringLiteral("process_error"), started.error().message);
+    const Result<std::optional<Aktenzeichen>> aktenzeichen = m_store.nextAktenzeichen(theCase.teamId, m_today.year());
+    if (!aktenzeichen)
+        return aktenzeichen.error();
+    if (!aktenzeichen.value())
+        return CommandResult::rejected(QStringLiteral("unknown_team"),
+                                       QStringLiteral("The team of this case does not exist. Choose another team."));
+
+    theCase.aktenzeichen = *aktenzeichen.value();
+    theCase.formData = data;
+    theCase.formVersion = caseType->form.version();
+    if (!theCase.receivedDate.isValid())
+        theCase.receivedDate = m_today;
+    theCase.statutoryDeadline = QDate(); // only the process computes it
+    takeTransition(caseType->process, started.value(), &theCase);
+    theCase.version = 1;
+    theCase.createdAt = m_now;
+    theCase.updatedAt = m_now;
+    if (Result<void> inserted = m_store.insertCase(theCase); !inserted)
+        return inserted.error();
+    m_changedCase = true;
+    return CommandResult::applied(theCase.version);
+}
+
+Result<CommandResult> Execution::setFields(Case &theCase, const demo::CaseTypeContent &content)
+{
+    const QList<forms::FormProblem> before = blockingProblems(content.form, theCase.formData, m_today);
+    const QJsonObject server = theCase.formData;
+    if (Result<void> replayed = replayCommand(m_command, m_session.user.id, &theCase); !replayed) {
+        if (replayed.error().code != ErrorCode::Conflict)
+            return invalidArgs(replayed.error().message);
+        // Every field whose expectation failed, with the server's value, so the client shows them all at once.
+        QJsonObject conflicts;
+        const QJsonObject fields = m_command.args.value(QLatin1String("fields")).toObject();
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+            const QJsonValue current = server.contains(it.key()) ? server.value(it.key()) : QJsonValue();
+            if (current != it.value().toObject().value(QLatin1String("old")))
+                conflicts.insert(it.key(), QJsonObject{{QStringLiteral("server"), current}});
+        }
+        return CommandResult::conflict(QStringLiteral("field_conflict"), replayed.error().message, conflicts);
+    }
+    theCase.formData = forms::FormValidator::normalize(content.form, theCase.formData);
+    QList<forms::FormProblem> added = blockingProblems(content.form, theCase.formData, m_today);
+    // Only problems this edit brings count: older data that a newer definition dislikes must not block the case.
+    added.removeIf([&before](const forms::FormProblem &problem) {
+        return std::any_of(before.cbegin(), before.cend(), [&problem](const forms::FormProblem &old) {
+            return old.path == problem.path && old.code == problem.code && old.rule == problem.rule;
+        });
+    });
+    if (!added.isEmpty())
+        return invalidForm(added);
+    return saveCase(theCase);
+}
+
+Result<CommandResult> Execution::completeTask(Case &theCase, const demo::CaseTypeContent &content)
+{
+    const QJsonObject &args = m_command.args;
+    const QJsonValue taskId = args.value(QLatin1String("taskId"));
+    const QJsonValue outcome = args.value(QLatin1String("outcome"));
+    const QJsonValue noteText = args.value(QLatin1String("note"));
+    if (!taskId.isString() || taskId.toString().isEmpty() || taskId.toString().size() > maxTaskIdLength ||
+        !(outcome.isUndefined() || outcome.isString()) || !(noteText.isUndefined() || noteText.isString()) ||
+        noteText.toString().size() > maxNoteLength)
+        return invalidArgs(QStringLiteral("completeTask needs {\"taskId\": text, \"outcome\"?: text, \"note\"?: "
+                                          "text}."));
+    const Result<workflow::WorkflowState> state =
+        workflow::WorkflowState::fromJson(content.process, theCase.workflowState);
+    if (!state)
+        return CommandResult::rejected(QStringLiteral("case_unreadable"), state.error().message);
+    workflow::Actor actor{uuidToString(m_session.user.id), workflow::RoleSet(m_session.user.roles),
+                          m_session.teamCodes};
+    const workflow::TransitionResult transition = workflow::WorkflowEngine::apply(
+        content.process, state.value(), {taskId.toString(), outcome.toString(), theCase.formData}, actor, m_now);
+    if (!transition) {
+        // The task is done or not reached yet: compare-and-set on the process, like the assignee.
+        if (transition.rejection() == workflow::Rejection::TaskNotActive)
+            return CommandResult::conflict(
+                QStringLiteral("task_conflict"), transition.error().message,
+                {{QStringLiteral("task"),
+                  QJsonObject{{QStringLiteral("server"), activeTaskIds(content.process, state.value())}}}});
+        return CommandResult::rejected(rejectionCode(transition.rejection()), transition.error().message);
+    }
+    takeTransition(content.process, transition.value(), &theCase);
+    if (!noteText.toString().isEmpty()) {
+        const Note note{m_command.id, theCase.id, m_session.user.id, m_now, noteText.toString()};
+        if (Result<void> inserted = m_store.insertNote(note); !inserted)
+            return inserted.error();
+    }
+    return saveCase(theCase);
+}
+
+Result<CommandResult> Execution::addNote(Case &theCase)
+{
+    Result<Note> parsed = Note::fromJson(m_command.args.value(QLatin1String("note")).toObject());
+    if (!parsed)
+        return invalidArgs(parsed.error().message);
+    Note note = std::move(parsed).value();
+    if (note.text.trimmed().isEmpty() || note.text.size() > maxNoteLength)
+        return invalidArgs(QStringLiteral("A note needs a text of at most %1 characters.").arg(maxNoteLength));
+    // The server says who wrote it and when; a client cannot write in someone else's name.
+    note.authorId = m_session.user.id;
+    note.createdAt = m_now;
+    const Result<bool> exists = m_store.noteExists(note.id);
+    if (!exists)
+        return exists.error();
+    if (exists.value())
+        return CommandResult::rejected(QStringLiteral("note_exists"),
+                                       QStringLiteral("A note with this id exists already. Discard this note."));
+    if (Result<void> inserted = m_store.insertNote(note); !inserted)
+        return inserted.error();
+    return saveCase(theCase);
+}
+
+Result<CommandResult> Execution::requestConsultation(Case &theCase, const StoredCase &stored)
+{
+    const QUuid teamId = uuidFromString(m_command.args.value(QLatin1String("team")).toString());
+    if (teamId.isNull())
+        return invalidArgs(QStringLiteral("requestConsultation needs {\"team\": the consulted team's id}."));
+    const Result<bool> exists = m_store.teamExists(teamId);
+    if (!exists)
+        return exists.error();
+    if (!exists.value() || teamId == theCase.teamId)
+        return invalidArgs(QStringLiteral("Consult an existing team other than the case's own."));
+    if (stored.openConsultationTeamIds.contains(teamId))
+        return CommandResult::rejected(QStringLiteral("already_consulted"),
+                                       QStringLiteral("This team is consulted on the case already."));
+    if (Result<void> inserted = m_store.insertConsultation(m_command.id, theCase.id, teamId, m_session.user.id);
+        !inserted)
+        return inserted.error();
+    return saveCase(theCase);
+}
+
+Result<CommandResult> Execution::setDeputy()
+{
+    const QJsonObject &args = m_command.args;
+    const QUuid absent = uuidFromString(args.value(QLatin1String("user")).toString());
+    const QJsonValue deputy = args.value(QLatin1String("deputy"));
+    const std::optional<QDate> from = json::dateFromString(args.value(QLatin1String("from")).toString());
+    const std::optional<QDate> until = json::dateFromString(args.value(QLatin1String("until")).toString());
+    const bool deputyValid =
+        deputy.isString() && (deputy.toString().isEmpty() || !uuidFromString(deputy.toString()).isNull());
+    if (absent.isNull() || !deputyValid || !from || !until || (from->isValid() && until->isValid() && *from > *until))
+        return invalidArgs(QStringLiteral("setDeputy needs {\"user\": uuid, \"deputy\": uuid or \"\", \"from\"?: "
+                                          "date, \"until\"?: date} with from not after until."));
+    const Result<AccessDecision> decision = mayRun({});
+    if (!decision)
+        return decision.error();
+    if (!decision->allowed())
+        return denied(decision.value());
+    const QUuid deputyId = uuidFromString(deputy.toString());
+    if (deputyId.isNull()) {
+        if (Result<void> ended = m_store.endDeputyships(absent, m_today); !ended)
+            return ended.error();
+    } else if (Result<void> inserted = m_store.insertDeputyship(
+                   m_command.id, Deputyship{absent, deputyId, *from, *until}, m_session.user.id);
+               !inserted) {
+        return inserted.error();
+    }
+    return CommandResult::applied(0);
+}
+
+} // namespace
+
+CommandProcessor::CommandProcessor(QSqlDatabase db, const AuthSession &session)
+    : m_db(std::move(db)), m_session(session)
+{
+}
+
+namespace {
+
+Attempt runOnce(QSqlDatabase &db, const AuthSession &session, const PushedCommand &pushed)
+{
+    const Command &command = pushed.command;
+    if (!db.transaction())
+        return databaseError(db.lastError());
+    const auto fail = [&db](Attempt attempt) {
+        db.rollback();
+        return attempt;
+    };
+    CaseStore store(db);
+    const Result<ClientSequence> sequence = store.lockClientSequence(command.clientId, session.user.id);
+    if (!sequence)
+        return fail(sequence.error());
+    if (sequence->userId != session.user.id)
+        return fail(ApiError{ApiError::Status::Forbidden, QStringLiteral("client_mismatch"),
+                             QStringLiteral("This client installation belongs to another user. Log in again.")});
+    if (command.clientSeq <= sequence->lastApplied) {
+        const Result<std::optional<CommandResult>> stored = store.storedResult(command.clientId, command.clientSeq);
+        if (!stored)
+            return fail(stored.error());
+        db.rollback(); // nothing was written
+        if (!stored.value())
+            return ApiError{ApiError::Status::Conflict, QStringLiteral("sequence_unknown"),
+                            QStringLiteral("The server has no result for clientSeq %1.").arg(command.clientSeq)};
+        return *stored.value();
+    }
+    if (command.clientSeq > sequence->lastApplied + 1)
+        return fail(ApiError{ApiError::Status::Conflict, QStringLiteral("sequence_gap"),
+                             QStringLiteral("clientSeq %1 cannot be applied before %2: push the commands from "
+                                            "clientSeq %2 on, in order.")
+                                 .arg(command.clientSeq)
+                                 .arg(sequence->lastApplied + 1)});
+    const Result<bool> idTaken = store.commandExists(command.id);
+    if (!idTaken)
+        return fail(idTaken.error());
+    if (idTaken.value())
+        return fail(ApiError{ApiError::Status::Conflict, QStringLiteral("duplicate_command_id"),
+                             QStringLiteral("The command id %1 was pushed with another clientSeq already. Give every "
+                                            "command its own id.")
+                                 .arg(uuidToString(command.id))});
+
+    const QDateTime now = Clock::current().now();
+    Execution execution(store, session, pushed, now);
+    Result<CommandResult> decided = execution.run();
+    if (!decided)
+        return fail(decided.error());
+    CommandResult result = std::move(decided).value();
+    result.commandId = command.id;
+    result.clientSeq = command.clientSeq;
+    if (Result<void> stored = store.storeCommand(command, pushed.name, session.user.id, result); !stored)
+        return fail(stored.error());
+    if (result.outcome == CommandResult::Outcome::Applied) {
+        if (execution.changedCase()) {
+            if (Result<qint64> change = store.addChange(command.caseId, result.caseVersion, command.id); !change)
+                return fail(change.error());
+        }
+        if (Result<void> audited = AuditLog(db).append(command, session.user.id, now); !audited)
+            return fail(audited.error());
+    }
+    if (Result<void> advanced = store.setLastApplied(command.clientId, command.clientSeq); !advanced)
+        return fail(advanced.error());
+    if (!db.commit())
+        return fail(CaseStore::sqlError(db.lastError()));
+    return result;
+}
+
+} // namespace
+
+ApiResult<CommandResult> CommandProcessor::process(const PushedCommand &pushed)
+{
+    for (int attempt = 1;; ++attempt) {
+        Attempt outcome = runOnce(m_db, m_session, pushed);
+        if (CommandResult *result = std::get_if<CommandResult>(&outcome))
+            return *result;
+        if (ApiError *error = std::get_if<ApiError>(&outcome))
+            return *error;
+        const Error &error = std::get<Error>(outcome);
+        if (error.code == ErrorCode::Conflict && attempt < MaxAttempts) {
+            qCInfo(lcServer).noquote() << "retrying command" << uuidToString(pushed.command.id) << error.detail;
+            continue;
+        }
+        qCWarning(lcServer).noquote() << "command" << uuidToString(pushed.command.id) << "failed:" << error.toString();
+        return ApiError::unavailable();
+    }
+}
+
+} // namespace casedesk::server

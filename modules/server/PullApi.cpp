@@ -1,0 +1,201 @@
+#include "server/PullApi.h"
+
+#include "core/Clock.h"
+#include "core/Uuid.h"
+#include "server/ApiReply.h"
+#include "server/ChangeFeed.h"
+#include "server/ChangeListener.h"
+#include "server/HttpApiServer.h"
+#include "server/SqlError.h"
+
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QSemaphore>
+#include <QSqlQuery>
+
+#include <limits>
+#include <memory>
+
+namespace casedesk::server {
+
+namespace {
+
+constexpr int defaultWaitSeconds = 25;
+constexpr int maxWaitSeconds = 60;
+constexpr int settlingRecheckMs = 100; // a change held back by an older transaction: commands take milliseconds
+constexpr int unsubscribedRecheckMs = 1000;
+constexpr int waitersRetryAfterSeconds = 5;
+
+// An integer query parameter in [minimum, maximum], `fallback` when absent.
+ApiResult<qint64> integerParameter(const ApiRequest &request, const QString &name, qint64 minimum, qint64 maximum,
+                                   qint64 fallback)
+{
+    if (!request.query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = request.query.queryItemValue(name).toLongLong(&ok);
+    if (!ok || value < minimum || value > maximum)
+        return ApiError::invalidField(name, QStringLiteral("a whole number from %1 to %2").arg(minimum).arg(maximum));
+    return value;
+}
+
+// Runs `work` in one read-only REPEATABLE READ transaction: one snapshot for the scope, the feed and the cases.
+template <typename Work> auto inSnapshot(QSqlDatabase db, Work work) -> decltype(work())
+{
+    if (!db.transaction())
+        return databaseError(db.lastError());
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))) {
+        const QSqlError error = query.lastError();
+        db.rollback();
+        return databaseError(error);
+    }
+    auto result = work();
+    if (!result) {
+        db.rollback();
+        return result;
+    }
+    if (!db.commit())
+        return databaseError(db.lastError());
+    return result;
+}
+
+// The stored results of the caller's client's commands after `after`, oldest first.
+Result<void> addCommandResults(QSqlDatabase db, const AuthSession &session, qint64 after, int limit, QJsonObject *reply)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, client_seq, case_id, name, result, result_detail::text FROM commands"
+                                 " WHERE client_id = CAST(:client AS uuid) AND user_id = CAST(:user AS uuid)"
+                                 " AND client_seq > :after ORDER BY client_seq LIMIT :limit"));
+    query.bindValue(QStringLiteral(":client"), uuidToString(session.clientId));
+    query.bindValue(QStringLiteral(":user"), uuidToString(session.user.id));
+    query.bindValue(QStringLiteral(":after"), after);
+    query.bindValue(QStringLiteral(":limit"), limit + 1);
+    if (!query.exec())
+        return databaseError(query.lastError());
+    QJsonArray results;
+    bool more = false;
+    while (query.next()) {
+        if (results.size() == limit) {
+            more = true;
+            break;
+        }
+        results.append(QJsonObject{
+            {QStringLiteral("commandId"), query.value(0).toString()},
+            {QStringLiteral("clientSeq"), query.value(1).toLongLong()},
+            {QStringLiteral("caseId"), query.value(2).toString()},
+            {QStringLiteral("name"), query.value(3).toString()},
+            {QStringLiteral("result"), query.value(4).toString()},
+            {QStringLiteral("detail"), QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object()}});
+    }
+    reply->insert(QStringLiteral("results"), results);
+    reply->insert(QStringLiteral("resultsMore"), more);
+    return {};
+}
+
+QHttpServerResponse pull(const RequestContext &context)
+{
+    const ApiRequest &request = context.request;
+    const ApiResult<qint64> limit =
+        integerParameter(request, QStringLiteral("limit"), 1, ChangeFeed::MaxLimit, ChangeFeed::DefaultLimit);
+    if (const ApiError *error = std::get_if<ApiError>(&limit))
+        return error->response();
+    const ApiResult<qint64> resultsAfter =
+        integerParameter(request, QStringLiteral("resultsAfter"), 0, std::numeric_limits<qint64>::max(), -1);
+    if (const ApiError *error = std::get_if<ApiError>(&resultsAfter))
+        return error->response();
+    const std::optional<QString> cursor = request.query.hasQueryItem(QStringLiteral("cursor"))
+                                              ? std::optional(request.query.queryItemValue(QStringLiteral("cursor")))
+                                              : std::nullopt;
+    const int pageSize = int(std::get<qint64>(limit));
+
+    const Result<QJsonObject> reply = inSnapshot(context.db, [&]() -> Result<QJsonObject> {
+        const Result<ScopeFilter> filter = ScopeFilter::forUser(context.db, context.session.user, Clock::current());
+        if (!filter)
+            return filter.error();
+        const Result<ChangePage> page = ChangeFeed(context.db).page(filter.value(), cursor, pageSize);
+        if (!page)
+            return page.error();
+        QJsonObject body{{QStringLiteral("cases"), page->cases},
+                         {QStringLiteral("removed"), page->removed},
+                         {QStringLiteral("cursor"), page->cursor.toText()},
+                         {QStringLiteral("more"), page->more},
+                         {QStringLiteral("reset"), page->reset}};
+        if (std::get<qint64>(resultsAfter) >= 0) {
+            if (const Result<void> added =
+                    addCommandResults(context.db, context.session, std::get<qint64>(resultsAfter), pageSize, &body);
+                !added)
+                return added.error();
+        }
+        return body;
+    });
+    return reply ? ApiReply::json(reply.value()) : ApiError::fromError(reply.error()).response();
+}
+
+Result<ChangeFeed::Movement> movement(const RequestContext &context, const QString &cursor)
+{
+    return inSnapshot(context.db, [&]() -> Result<ChangeFeed::Movement> {
+        const Result<ScopeFilter> filter = ScopeFilter::forUser(context.db, context.session.user, Clock::current());
+        if (!filter)
+            return filter.error();
+        return ChangeFeed(context.db).movement(filter.value(), cursor);
+    });
+}
+
+QHttpServerResponse wait(const RequestContext &context, const ChangeListener &listener, QSemaphore &waiters)
+{
+    const ApiRequest &request = context.request;
+    const QString cursor = request.query.queryItemValue(QStringLiteral("cursor"));
+    if (cursor.isEmpty())
+        return ApiError::invalidField(QStringLiteral("cursor"), QStringLiteral("the cursor of the last pull"))
+            .response();
+    const ApiResult<qint64> timeout =
+        integerParameter(request, QStringLiteral("timeout"), 0, maxWaitSeconds, defaultWaitSeconds);
+    if (const ApiError *error = std::get_if<ApiError>(&timeout))
+        return error->response();
+    if (!waiters.tryAcquire())
+        return ApiError{ApiError::Status::TooManyRequests, QStringLiteral("too_many_waiters"),
+                        QStringLiteral("Too many clients wait for changes on this server process; pull, then wait "
+                                       "again after the time in Retry-After."),
+                        waitersRetryAfterSeconds}
+            .response();
+    const QSemaphoreReleaser release(waiters, 1);
+
+    const QDeadlineTimer deadline(std::get<qint64>(timeout) * 1000);
+    while (true) {
+        // Read before looking, so a notification that arrives while looking is not waited for.
+        const quint64 seen = listener.generation();
+        const Result<ChangeFeed::Movement> moved = movement(context, cursor);
+        if (!moved)
+            return ApiError::fromError(moved.error()).response();
+        if (moved.value() == ChangeFeed::Movement::Moved)
+            return ApiReply::json({{QStringLiteral("cursorMoved"), true}});
+        if (deadline.hasExpired() || listener.isShuttingDown())
+            return ApiReply::json({{QStringLiteral("cursorMoved"), false}});
+        qint64 slice = deadline.remainingTime();
+        if (moved.value() == ChangeFeed::Movement::Settling)
+            slice = std::min<qint64>(slice, settlingRecheckMs);
+        if (!listener.isListening())
+            slice = std::min<qint64>(slice, unsubscribedRecheckMs);
+        listener.waitForChange(seen, int(slice));
+    }
+}
+
+} // namespace
+
+std::shared_ptr<ChangeListener> PullApi::addRoutes(HttpApiServer &server, const ServerDatabase &database)
+{
+    using Method = HttpApiServer::Method;
+    // Shared with the routes: it lives as long as a handler can run.
+    const auto listener = std::make_shared<ChangeListener>(database);
+    const auto waiters = std::make_shared<QSemaphore>(std::max(1, server.options().threads / 2));
+    server.addAuthenticatedRoute(QStringLiteral("/api/v1/sync/pull"), Method::Get, HttpApiServer::DefaultBodyLimit,
+                                 pull);
+    server.addAuthenticatedRoute(
+        QStringLiteral("/api/v1/sync/wait"), Method::Get, HttpApiServer::DefaultBodyLimit,
+        [listener, waiters](const RequestContext &context) { return wait(context, *listener, *waiters); });
+    return listener;
+}
+
+} // namespace casedesk::server

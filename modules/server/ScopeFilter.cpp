@@ -1,0 +1,112 @@
+#include "server/ScopeFilter.h"
+
+#include "core/Uuid.h"
+#include "server/SqlError.h"
+
+#include <QCryptographicHash>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace casedesk::server {
+
+namespace {
+
+QString sortedIds(const QList<QUuid> &ids)
+{
+    QStringList texts;
+    for (const QUuid &id : ids)
+        texts.append(uuidToString(id));
+    texts.sort();
+    return texts.join(u',');
+}
+
+} // namespace
+
+QString ScopeFilter::uuidArray(const QList<QUuid> &ids)
+{
+    QStringList texts;
+    for (const QUuid &id : ids)
+        texts.append(uuidToString(id));
+    return u'{' + texts.join(u',') + u'}';
+}
+
+ScopeFilter::ScopeFilter(AccessScope scope) : m_scope(std::move(scope)) {}
+
+Result<ScopeFilter> ScopeFilter::forUser(QSqlDatabase db, const User &user, const Clock &clock)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT absent_user_id, first_day, last_day FROM deputyships"
+                                 " WHERE deputy_id = CAST(:deputy AS uuid)"));
+    query.bindValue(QStringLiteral(":deputy"), uuidToString(user.id));
+    if (!query.exec())
+        return databaseError(query.lastError());
+    QList<Deputyship> deputyships;
+    while (query.next())
+        deputyships.append(
+            {uuidFromString(query.value(0).toString()), user.id, query.value(1).toDate(), query.value(2).toDate()});
+    return ScopeFilter(AccessScope::forUser(user, deputyships, clock));
+}
+
+QString ScopeFilter::readableCondition(const QString &caseAlias)
+{
+    // readableTeamIds() holds the writable teams too. coalesce: an unassigned case compares NULL, which would
+    // make a NOT of the whole condition NULL as well.
+    return QStringLiteral(
+               "(%1.team_id = ANY(CAST(:scope_teams AS uuid[]))"
+               " OR coalesce(%1.assignee_id = ANY(CAST(:scope_assignees AS uuid[])), false)"
+               " OR EXISTS (SELECT 1 FROM consultations scope_k WHERE scope_k.case_id = %1.id"
+               " AND scope_k.ended_at IS NULL AND scope_k.team_id = ANY(CAST(:scope_consulting AS uuid[]))))")
+        .arg(caseAlias);
+}
+
+void ScopeFilter::bind(QSqlQuery &query) const
+{
+    query.bindValue(QStringLiteral(":scope_teams"), uuidArray(m_scope.readableTeamIds()));
+    query.bindValue(QStringLiteral(":scope_assignees"), uuidArray(m_scope.assigneeIds()));
+    query.bindValue(QStringLiteral(":scope_consulting"), uuidArray(m_scope.consultingTeamIds()));
+}
+
+QString ScopeFilter::readableFactsCondition(const QString &changeAlias)
+{
+    return QStringLiteral("(coalesce(%1.team_id = ANY(CAST(:facts_teams AS uuid[])), false)"
+                          " OR coalesce(%1.assignee_id = ANY(CAST(:facts_assignees AS uuid[])), false))")
+        .arg(changeAlias);
+}
+
+void ScopeFilter::bindFacts(QSqlQuery &query) const
+{
+    query.bindValue(QStringLiteral(":facts_teams"), uuidArray(m_scope.readableTeamIds()));
+    query.bindValue(QStringLiteral(":facts_assignees"), uuidArray(m_scope.assigneeIds()));
+}
+
+Result<QByteArray> ScopeFilter::fingerprint(QSqlDatabase db) const
+{
+    QStringList consulted;
+    if (!m_scope.consultingTeamIds().isEmpty()) {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT DISTINCT case_id FROM consultations WHERE ended_at IS NULL"
+                                     " AND team_id = ANY(CAST(:teams AS uuid[]))"));
+        query.bindValue(QStringLiteral(":teams"), uuidArray(m_scope.consultingTeamIds()));
+        if (!query.exec())
+            return databaseError(query.lastError());
+        while (query.next())
+            consulted.append(query.value(0).toString());
+        consulted.sort();
+    }
+    QStringList roles;
+    for (Role role : m_scope.roles())
+        roles.append(roleToString(role));
+    roles.sort();
+    const QString canonical =
+        QStringList{uuidToString(m_scope.userId()), roles.join(u','), sortedIds(m_scope.memberTeamIds()),
+                    sortedIds(m_scope.deputisedUserIds()), consulted.join(u',')}
+            .join(u';');
+    // 128 bits tell scopes apart well enough; the cursor stays short.
+    return QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256)
+        .left(16)
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+} // namespace casedesk::server
