@@ -284,7 +284,7 @@ const std::array<QString, 256> &latin1BaseLetters()
 
 CaseSearch::CaseSearch(CacheDatabase &db) : m_db(db) {}
 
-QString CaseSearch::normalize(const QString &text)
+QString CaseSearch::normalize(QStringView text)
 {
     QString folded;
     folded.reserve(text.size());
@@ -321,7 +321,7 @@ QString CaseSearch::normalize(const QString &text)
         }
         return folded;
     }
-    const QString letters = baseLetters(text);
+    const QString letters = baseLetters(text.toString());
     for (qsizetype pos = 0; pos < letters.size(); ++pos) {
         const QChar c = letters.at(pos);
         if (c.isHighSurrogate() && pos + 1 < letters.size() && letters.at(pos + 1).isLowSurrogate()) {

@@ -26,7 +26,7 @@ public:
 
     // The normalisation applied to indexed text and queries alike: lower case, ä/ae->a, ö/oe->o,
     // ü/ue->u, ß->ss, other diacritics removed.
-    static QString normalize(const QString &text);
+    static QString normalize(QStringView text);
 
     // The FTS4 MATCH expression for user text: every word a quoted token (all must match), "word*" a prefix,
     // each token OR'ed with the joined forms it belongs to ("S-AB 1234" also finds "sab1234"). Empty when

@@ -117,7 +117,7 @@ QList<SearchToken> SearchIndexer::tokenize(const QString &text)
             end = next;
         }
         const bool joins = previousEnd >= 0 && begin - previousEnd == 1 && isJoiningSeparator(text.at(previousEnd));
-        appendPieces(tokens, CaseSearch::normalize(text.mid(begin, end - begin)), begin, end, joins);
+        appendPieces(tokens, CaseSearch::normalize(QStringView(text).mid(begin, end - begin)), begin, end, joins);
         previousEnd = end;
         pos = end;
     }
@@ -168,19 +168,24 @@ QString SearchIndexer::withoutLeadingZeros(const QString &token)
 QString SearchIndexer::indexedText(const QString &text)
 {
     const QList<SearchToken> tokens = tokenize(text);
-    QStringList words;
-    words.reserve(tokens.size() * 2);
+    QString words;
+    words.reserve(text.size() + text.size() / 4);
+    const auto add = [&words](const QString &word) {
+        if (!words.isEmpty())
+            words += u' ';
+        words += word;
+    };
     for (const SearchToken &token : tokens) {
-        words.append(token.text);
+        add(token.text);
         const QString stripped = withoutLeadingZeros(token.text);
         if (!stripped.isEmpty()) {
-            words.append(stripped);
+            add(stripped);
         }
     }
     for (const JoinedToken &join : joinedTokens(tokens)) {
-        words.append(join.text);
+        add(join.text);
     }
-    return words.join(u' ');
+    return words;
 }
 
 QString SearchIndexer::createSql()
