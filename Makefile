@@ -52,6 +52,7 @@ bench: build
 	$(BUILD_DIR)/bin/casedesk-bench workflow
 	$(BUILD_DIR)/bin/casedesk-bench forms
 	$(BUILD_DIR)/bin/casedesk-bench store --cases 100000
+	$(BUILD_DIR)/bin/casedesk-bench server
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -992,17 +992,17 @@
         <translation>Das Passwort konnte nicht gehasht werden, weil dem Server der Speicher ausgeht. Versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="293" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="345" />
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation>Die Datenbank hat die Schemaversion %1, dieser Server kennt aber nur Versionen bis %2. Aktualisieren Sie casedesk-server.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="382" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="434" />
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation>Die Schemamigration %1 (%2) ist fehlgeschlagen; die Datenbank bleibt auf Version %3. Einzelheiten stehen im Serverprotokoll.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="410" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="462" />
         <source>The database has schema version %1; this server needs version %2. Run "casedesk-server migrate" first.</source>
         <translation>Die Datenbank hat die Schemaversion %1; dieser Server braucht Version %2. Führen Sie zuerst „casedesk-server migrate“ aus.</translation>
     </message>
@@ -1206,6 +1206,36 @@
         <location filename="../modules/server/ModelRepository.cpp" line="148" />
         <source>Form definition %1</source>
         <translation>Formulardefinition %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/CaseTypeRoutes.cpp" line="25" />
+        <source>There is no case type "%1". Choose one of: %2.</source>
+        <translation>Es gibt keine Vorgangsart "%1". Wählen Sie eine davon: %2.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/CaseTypeRoutes.cpp" line="39" />
+        <source>There is no team with the code "%1". See "casedesk-server team list".</source>
+        <translation>Es gibt kein Team mit dem Kürzel "%1". Siehe "casedesk-server team list".</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/DemoImport.cpp" line="33" />
+        <source>The database has its own "%1" already, so the demo data cannot be added. Use an empty database for the demo.</source>
+        <translation>Die Datenbank hat bereits ein eigenes "%1", daher können die Demodaten nicht angelegt werden. Verwenden Sie für die Demo eine leere Datenbank.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/PortalCredentials.cpp" line="35" />
+        <source>A portal's name has up to %1 letters, digits, dots, underscores and hyphens, like "service-bw".</source>
+        <translation>Der Name eines Portals hat bis zu %1 Buchstaben, Ziffern, Punkte, Unterstriche und Bindestriche, etwa "service-bw".</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/PortalCredentials.cpp" line="49" />
+        <source>A portal named "%1" exists already. Choose another name, or disable the old portal first.</source>
+        <translation>Ein Portal namens "%1" gibt es schon. Wählen Sie einen anderen Namen oder deaktivieren Sie zuerst das alte Portal.</translation>
+    </message>
+    <message>
+        <location filename="../modules/server/PortalCredentials.cpp" line="76" />
+        <source>There is no portal named "%1". See "casedesk-server portal list".</source>
+        <translation>Es gibt kein Portal namens "%1". Siehe "casedesk-server portal list".</translation>
     </message>
 </context>
 <context>

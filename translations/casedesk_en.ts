@@ -993,17 +993,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="293"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="345"/>
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="382"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="434"/>
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="410"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="462"/>
         <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,6 +1206,36 @@
     <message>
         <location filename="../modules/server/ModelRepository.cpp" line="148"/>
         <source>Form definition %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/CaseTypeRoutes.cpp" line="25"/>
+        <source>There is no case type &quot;%1&quot;. Choose one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/CaseTypeRoutes.cpp" line="39"/>
+        <source>There is no team with the code &quot;%1&quot;. See &quot;casedesk-server team list&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/DemoImport.cpp" line="33"/>
+        <source>The database has its own &quot;%1&quot; already, so the demo data cannot be added. Use an empty database for the demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/PortalCredentials.cpp" line="35"/>
+        <source>A portal&apos;s name has up to %1 letters, digits, dots, underscores and hyphens, like &quot;service-bw&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/PortalCredentials.cpp" line="49"/>
+        <source>A portal named &quot;%1&quot; exists already. Choose another name, or disable the old portal first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/server/PortalCredentials.cpp" line="76"/>
+        <source>There is no portal named &quot;%1&quot;. See &quot;casedesk-server portal list&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

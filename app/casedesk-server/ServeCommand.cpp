@@ -3,12 +3,14 @@
 #include "server/AuthApi.h"
 #include "server/BlobApi.h"
 #include "server/HttpApiServer.h"
+#include "server/IntakeApi.h"
 #include "server/LiveChannel.h"
 #include "server/PullApi.h"
 #include "server/PushApi.h"
 #include "server/ReferenceApi.h"
 #include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
+#include "server/TimerService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -199,7 +201,10 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
     LiveChannel live(database.value(), options.lifetimes, PullApi::addRoutes(server, database.value()));
     live.attach(server.httpServer());
     PushApi::addRoutes(server);
+    IntakeApi::addRoutes(server);
     ReferenceApi::addRoutes(server);
+    TimerService timers(database.value()); // fires due workflow timers in every process, each once
+    timers.start();
     if (tls) {
         const Result<void> configured =
             server.setTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));

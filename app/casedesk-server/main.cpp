@@ -7,7 +7,9 @@
 
 #include "AdminCommand.h"
 #include "AuditCommand.h"
+#include "DemoCommand.h"
 #include "FormCommand.h"
+#include "PortalCommand.h"
 #include "ProcessCommand.h"
 #include "ServeCommand.h"
 
@@ -35,6 +37,12 @@ const Subcommand subcommands[] = {
      "import XDatenfelder, check, deploy and list form definitions (form import FILE | form check FILE... | "
      "form deploy FILE... | form list)",
      casedesk::server::runFormCommand},
+    {"portal",
+     "citizen portals of the intake and the team of each case type (portal add NAME | portal list | portal "
+     "disable NAME | portal route CASE_TYPE TEAM_CODE | portal routes)",
+     casedesk::server::runPortalCommand},
+    {"demo", "fill the database with demo teams, users and cases (demo --cases N [--seed S])",
+     casedesk::server::runDemoCommand},
 };
 
 void printUsage(QTextStream &stream)

@@ -111,16 +111,28 @@ Result<bool> CaseStore::commandExists(const QUuid &commandId)
 Result<void> CaseStore::storeCommand(const Command &command, const QString &name, const QUuid &userId,
                                      const CommandResult &result)
 {
+    return insertCommand(command, name, userId, QUuid(), result);
+}
+
+Result<void> CaseStore::storePortalCommand(const Command &command, const QUuid &portalId, const CommandResult &result)
+{
+    return insertCommand(command, commandNameToString(command.name), QUuid(), portalId, result);
+}
+
+Result<void> CaseStore::insertCommand(const Command &command, const QString &name, const QUuid &userId,
+                                      const QUuid &portalId, const CommandResult &result)
+{
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("INSERT INTO commands (id, client_id, client_seq, user_id, case_id, name, args, made_at, result,"
-                       " result_detail) VALUES (CAST(:id AS uuid), CAST(:client AS uuid), :seq, CAST(:user AS uuid),"
-                       " CAST(:case AS uuid), :name, CAST(:args AS jsonb), CAST(:madeAt AS timestamptz), :result,"
-                       " CAST(:detail AS jsonb))"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO commands (id, client_id, client_seq, user_id, portal_id, case_id, name, args, made_at, result,"
+        " result_detail) VALUES (CAST(:id AS uuid), CAST(:client AS uuid), :seq, CAST(NULLIF(:user, '') AS uuid),"
+        " CAST(NULLIF(:portal, '') AS uuid), CAST(:case AS uuid), :name, CAST(:args AS jsonb),"
+        " CAST(:madeAt AS timestamptz), :result, CAST(:detail AS jsonb))"));
     query.bindValue(QStringLiteral(":id"), idText(command.id));
     query.bindValue(QStringLiteral(":client"), idText(command.clientId));
     query.bindValue(QStringLiteral(":seq"), command.clientSeq);
     query.bindValue(QStringLiteral(":user"), idText(userId));
+    query.bindValue(QStringLiteral(":portal"), idText(portalId));
     query.bindValue(QStringLiteral(":case"), idText(command.caseId));
     query.bindValue(QStringLiteral(":name"), name);
     query.bindValue(QStringLiteral(":args"), jsonText(command.args));
@@ -209,7 +221,7 @@ Result<qint64> CaseStore::addChange(const QUuid &caseId, qint64 caseVersion, con
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT INTO changes (case_id, case_version, command_id) VALUES"
-                                 " (CAST(:case AS uuid), :version, CAST(:command AS uuid)) RETURNING seq"));
+                                 " (CAST(:case AS uuid), :version, CAST(NULLIF(:command, '') AS uuid)) RETURNING seq"));
     query.bindValue(QStringLiteral(":case"), idText(caseId));
     query.bindValue(QStringLiteral(":version"), caseVersion);
     query.bindValue(QStringLiteral(":command"), idText(commandId));
@@ -323,6 +335,59 @@ Result<void> CaseStore::insertNote(const Note &note)
     if (!query.exec())
         return sqlError(query.lastError());
     return {};
+}
+
+Result<bool> CaseStore::documentExists(const QUuid &documentId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT 1 FROM documents WHERE id = CAST(:id AS uuid)"));
+    query.bindValue(QStringLiteral(":id"), idText(documentId));
+    if (!query.exec())
+        return sqlError(query.lastError());
+    return query.next();
+}
+
+Result<void> CaseStore::insertDocument(const DocumentRef &document, const QUuid &addedBy)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+        "INSERT INTO documents (id, case_id, sha256, size, name, kind, meta, added_by, added_at) VALUES"
+        " (CAST(:id AS uuid), CAST(:case AS uuid), decode(:sha, 'hex'), :size, :name, :kind, CAST(:meta AS jsonb),"
+        " CAST(:by AS uuid), CAST(:at AS timestamptz))"));
+    query.bindValue(QStringLiteral(":id"), idText(document.id));
+    query.bindValue(QStringLiteral(":case"), idText(document.caseId));
+    query.bindValue(QStringLiteral(":sha"), document.sha256);
+    query.bindValue(QStringLiteral(":size"), document.size);
+    query.bindValue(QStringLiteral(":name"), document.name);
+    query.bindValue(QStringLiteral(":kind"), documentKindToString(document.kind));
+    // What the columns do not hold, so the whole DocumentRef can be given back.
+    QJsonObject meta;
+    if (!document.mimeType.isEmpty())
+        meta.insert(QLatin1String("mimeType"), document.mimeType);
+    if (!document.text.isEmpty())
+        meta.insert(QLatin1String("text"), document.text);
+    query.bindValue(QStringLiteral(":meta"), jsonText(meta));
+    query.bindValue(QStringLiteral(":by"), idText(addedBy));
+    query.bindValue(QStringLiteral(":at"), document.addedAt.toUTC().toString(Qt::ISODateWithMs));
+    if (!query.exec())
+        return sqlError(query.lastError());
+    return {};
+}
+
+Result<bool> CaseStore::updateDocumentMeta(const QUuid &documentId, const QUuid &caseId,
+                                           const std::optional<QString> &name, const std::optional<DocumentKind> &kind)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE documents SET name = coalesce(:name, name), kind = coalesce(:kind, kind)"
+                                 " WHERE id = CAST(:id AS uuid) AND case_id = CAST(:case AS uuid)"));
+    const QVariant noText(QMetaType::fromType<QString>());
+    query.bindValue(QStringLiteral(":name"), name ? QVariant(*name) : noText);
+    query.bindValue(QStringLiteral(":kind"), kind ? QVariant(documentKindToString(*kind)) : noText);
+    query.bindValue(QStringLiteral(":id"), idText(documentId));
+    query.bindValue(QStringLiteral(":case"), idText(caseId));
+    if (!query.exec())
+        return sqlError(query.lastError());
+    return query.numRowsAffected() > 0;
 }
 
 Result<void> CaseStore::insertConsultation(const QUuid &id, const QUuid &caseId, const QUuid &teamId,

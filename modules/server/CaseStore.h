@@ -1,14 +1,15 @@
 // The tables a pushed command reads and writes, inside the caller's transaction: client sequences and stored
 // results, cases (locked for the command), notes, consultations, deputyships, the users the permission policy
-// asks about, Aktenzeichen counters and the change feed. Every failure is a Database error, except PostgreSQL's
-// serialization failure, deadlock and unique violation (a concurrent insert of the same id), which come as
-// Conflict: the caller rolls back and runs the command again.
+// asks about, Aktenzeichen counters, documents and the change feed. Every failure is a Database error, except
+// PostgreSQL's serialization failure, deadlock and unique violation (a concurrent insert of the same id), which
+// come as Conflict: the caller rolls back and runs the command again.
 #pragma once
 
 #include "core/Aktenzeichen.h"
 #include "core/Case.h"
 #include "core/Command.h"
 #include "core/Deputyship.h"
+#include "core/DocumentRef.h"
 #include "core/Note.h"
 #include "core/User.h"
 #include "server/CommandResult.h"
@@ -35,6 +36,8 @@ class CaseStore {
 public:
     explicit CaseStore(QSqlDatabase db);
 
+    QSqlDatabase database() const { return m_db; } // for other stores in the same transaction
+
     // Conflict for a serialization failure, deadlock or unique violation (retry), Database otherwise.
     static Error sqlError(const QSqlError &error);
 
@@ -46,6 +49,8 @@ public:
     // `name` as it came over the wire (an unknown command is stored with its own name).
     Result<void> storeCommand(const Command &command, const QString &name, const QUuid &userId,
                               const CommandResult &result);
+    // A command a citizen portal caused (intake): stored with the portal instead of a user.
+    Result<void> storePortalCommand(const Command &command, const QUuid &portalId, const CommandResult &result);
 
     // The case locked for update; nullopt when there is none. Corrupt when its stored JSON is unreadable.
     Result<std::optional<StoredCase>> lockCase(const QUuid &caseId);
@@ -53,7 +58,8 @@ public:
     Result<bool> creationRejected(const QUuid &caseId, const QUuid &userId);
     Result<void> insertCase(const Case &theCase);
     Result<void> updateCase(const Case &theCase);
-    // A row of the change feed, announced to LISTEN casedesk_changes when the transaction commits.
+    // A row of the change feed, announced to LISTEN casedesk_changes when the transaction commits. A null
+    // commandId: a change the server made itself (a timer fired).
     Result<qint64> addChange(const QUuid &caseId, qint64 caseVersion, const QUuid &commandId);
 
     // The team's next Aktenzeichen of `year`; nullopt for an unknown team. Numbers are taken under the
@@ -65,6 +71,12 @@ public:
 
     Result<bool> noteExists(const QUuid &noteId);
     Result<void> insertNote(const Note &note);
+    Result<bool> documentExists(const QUuid &documentId);
+    // `document.sha256` must name a stored blob; name, kind and the rest are kept as given.
+    Result<void> insertDocument(const DocumentRef &document, const QUuid &addedBy);
+    // Renames and/or re-kinds a document of the case; false when the case has no such document.
+    Result<bool> updateDocumentMeta(const QUuid &documentId, const QUuid &caseId, const std::optional<QString> &name,
+                                    const std::optional<DocumentKind> &kind);
     Result<void> insertConsultation(const QUuid &id, const QUuid &caseId, const QUuid &teamId,
                                     const QUuid &requestedBy);
     Result<void> insertDeputyship(const QUuid &id, const Deputyship &deputyship, const QUuid &createdBy);
@@ -72,6 +84,9 @@ public:
     Result<void> endDeputyships(const QUuid &absentUserId, const QDate &today);
 
 private:
+    Result<void> insertCommand(const Command &command, const QString &name, const QUuid &userId, const QUuid &portalId,
+                               const CommandResult &result);
+
     QSqlDatabase m_db;
 };
 

@@ -7,9 +7,10 @@
 #include "core/Note.h"
 #include "core/Uuid.h"
 #include "demo/BundledContent.h"
-#include "demo/DemoProcessWalker.h"
 #include "forms/FormValidator.h"
 #include "server/AuditLog.h"
+#include "server/BlobStore.h"
+#include "server/CaseOpening.h"
 #include "server/CaseStore.h"
 #include "server/ServerLog.h"
 #include "server/SqlError.h"
@@ -26,6 +27,7 @@ namespace {
 
 constexpr qsizetype maxTaskIdLength = 200;
 constexpr qsizetype maxNoteLength = 100000;
+constexpr qsizetype maxDocumentNameLength = 255;
 constexpr int maxProblemsInMessage = 5;
 
 using Attempt = std::variant<CommandResult, ApiError, Error>;
@@ -49,9 +51,7 @@ CommandResult invalidArgs(const QString &message)
 QList<forms::FormProblem> blockingProblems(const forms::FormDefinition &definition, const QJsonObject &data,
                                            const QDate &today)
 {
-    QList<forms::FormProblem> problems = forms::FormValidator::validate(definition, data, today);
-    problems.removeIf([](const forms::FormProblem &p) { return p.code == forms::FormProblem::Code::Required; });
-    return problems;
+    return CaseOpening::problems(definition, data, today, CaseOpening::RequiredValues::MayBeMissing);
 }
 
 CommandResult invalidForm(const QList<forms::FormProblem> &problems)
@@ -96,21 +96,6 @@ QJsonArray activeTaskIds(const workflow::ProcessModel &model, const workflow::Wo
     return ids;
 }
 
-// What the case shows of its process after an engine step.
-void takeTransition(const workflow::ProcessModel &model, const workflow::Transition &transition, Case *theCase)
-{
-    theCase->workflowState = transition.state.toJson(model);
-    theCase->statusText = demo::DemoProcessWalker::statusText(model, transition.state);
-    theCase->closed = transition.state.ended;
-    for (const workflow::WorkflowEvent &event : transition.events) {
-        if (event.type == workflow::WorkflowEvent::Type::DeadlineSet) {
-            if (const std::optional<QDate> date =
-                    json::dateFromString(event.data.value(QLatin1String("date")).toString()))
-                theCase->statutoryDeadline = *date;
-        }
-    }
-}
-
 // One command inside its transaction: checks and effects, but not the bookkeeping (stored result, change row,
 // audit row, sequence) that every command shares.
 class Execution {
@@ -130,6 +115,8 @@ private:
     Result<CommandResult> setFields(Case &theCase, const demo::CaseTypeContent &content);
     Result<CommandResult> completeTask(Case &theCase, const demo::CaseTypeContent &content);
     Result<CommandResult> addNote(Case &theCase);
+    Result<CommandResult> attachDocument(Case &theCase);
+    Result<CommandResult> updateDocumentMeta(Case &theCase);
     Result<CommandResult> requestConsultation(Case &theCase, const StoredCase &stored);
     Result<CommandResult> setDeputy();
     Result<CommandResult> saveCase(Case &theCase);
@@ -267,10 +254,9 @@ Result<CommandResult> Execution::onCase(StoredCase stored)
     case CommandName::RequestConsultation:
         return requestConsultation(theCase, stored);
     case CommandName::AttachDocument:
+        return attachDocument(theCase);
     case CommandName::UpdateDocumentMeta:
-        return CommandResult::rejected(QStringLiteral("not_supported_yet"),
-                                       QStringLiteral("This server does not take documents yet. Keep the command and "
-                                                      "push it again after the server's update."));
+        return updateDocumentMeta(theCase);
     case CommandName::CreateCase: // handled in run()
     case CommandName::SetDeputy:
         break;
@@ -307,31 +293,15 @@ Result<CommandResult> Execution::createCase()
             QStringLiteral("unknown_case_type"),
             QStringLiteral("There is no case type \"%1\" on the server. Choose another.").arg(theCase.caseType));
 
-    const QJsonObject data = forms::FormValidator::normalize(caseType->form, theCase.formData);
-    if (const QList<forms::FormProblem> problems = blockingProblems(caseType->form, data, m_today); !problems.isEmpty())
-        return invalidForm(problems);
-    const workflow::TransitionResult started = workflow::WorkflowEngine::start(caseType->process, data, m_now);
-    if (!started)
-        return CommandResult::rejected(QStringLiteral("process_error"), started.error().message);
-    const Result<std::optional<Aktenzeichen>> aktenzeichen = m_store.nextAktenzeichen(theCase.teamId, m_today.year());
-    if (!aktenzeichen)
-        return aktenzeichen.error();
-    if (!aktenzeichen.value())
-        return CommandResult::rejected(QStringLiteral("unknown_team"),
-                                       QStringLiteral("The team of this case does not exist. Choose another team."));
-
-    theCase.aktenzeichen = *aktenzeichen.value();
-    theCase.formData = data;
-    theCase.formVersion = caseType->form.version();
-    if (!theCase.receivedDate.isValid())
-        theCase.receivedDate = m_today;
-    theCase.statutoryDeadline = QDate(); // only the process computes it
-    takeTransition(caseType->process, started.value(), &theCase);
-    theCase.version = 1;
-    theCase.createdAt = m_now;
-    theCase.updatedAt = m_now;
-    if (Result<void> inserted = m_store.insertCase(theCase); !inserted)
-        return inserted.error();
+    const Result<std::optional<CaseRefusal>> opened =
+        CaseOpening::open(m_store, *caseType, CaseOpening::RequiredValues::MayBeMissing, m_now, &theCase);
+    if (!opened)
+        return opened.error();
+    if (const std::optional<CaseRefusal> &refusal = opened.value()) {
+        if (refusal->code == QLatin1String("invalid_form"))
+            return invalidForm(refusal->problems);
+        return CommandResult::rejected(refusal->code, refusal->message);
+    }
     m_changedCase = true;
     return CommandResult::applied(theCase.version);
 }
@@ -394,7 +364,7 @@ Result<CommandResult> Execution::completeTask(Case &theCase, const demo::CaseTyp
                   QJsonObject{{QStringLiteral("server"), activeTaskIds(content.process, state.value())}}}});
         return CommandResult::rejected(rejectionCode(transition.rejection()), transition.error().message);
     }
-    takeTransition(content.process, transition.value(), &theCase);
+    CaseOpening::takeTransition(content.process, transition.value(), &theCase);
     if (!noteText.toString().isEmpty()) {
         const Note note{m_command.id, theCase.id, m_session.user.id, m_now, noteText.toString()};
         if (Result<void> inserted = m_store.insertNote(note); !inserted)
@@ -422,6 +392,69 @@ Result<CommandResult> Execution::addNote(Case &theCase)
                                        QStringLiteral("A note with this id exists already. Discard this note."));
     if (Result<void> inserted = m_store.insertNote(note); !inserted)
         return inserted.error();
+    return saveCase(theCase);
+}
+
+Result<CommandResult> Execution::attachDocument(Case &theCase)
+{
+    Result<DocumentRef> parsed = DocumentRef::fromJson(m_command.args.value(QLatin1String("document")).toObject());
+    if (!parsed)
+        return invalidArgs(parsed.error().message);
+    DocumentRef document = std::move(parsed).value();
+    if (document.caseId != theCase.id || document.name.trimmed().isEmpty() ||
+        document.name.size() > maxDocumentNameLength || document.text.size() > maxNoteLength)
+        return invalidArgs(QStringLiteral("attachDocument needs {\"document\": a document of this case with a name of "
+                                          "at most %1 characters}.")
+                               .arg(maxDocumentNameLength));
+    // Only content the user had (uploaded) or may read already (through another case in scope) can be attached:
+    // else knowing a hash would be enough to copy another team's document into one's own case and read it.
+    // Missing and not visible are one answer, so the hash reveals nothing.
+    const Result<std::optional<BlobStatus>> blob =
+        BlobStore(m_store.database()).status(*BlobStore::parseSha256(document.sha256), m_scope);
+    if (!blob)
+        return blob.error();
+    if (!blob.value() || !blob.value()->complete)
+        return CommandResult::rejected(QStringLiteral("blob_missing"),
+                                       QStringLiteral("The server does not have this document's content. Upload it "
+                                                      "first, then push again."));
+    if (blob.value()->size != document.size)
+        return invalidArgs(QStringLiteral("The document's size (%1 bytes) is not the size of its content (%2 bytes).")
+                               .arg(document.size)
+                               .arg(blob.value()->size));
+    const Result<bool> exists = m_store.documentExists(document.id);
+    if (!exists)
+        return exists.error();
+    if (exists.value())
+        return CommandResult::rejected(QStringLiteral("document_exists"),
+                                       QStringLiteral("A document with this id exists already. Discard this one."));
+    document.addedAt = m_now; // the server's clock decides
+    if (Result<void> inserted = m_store.insertDocument(document, m_session.user.id); !inserted)
+        return inserted.error();
+    return saveCase(theCase);
+}
+
+Result<CommandResult> Execution::updateDocumentMeta(Case &theCase)
+{
+    const QJsonObject &args = m_command.args;
+    const QUuid documentId = uuidFromString(args.value(QLatin1String("documentId")).toString());
+    const QJsonValue name = args.value(QLatin1String("name"));
+    const QJsonValue kindText = args.value(QLatin1String("kind"));
+    DocumentKind kind = DocumentKind::Other;
+    const bool nameValid = name.isUndefined() || (name.isString() && !name.toString().trimmed().isEmpty() &&
+                                                  name.toString().size() <= maxDocumentNameLength);
+    const bool kindValid = kindText.isUndefined() || documentKindFromString(kindText.toString(), &kind);
+    if (documentId.isNull() || !nameValid || !kindValid || (name.isUndefined() && kindText.isUndefined()))
+        return invalidArgs(QStringLiteral("updateDocumentMeta needs {\"documentId\": uuid, \"name\"?: text of at most "
+                                          "%1 characters, \"kind\"?: a document kind}, with name or kind.")
+                               .arg(maxDocumentNameLength));
+    const Result<bool> updated = m_store.updateDocumentMeta(
+        documentId, theCase.id, name.isUndefined() ? std::nullopt : std::optional<QString>(name.toString()),
+        kindText.isUndefined() ? std::nullopt : std::optional<DocumentKind>(kind));
+    if (!updated)
+        return updated.error();
+    if (!updated.value())
+        return CommandResult::rejected(QStringLiteral("document_not_found"),
+                                       QStringLiteral("This case has no such document. Discard the change."));
     return saveCase(theCase);
 }
 

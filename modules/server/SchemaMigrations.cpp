@@ -284,6 +284,58 @@ QList<Migration> serverMigrations()
                             " deployed_at timestamptz NOT NULL DEFAULT now(),"
                             " PRIMARY KEY (form_id, version))"),
          }},
+        {8,
+         QStringLiteral("intake: portal credentials, submissions, routing of case types to teams"),
+         {
+             // A citizen portal's credential: only the SHA-256 of its secret (AuthToken) is stored.
+             QStringLiteral("CREATE TABLE portal_credentials ("
+                            " id uuid PRIMARY KEY,"
+                            " name text NOT NULL UNIQUE,"
+                            " secret_hash bytea NOT NULL UNIQUE CHECK (length(secret_hash) = 32),"
+                            " disabled boolean NOT NULL DEFAULT false,"
+                            " created_at timestamptz NOT NULL DEFAULT now())"),
+             // The team whose unassigned queue receives a case type's intake (casedesk-server portal route).
+             QStringLiteral("CREATE TABLE case_type_routes ("
+                            " case_type text PRIMARY KEY,"
+                            " team_id uuid NOT NULL REFERENCES teams,"
+                            " updated_at timestamptz NOT NULL DEFAULT now())"),
+             // One row per accepted submission: the same submission id twice gives the same case. `seq` is the
+             // clientSeq of the intake's createCase command (the portal's id is its clientId).
+             QStringLiteral("CREATE TABLE intake_submissions ("
+                            " portal_id uuid NOT NULL REFERENCES portal_credentials,"
+                            " submission_id text NOT NULL,"
+                            " case_id uuid NOT NULL REFERENCES cases,"
+                            " seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,"
+                            " received_at timestamptz NOT NULL DEFAULT now(),"
+                            " PRIMARY KEY (portal_id, submission_id))"),
+             // Commands, uploads and documents of a portal have no user: exactly one of the two actors is set.
+             QStringLiteral("ALTER TABLE commands ALTER COLUMN user_id DROP NOT NULL,"
+                            " ADD COLUMN portal_id uuid REFERENCES portal_credentials,"
+                            " ADD CONSTRAINT commands_one_actor CHECK ((user_id IS NULL) <> (portal_id IS NULL))"),
+             QStringLiteral("ALTER TABLE blob_uploads ALTER COLUMN uploaded_by DROP NOT NULL,"
+                            " ADD COLUMN uploaded_by_portal uuid REFERENCES portal_credentials,"
+                            " ADD CONSTRAINT blob_uploads_one_actor"
+                            " CHECK ((uploaded_by IS NULL) <> (uploaded_by_portal IS NULL))"),
+             QStringLiteral(
+                 "ALTER TABLE documents ALTER COLUMN added_by DROP NOT NULL,"
+                 " ADD COLUMN added_by_portal uuid REFERENCES portal_credentials,"
+                 " ADD CONSTRAINT documents_one_actor CHECK ((added_by IS NULL) <> (added_by_portal IS NULL))"),
+         }},
+        {9,
+         QStringLiteral("the next due workflow timer of each case"),
+         {
+             // The earliest due time of the case's workflow timers (TimerService finds due cases by its index).
+             // Kept by a trigger from the stored workflow state, so every writer of cases keeps it right.
+             QStringLiteral("ALTER TABLE cases ADD COLUMN next_timer_at timestamptz"),
+             QStringLiteral("CREATE FUNCTION cases_next_timer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                            " NEW.next_timer_at := (SELECT min(CAST(t->>'due' AS timestamptz)) FROM"
+                            " jsonb_array_elements(coalesce(NEW.data->'workflowState'->'timers', '[]')) t);"
+                            " RETURN NEW; END $$"),
+             QStringLiteral("CREATE TRIGGER cases_next_timer BEFORE INSERT OR UPDATE OF data ON cases"
+                            " FOR EACH ROW EXECUTE FUNCTION cases_next_timer()"),
+             QStringLiteral("UPDATE cases SET data = data"),
+             QStringLiteral("CREATE INDEX cases_next_timer ON cases (next_timer_at) WHERE next_timer_at IS NOT NULL"),
+         }},
     };
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "FormsBenchmark.h"
+#include "ServerBenchmark.h"
 #include "StoreBenchmark.h"
 #include "WorkflowBenchmark.h"
 
@@ -13,7 +14,20 @@ namespace {
 
 const char usage[] = "usage: casedesk-bench store [--cases N] [--keep PATH] [--seed SEED]\n"
                      "       casedesk-bench workflow [--seed SEED]\n"
-                     "       casedesk-bench forms [--seed SEED]\n";
+                     "       casedesk-bench forms [--seed SEED]\n"
+                     "       casedesk-bench server [--clients N] [--commands N] [--pull-clients N] "
+                     "[--pull-seconds S] [--servers N]\n";
+
+// A positive number option; false (with a message) when it is not one.
+bool positiveOption(const QCommandLineParser &parser, const char *name, int *value)
+{
+    bool ok = false;
+    *value = parser.value(QLatin1String(name)).toInt(&ok);
+    if (ok && *value > 0)
+        return true;
+    std::fprintf(stderr, "--%s needs a positive number\n", name);
+    return false;
+}
 
 } // namespace
 
@@ -21,15 +35,26 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("CaseDesk benchmarks. Subcommands: store, workflow, forms"));
+    parser.setApplicationDescription(
+        QStringLiteral("CaseDesk benchmarks. Subcommands: store, workflow, forms, server"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("store, workflow or forms"));
+    parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("store, workflow, forms or server"));
     parser.addOption({QStringLiteral("cases"), QStringLiteral("Number of demo cases (store)."), QStringLiteral("N"),
                       QStringLiteral("100000")});
     parser.addOption(
         {QStringLiteral("keep"), QStringLiteral("Keep the encrypted cache at PATH (store)."), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the generated data."), QStringLiteral("SEED"),
                       QStringLiteral("20261126")});
+    parser.addOption({QStringLiteral("clients"), QStringLiteral("Pushing clients (server)."), QStringLiteral("N"),
+                      QStringLiteral("10")});
+    parser.addOption({QStringLiteral("commands"), QStringLiteral("Commands pushed in all (server)."),
+                      QStringLiteral("N"), QStringLiteral("10000")});
+    parser.addOption({QStringLiteral("pull-clients"), QStringLiteral("Concurrently pulling clients (server)."),
+                      QStringLiteral("N"), QStringLiteral("50")});
+    parser.addOption({QStringLiteral("pull-seconds"), QStringLiteral("How long the clients pull (server)."),
+                      QStringLiteral("S"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("servers"), QStringLiteral("casedesk-server processes (server)."),
+                      QStringLiteral("N"), QStringLiteral("2")});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -56,6 +81,15 @@ int main(int argc, char *argv[])
         result = casedesk::bench::runWorkflowBenchmark(QStringLiteral(CASEDESK_RESOURCES_DIR), seed);
     } else if (benchmark == QLatin1String("forms")) {
         result = casedesk::bench::runFormsBenchmark(QStringLiteral(CASEDESK_RESOURCES_DIR), seed);
+    } else if (benchmark == QLatin1String("server")) {
+        casedesk::bench::ServerBenchmarkOptions options;
+        if (!positiveOption(parser, "clients", &options.clients) ||
+            !positiveOption(parser, "commands", &options.commands) ||
+            !positiveOption(parser, "pull-clients", &options.pullClients) ||
+            !positiveOption(parser, "pull-seconds", &options.pullSeconds) ||
+            !positiveOption(parser, "servers", &options.servers))
+            return 2;
+        result = casedesk::bench::runServerBenchmark(options);
     } else {
         std::fprintf(stderr, "%s", usage);
         return 2;

@@ -599,7 +599,7 @@ void TestPushApi::otherCommands()
         QStringLiteral("applied"));
     QCOMPARE(result(pushOne(anna, command(anna, caseId, CommandName::AttachDocument,
                                           {{QStringLiteral("documentId"), uuidToString(createUuidV7())}}))),
-             QStringLiteral("rejectednot_supported_yet"));
+             QStringLiteral("rejectedinvalid_args"));
     QCOMPARE(result(pushOne(anna, command(anna, createUuidV7(), CommandName::SetDeputy,
                                           {{QStringLiteral("user"), uuidToString(anna.userId)},
                                            {QStringLiteral("deputy"), uuidToString(bert.userId)}}))),
