@@ -67,32 +67,46 @@ QByteArray AuditLog::rowHash(const QByteArray &previousHash, const QByteArray &p
 
 Result<void> AuditLog::append(const Command &command, const QUuid &actorId, const QDateTime &at)
 {
+    return appendRow(command.caseId, command.id, actorId, payloadHash(command), at);
+}
+
+Result<void> AuditLog::appendServerEvent(const QUuid &caseId, const QJsonObject &event, const QDateTime &at)
+{
+    // QJsonObject keeps its keys sorted, so the compact form is canonical.
+    return appendRow(
+        caseId, QUuid(), QUuid(),
+        QCryptographicHash::hash(QJsonDocument(event).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256), at);
+}
+
+Result<void> AuditLog::appendRow(const QUuid &caseId, const QUuid &commandId, const QUuid &actorId,
+                                 const QByteArray &payload, const QDateTime &at)
+{
     QSqlQuery query(m_db);
     // The chain's lock: rows of commands without a case row (setDeputy) have no row lock to rely on.
     query.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(:case, 4155))"));
-    query.bindValue(QStringLiteral(":case"), uuidToString(command.caseId));
+    query.bindValue(QStringLiteral(":case"), uuidToString(caseId));
     if (!query.exec())
         return CaseStore::sqlError(query.lastError());
     query.prepare(
         QStringLiteral("SELECT row_hash FROM audit_log WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC LIMIT 1"));
-    query.bindValue(QStringLiteral(":case"), uuidToString(command.caseId));
+    query.bindValue(QStringLiteral(":case"), uuidToString(caseId));
     if (!query.exec())
         return CaseStore::sqlError(query.lastError());
     const QByteArray previous = query.next() ? query.value(0).toByteArray() : QByteArray();
-    const QByteArray payload = payloadHash(command);
     const QString atText = timeText(at);
+    // A null command or actor (the server's own events) is bound as NULL.
     query.prepare(QStringLiteral(
         "INSERT INTO audit_log (case_id, command_id, actor_id, at, payload_hash, previous_hash, row_hash) VALUES"
         " (CAST(:case AS uuid), CAST(:command AS uuid), CAST(:actor AS uuid), CAST(:at AS timestamptz), :payload,"
         " :previous, :row)"));
-    query.bindValue(QStringLiteral(":case"), uuidToString(command.caseId));
-    query.bindValue(QStringLiteral(":command"), uuidToString(command.id));
+    query.bindValue(QStringLiteral(":case"), uuidToString(caseId));
+    query.bindValue(QStringLiteral(":command"), uuidToString(commandId));
     query.bindValue(QStringLiteral(":actor"), uuidToString(actorId));
     query.bindValue(QStringLiteral(":at"), atText);
     query.bindValue(QStringLiteral(":payload"), payload);
     query.bindValue(QStringLiteral(":previous"),
                     previous.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(previous));
-    query.bindValue(QStringLiteral(":row"), rowHash(previous, payload, command.caseId, actorId, atText));
+    query.bindValue(QStringLiteral(":row"), rowHash(previous, payload, caseId, actorId, atText));
     if (!query.exec())
         return CaseStore::sqlError(query.lastError());
     return {};

@@ -11,6 +11,7 @@
 #include "core/Result.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -46,11 +47,16 @@ public:
     // Appends the command's row to its case's chain, inside the caller's transaction; the chain is locked
     // until the transaction ends, so rows of one case never race. `at` is the server's time.
     Result<void> append(const Command &command, const QUuid &actorId, const QDateTime &at);
+    // The same for what the server does by itself (a timer fired): no command, no actor; `event` describes it.
+    Result<void> appendServerEvent(const QUuid &caseId, const QJsonObject &event, const QDateTime &at);
 
     // Recomputes every chain and checks it against the cases' versions and the applied commands.
     Result<AuditReport> verify() const;
 
 private:
+    Result<void> appendRow(const QUuid &caseId, const QUuid &commandId, const QUuid &actorId, const QByteArray &payload,
+                           const QDateTime &at);
+
     QSqlDatabase m_db;
 };
 

@@ -9,8 +9,6 @@
 #include "server/ServerLog.h"
 #include "workflow/WorkflowEngine.h"
 
-#include <QCryptographicHash>
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -31,32 +29,6 @@ QString uuidArray(const QStringList &ids)
 
 // The audit row of a firing, chained like a command's (AuditLog::rowHash), with no command and no actor: the
 // server did it. The case row's lock, held by the caller, orders it with every other row of the case's chain.
-Result<void> appendAudit(QSqlDatabase db, const QUuid &caseId, const QJsonObject &firing, const QDateTime &at)
-{
-    QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("SELECT row_hash FROM audit_log WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC LIMIT 1"));
-    query.bindValue(QStringLiteral(":case"), uuidToString(caseId));
-    if (!query.exec())
-        return CaseStore::sqlError(query.lastError());
-    const QByteArray previous = query.next() ? query.value(0).toByteArray() : QByteArray();
-    // QJsonObject keeps its keys sorted, so the compact form is canonical.
-    const QByteArray payload =
-        QCryptographicHash::hash(QJsonDocument(firing).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256);
-    const QString atText = at.toUTC().toString(Qt::ISODateWithMs);
-    query.prepare(QStringLiteral("INSERT INTO audit_log (case_id, at, payload_hash, previous_hash, row_hash) VALUES"
-                                 " (CAST(:case AS uuid), CAST(:at AS timestamptz), :payload, :previous, :row)"));
-    query.bindValue(QStringLiteral(":case"), uuidToString(caseId));
-    query.bindValue(QStringLiteral(":at"), atText);
-    query.bindValue(QStringLiteral(":payload"), payload);
-    query.bindValue(QStringLiteral(":previous"),
-                    previous.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(previous));
-    query.bindValue(QStringLiteral(":row"), AuditLog::rowHash(previous, payload, caseId, QUuid(), atText));
-    if (!query.exec())
-        return CaseStore::sqlError(query.lastError());
-    return {};
-}
-
 // Fires the earliest due timer of one due case that no other process holds, in the caller's transaction.
 Result<Step> fireOne(QSqlDatabase db, const QDateTime &now, QStringList *skipped)
 {
@@ -114,7 +86,7 @@ Result<Step> fireOne(QSqlDatabase db, const QDateTime &now, QStringList *skipped
                        {QStringLiteral("timer"), due.first().eventId},
                        {QStringLiteral("caseVersion"), theCase.version}};
     json::putDateTime(firing, QLatin1String("due"), due.first().due);
-    if (Result<void> audited = appendAudit(db, theCase.id, firing, now); !audited)
+    if (Result<void> audited = AuditLog(db).appendServerEvent(theCase.id, firing, now); !audited)
         return audited.error();
     qCInfo(lcServer).noquote() << "fired timer" << due.first().eventId << "of case" << caseId << "due"
                                << json::dateTimeToString(due.first().due);
