@@ -153,79 +153,79 @@
         <translation>Das Feld „%1“ muss ein Aktenplankennzeichen wie 32.10 enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="25" />
+        <location filename="../modules/core/Expression.cpp" line="26" />
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="27" />
+        <location filename="../modules/core/Expression.cpp" line="28" />
         <source>true/false</source>
         <translation>wahr/falsch</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="29" />
+        <location filename="../modules/core/Expression.cpp" line="30" />
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="31" />
+        <location filename="../modules/core/Expression.cpp" line="32" />
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="33" />
+        <location filename="../modules/core/Expression.cpp" line="34" />
         <source>a date</source>
         <translation>ein Datum</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="35" />
+        <location filename="../modules/core/Expression.cpp" line="36" />
         <source>a list</source>
         <translation>eine Liste</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="37" />
+        <location filename="../modules/core/Expression.cpp" line="38" />
         <source>a group of fields</source>
         <translation>eine Feldgruppe</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="148" />
+        <location filename="../modules/core/Expression.cpp" line="149" />
         <source>today() is not available here</source>
         <translation>today() ist hier nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="181" />
+        <location filename="../modules/core/Expression.cpp" line="170" />
         <source>'-' needs a number, not %1</source>
         <translation>„-“ braucht eine Zahl, nicht %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="203" />
+        <location filename="../modules/core/Expression.cpp" line="231" />
         <source>expected true or false, found %1</source>
         <translation>wahr oder falsch erwartet, %1 gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="211" />
+        <location filename="../modules/core/Expression.cpp" line="239" />
         <location filename="../modules/core/ExpressionParser.cpp" line="54" />
         <source>Error in expression at column %1: %2.</source>
         <translation>Fehler im Ausdruck in Spalte %1: %2.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="257" />
+        <location filename="../modules/core/Expression.cpp" line="306" />
         <source>'in' needs a list on its right, not %1</source>
         <translation>„in“ braucht rechts eine Liste, nicht %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="272" />
+        <location filename="../modules/core/Expression.cpp" line="318" />
         <source>cannot compare %1 with %2</source>
         <translation>%1 lässt sich nicht mit %2 vergleichen</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="373" />
-        <location filename="../modules/core/Expression.cpp" line="393" />
+        <location filename="../modules/core/Expression.cpp" line="419" />
+        <location filename="../modules/core/Expression.cpp" line="439" />
         <source>The expression is empty.</source>
         <translation>Der Ausdruck ist leer.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="401" />
+        <location filename="../modules/core/Expression.cpp" line="449" />
         <source>a condition must give true or false, not %1</source>
         <translation>eine Bedingung muss wahr oder falsch ergeben, nicht %1</translation>
     </message>
@@ -397,12 +397,12 @@
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="346" />
+        <location filename="../modules/forms/FieldFormats.cpp" line="398" />
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="347" />
+        <location filename="../modules/forms/FieldFormats.cpp" line="399" />
         <source>No</source>
         <translation>Nein</translation>
     </message>
@@ -603,213 +603,212 @@
         <translation>Die Formulardefinition muss ein JSON-Objekt sein; korrigieren Sie die Datei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="233" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="246" />
         <source>The form has no field “%1”; remove this value or check the form version.</source>
         <translation>Das Formular hat kein Feld „%1“; entfernen Sie diesen Wert oder prüfen Sie die Formularversion.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="248" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="206" />
         <source>The form has more than %1 problems; correct the ones shown and check again.</source>
         <translation>Das Formular hat mehr als %1 Fehler; korrigieren Sie die angezeigten und prüfen Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="266" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="223" />
         <source>The application is too large (more than %1 characters of text); shorten long texts or attach them as documents.</source>
         <translation>Der Antrag ist zu groß (mehr als %1 Zeichen Text); kürzen Sie lange Texte oder fügen Sie sie als Dokumente bei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="383" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="401" />
         <source>The rule “%1” could not be checked (%2); check the values it refers to.</source>
         <translation>Die Regel „%1“ konnte nicht geprüft werden (%2); prüfen Sie die Werte, auf die sie sich bezieht.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="398" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="259" />
         <source>“%1” must be a list of entries; enter them again.</source>
         <translation>„%1“ muss eine Liste von Einträgen sein; geben Sie sie erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="407" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="267" />
         <source>Add an entry to “%1”.</source>
         <translation>Fügen Sie einen Eintrag zu „%1“ hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="408" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="268" />
         <source>“%1” needs at least %2 entries; add the missing ones.</source>
         <translation>„%1“ braucht mindestens %2 Einträge; ergänzen Sie die fehlenden.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="413" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="273" />
         <source>“%1” allows at most %2 entries; remove the extra ones.</source>
         <translation>„%1“ erlaubt höchstens %2 Einträge; entfernen Sie die überzähligen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="424" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="284" />
         <source>An entry of “%1” has the wrong form; enter it again.</source>
         <translation>Ein Eintrag von „%1“ hat die falsche Form; geben Sie ihn erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="432" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="292" />
         <source>“%1” has the wrong form; enter it again.</source>
         <translation>„%1“ hat die falsche Form; geben Sie es erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="446" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="206" />
         <source>Confirm “%1”.</source>
         <translation>Bestätigen Sie „%1“.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="447" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="207" />
         <source>Enter a value for “%1”.</source>
         <translation>Geben Sie einen Wert für „%1“ ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="463" />
-        <location filename="../modules/forms/FormValidator.cpp" line="656" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="220" />
         <source>Enter a number for “%1”, for example 12.5.</source>
         <translation>Geben Sie für „%1“ eine Zahl ein, zum Beispiel 12,5.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="473" />
-        <location filename="../modules/forms/FormValidator.cpp" line="521" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="79" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="212" />
         <source>“%1” allows at most %2 characters; shorten it.</source>
         <translation>„%1“ erlaubt höchstens %2 Zeichen; kürzen Sie den Text.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="504" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="188" />
         <source>“%1” must be yes or no; choose again.</source>
         <translation>„%1“ muss Ja oder Nein sein; wählen Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="513" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="197" />
         <source>“%1” must be text; enter it again.</source>
         <translation>„%1“ muss Text sein; geben Sie es erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="527" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="85" />
         <source>“%1” needs at least %2 characters.</source>
         <translation>„%1“ braucht mindestens %2 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="535" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="94" />
         <source>“%1” must be a single line without control characters; remove the line breaks.</source>
         <translation>„%1“ muss eine einzelne Zeile ohne Steuerzeichen sein; entfernen Sie die Zeilenumbrüche.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="538" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="97" />
         <source>“%1” contains control characters; remove them.</source>
         <translation>„%1“ enthält Steuerzeichen; entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="550" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="109" />
         <source>Enter a phone number for “%1” with digits, spaces and + / - ( ), for example +49 711 216-0.</source>
         <translation>Geben Sie für „%1“ eine Telefonnummer aus Ziffern, Leerzeichen und + / - ( ) ein, zum Beispiel +49 711 216-0.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="561" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="121" />
         <source>Enter an e-mail address for “%1”, for example name@example.de.</source>
         <translation>Geben Sie für „%1“ eine E-Mail-Adresse ein, zum Beispiel name@example.de.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="568" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="128" />
         <source>Enter a five-digit German postcode for “%1”.</source>
         <translation>Geben Sie für „%1“ eine fünfstellige deutsche Postleitzahl ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="574" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="134" />
         <source>Enter an IBAN for “%1”, for example DE89 3704 0044 0532 0130 00.</source>
         <translation>Geben Sie für „%1“ eine IBAN ein, zum Beispiel DE89 3704 0044 0532 0130 00.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="579" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="138" />
         <source>The IBAN in “%1” is not valid (its check digits do not match); check it for typing errors.</source>
         <translation>Die IBAN in „%1“ ist ungültig (die Prüfziffern stimmen nicht); prüfen Sie sie auf Tippfehler.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="588" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="147" />
         <source>Enter a vehicle registration number for “%1”, for example S-AB 1234.</source>
         <translation>Geben Sie für „%1“ ein Kfz-Kennzeichen ein, zum Beispiel S-AB 1234.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="595" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="154" />
         <source>“%1” does not refer to a document of this case; attach the document again.</source>
         <translation>„%1“ verweist auf kein Dokument dieses Vorgangs; fügen Sie das Dokument erneut bei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="603" />
-        <location filename="../modules/forms/FormValidator.cpp" line="723" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="162" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="329" />
         <source>“%1” has a value that is not in its list; choose one from the list.</source>
         <translation>„%1“ hat einen Wert, der nicht in der Liste steht; wählen Sie einen Wert aus der Liste.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="625" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="232" />
         <source>“%1” does not have the expected form; check the entry.</source>
         <translation>„%1“ hat nicht die erwartete Form; prüfen Sie die Eingabe.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="627" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="234" />
         <source>“%1” does not have the expected form (%2); check the entry.</source>
         <translation>„%1“ hat nicht die erwartete Form (%2); prüfen Sie die Eingabe.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="635" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="244" />
         <source>Enter “%1” as a date (year-month-day, for example 2026-03-02).</source>
         <translation>Geben Sie „%1“ als Datum ein (Jahr-Monat-Tag, zum Beispiel 2026-03-02).</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="643" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="251" />
         <source>“%1” must not be before %2.</source>
         <translation>„%1“ darf nicht vor dem %2 liegen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="646" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="254" />
         <source>“%1” must not be after %2.</source>
         <translation>„%1“ darf nicht nach dem %2 liegen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="661" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="267" />
         <source>“%1” allows at most %2 decimal places; round the number.</source>
         <translation>„%1“ erlaubt höchstens %2 Nachkommastellen; runden Sie die Zahl.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="665" />
-        <location filename="../modules/forms/FormValidator.cpp" line="684" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="271" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="290" />
         <source>“%1” must be at least %2.</source>
         <translation>„%1“ muss mindestens %2 betragen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="668" />
-        <location filename="../modules/forms/FormValidator.cpp" line="687" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="274" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="293" />
         <source>“%1” must be at most %2.</source>
         <translation>„%1“ darf höchstens %2 betragen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="678" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="284" />
         <source>Enter an amount of money for “%1”.</source>
         <translation>Geben Sie für „%1“ einen Geldbetrag ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="679" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="285" />
         <source>Enter a whole number for “%1”.</source>
         <translation>Geben Sie für „%1“ eine ganze Zahl ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="695" />
-        <location filename="../modules/forms/FormValidator.cpp" line="714" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="302" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="320" />
         <source>“%1” must be a list of choices; choose again.</source>
         <translation>„%1“ muss eine Liste von Auswahlwerten sein; wählen Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="701" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="307" />
         <source>Choose at least %2 entries for “%1”.</source>
         <translation>Wählen Sie für „%1“ mindestens %2 Einträge.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="705" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="311" />
         <source>Choose at most %2 entries for “%1”.</source>
         <translation>Wählen Sie für „%1“ höchstens %2 Einträge.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="730" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="336" />
         <source>“%1” lists a choice twice; remove the duplicate.</source>
         <translation>„%1“ enthält einen Wert doppelt; entfernen Sie das Duplikat.</translation>
     </message>
@@ -992,17 +991,17 @@
         <translation>Das Passwort konnte nicht gehasht werden, weil dem Server der Speicher ausgeht. Versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="345" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="366" />
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation>Die Datenbank hat die Schemaversion %1, dieser Server kennt aber nur Versionen bis %2. Aktualisieren Sie casedesk-server.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="434" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="455" />
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation>Die Schemamigration %1 (%2) ist fehlgeschlagen; die Datenbank bleibt auf Version %3. Einzelheiten stehen im Serverprotokoll.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="462" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="483" />
         <source>The database has schema version %1; this server needs version %2. Run "casedesk-server migrate" first.</source>
         <translation>Die Datenbank hat die Schemaversion %1; dieser Server braucht Version %2. Führen Sie zuerst „casedesk-server migrate“ aus.</translation>
     </message>
@@ -1037,22 +1036,22 @@
         <translation>Die Konfigurationsdatei %1 nennt keine Datenbank. Fügen Sie eine Zeile „database = host=... dbname=...“ hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="21" />
+        <location filename="../modules/server/ServerDatabase.cpp" line="42" />
         <source>The database connection string is not valid. Write it as keyword=value pairs, for example "host=/run/postgresql dbname=casedesk user=casedesk".</source>
         <translation>Die Verbindungsangabe der Datenbank ist ungültig. Schreiben Sie sie als Paare Schlüsselwort=Wert, zum Beispiel „host=/run/postgresql dbname=casedesk user=casedesk“.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="136" />
+        <location filename="../modules/server/ServerDatabase.cpp" line="157" />
         <source>(from %1)</source>
         <translation>(aus %1)</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="177" />
+        <location filename="../modules/server/ServerDatabase.cpp" line="198" />
         <source>Qt's PostgreSQL driver (QPSQL) is not installed. Install the package libqt6sql6-psql.</source>
         <translation>Der PostgreSQL-Treiber von Qt (QPSQL) ist nicht installiert. Installieren Sie das Paket libqt6sql6-psql.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="183" />
+        <location filename="../modules/server/ServerDatabase.cpp" line="206" />
         <source>Cannot connect to the database (%1). Check that PostgreSQL is running and that CASEDESK_DB or the config file names the right database and user.</source>
         <translation>Keine Verbindung zur Datenbank (%1). Prüfen Sie, ob PostgreSQL läuft und ob CASEDESK_DB oder die Konfigurationsdatei die richtige Datenbank und den richtigen Benutzer nennt.</translation>
     </message>
@@ -1158,12 +1157,12 @@
         <translation>Der vertrauenswürdige Proxy „%1“ ist weder eine Adresse noch ein Netz. Schreiben Sie ihn wie 127.0.0.1 oder 10.0.0.0/8.</translation>
     </message>
     <message>
-        <location filename="../modules/server/BlobStore.cpp" line="20" />
+        <location filename="../modules/server/BlobStore.cpp" line="21" />
         <source>The stored document contents are inconsistent. Tell the operator; the server log has the details.</source>
         <translation>Die gespeicherten Dokumentinhalte sind widersprüchlich. Benachrichtigen Sie den Betrieb; Einzelheiten stehen im Serverprotokoll.</translation>
     </message>
     <message>
-        <location filename="../modules/server/BlobStore.cpp" line="122" />
+        <location filename="../modules/server/BlobStore.cpp" line="123" />
         <source>The data does not fit into the blob's size.</source>
         <translation>Die Daten passen nicht in die angegebene Größe des Dokuments.</translation>
     </message>
@@ -1328,7 +1327,7 @@
         <translation>Der Arbeitsspeicher reicht nicht aus, um den Schlüssel aus der Passphrase abzuleiten. Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="203" />
+        <location filename="../modules/storage/CaseRepository.cpp" line="224" />
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation>Ein Vorgang ohne ID kann nicht gespeichert werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
@@ -1349,24 +1348,34 @@
         <translation>Der lokale Zwischenspeicher enthält beschädigte Daten. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="84" />
+        <location filename="../modules/storage/Outbox.cpp" line="113" />
         <source>The change names no case or no user. Please report this problem to your IT support.</source>
         <translation>Bei der Änderung fehlt der Vorgang oder die Person. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="101" />
+        <location filename="../modules/storage/Outbox.cpp" line="125" />
         <source>This case exists already. Reload it and try again.</source>
         <translation>Dieser Vorgang ist bereits vorhanden. Laden Sie ihn neu und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="104" />
+        <location filename="../modules/storage/Outbox.cpp" line="128" />
         <source>This case is no longer in your cache. Refresh the inbox; it may have been moved out of your scope.</source>
         <translation>Dieser Vorgang ist nicht mehr in Ihrem lokalen Zwischenspeicher. Aktualisieren Sie die Vorgangsliste; möglicherweise liegt der Vorgang nicht mehr in Ihrem Zuständigkeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="135" />
+        <location filename="../modules/storage/Outbox.cpp" line="153" />
         <source>The new case does not carry the id it was created with. Please report this problem to your IT support.</source>
         <translation>Der neue Vorgang trägt nicht die ID, mit der er angelegt wurde. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/Outbox.cpp" line="192" />
+        <source>This change is no longer waiting for you: it was resolved already. Refresh the list.</source>
+        <translation>Diese Änderung wartet nicht mehr auf Sie: Sie wurde bereits erledigt. Aktualisieren Sie die Liste.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/Outbox.cpp" line="198" />
+        <source>This change is still being sent to the server. Wait for its answer, then decide.</source>
+        <translation>Diese Änderung wird gerade an den Server gesendet. Warten Sie seine Antwort ab und entscheiden Sie dann.</translation>
     </message>
     <message>
         <location filename="../modules/storage/SearchIndexer.cpp" line="93" />
@@ -1402,6 +1411,54 @@
         <location filename="../modules/storage/SqliteDatabase.cpp" line="182" />
         <source>The local case cache could not run a query. Please report this problem to your IT support.</source>
         <translation>Der lokale Zwischenspeicher konnte eine Abfrage nicht ausführen. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SyncStore.cpp" line="43" />
+        <source>The server sent changes that this version of CaseDesk cannot read. Nothing of them was stored. If this persists, report it to your IT support.</source>
+        <translation>Der Server hat Änderungen geschickt, die diese Version von CaseDesk nicht lesen kann. Davon wurde nichts gespeichert. Wenn das so bleibt, melden Sie es Ihrem IT-Support.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SyncStore.cpp" line="53" />
+        <source>Someone else changed this case on the server first. Compare the server's value with yours, then apply your change again or discard it.</source>
+        <translation>Jemand anderes hat diesen Vorgang auf dem Server zuerst geändert. Vergleichen Sie den Wert des Servers mit Ihrem und übernehmen Sie Ihre Änderung dann erneut oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SyncStore.cpp" line="57" />
+        <source>The server did not allow this change: you lack the permission for it. Discard it or ask your team lead.</source>
+        <translation>Der Server hat diese Änderung nicht zugelassen: Ihnen fehlt die Berechtigung dafür. Verwerfen Sie sie oder fragen Sie Ihre Teamleitung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SyncStore.cpp" line="59" />
+        <source>The server refused this change (%1). Edit or discard it.</source>
+        <translation>Der Server hat diese Änderung abgelehnt (%1). Bearbeiten oder verwerfen Sie sie.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="34" />
+        <source>The system keychain cannot be reached, so CaseDesk cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher kann CaseDesk Ihre Anmeldung nicht speichern. Stellen Sie sicher, dass der Schlüsselbund läuft und entsperrt ist, und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="63" />
+        <source>The sign-in stored in the system keychain is damaged. Please log in again.</source>
+        <translation>Die im Schlüsselbund des Systems gespeicherte Anmeldung ist beschädigt. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncEngine.cpp" line="135" />
+        <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
+        <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an, um weiter abzugleichen; Ihre Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncEngine.cpp" line="144" />
+        <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
+        <translation>Der Server ist gerade nicht erreichbar. Ihre Änderungen bleiben erhalten und werden gesendet, sobald er wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncEngine.cpp" line="151" />
+        <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
+        <translation>Der Server hat den Abgleich abgelehnt. Ihre Änderungen bleiben erhalten. Wenn das so bleibt, melden Sie es Ihrem IT-Support.</translation>
     </message>
 </context>
 <context>

@@ -154,79 +154,79 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="25"/>
+        <location filename="../modules/core/Expression.cpp" line="26"/>
         <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="27"/>
+        <location filename="../modules/core/Expression.cpp" line="28"/>
         <source>true/false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="29"/>
+        <location filename="../modules/core/Expression.cpp" line="30"/>
         <source>a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="31"/>
+        <location filename="../modules/core/Expression.cpp" line="32"/>
         <source>text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="33"/>
+        <location filename="../modules/core/Expression.cpp" line="34"/>
         <source>a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="35"/>
+        <location filename="../modules/core/Expression.cpp" line="36"/>
         <source>a list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="37"/>
+        <location filename="../modules/core/Expression.cpp" line="38"/>
         <source>a group of fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="148"/>
+        <location filename="../modules/core/Expression.cpp" line="149"/>
         <source>today() is not available here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="181"/>
+        <location filename="../modules/core/Expression.cpp" line="170"/>
         <source>&apos;-&apos; needs a number, not %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="203"/>
+        <location filename="../modules/core/Expression.cpp" line="231"/>
         <source>expected true or false, found %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="211"/>
+        <location filename="../modules/core/Expression.cpp" line="239"/>
         <location filename="../modules/core/ExpressionParser.cpp" line="54"/>
         <source>Error in expression at column %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="257"/>
+        <location filename="../modules/core/Expression.cpp" line="306"/>
         <source>&apos;in&apos; needs a list on its right, not %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="272"/>
+        <location filename="../modules/core/Expression.cpp" line="318"/>
         <source>cannot compare %1 with %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="373"/>
-        <location filename="../modules/core/Expression.cpp" line="393"/>
+        <location filename="../modules/core/Expression.cpp" line="419"/>
+        <location filename="../modules/core/Expression.cpp" line="439"/>
         <source>The expression is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="401"/>
+        <location filename="../modules/core/Expression.cpp" line="449"/>
         <source>a condition must give true or false, not %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,12 +398,12 @@
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="346"/>
+        <location filename="../modules/forms/FieldFormats.cpp" line="398"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="347"/>
+        <location filename="../modules/forms/FieldFormats.cpp" line="399"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
@@ -604,213 +604,212 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="233"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="246"/>
         <source>The form has no field “%1”; remove this value or check the form version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="248"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="206"/>
         <source>The form has more than %1 problems; correct the ones shown and check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="266"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="223"/>
         <source>The application is too large (more than %1 characters of text); shorten long texts or attach them as documents.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="383"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="401"/>
         <source>The rule “%1” could not be checked (%2); check the values it refers to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="398"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="259"/>
         <source>“%1” must be a list of entries; enter them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="407"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="267"/>
         <source>Add an entry to “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="408"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="268"/>
         <source>“%1” needs at least %2 entries; add the missing ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="413"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="273"/>
         <source>“%1” allows at most %2 entries; remove the extra ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="424"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="284"/>
         <source>An entry of “%1” has the wrong form; enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="432"/>
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="292"/>
         <source>“%1” has the wrong form; enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="446"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="206"/>
         <source>Confirm “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="447"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="207"/>
         <source>Enter a value for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="463"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="656"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="220"/>
         <source>Enter a number for “%1”, for example 12.5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="473"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="521"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="79"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="212"/>
         <source>“%1” allows at most %2 characters; shorten it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="504"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="188"/>
         <source>“%1” must be yes or no; choose again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="513"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="197"/>
         <source>“%1” must be text; enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="527"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="85"/>
         <source>“%1” needs at least %2 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="535"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="94"/>
         <source>“%1” must be a single line without control characters; remove the line breaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="538"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="97"/>
         <source>“%1” contains control characters; remove them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="550"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="109"/>
         <source>Enter a phone number for “%1” with digits, spaces and + / - ( ), for example +49 711 216-0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="561"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="121"/>
         <source>Enter an e-mail address for “%1”, for example name@example.de.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="568"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="128"/>
         <source>Enter a five-digit German postcode for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="574"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="134"/>
         <source>Enter an IBAN for “%1”, for example DE89 3704 0044 0532 0130 00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="579"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="138"/>
         <source>The IBAN in “%1” is not valid (its check digits do not match); check it for typing errors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="588"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="147"/>
         <source>Enter a vehicle registration number for “%1”, for example S-AB 1234.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="595"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="154"/>
         <source>“%1” does not refer to a document of this case; attach the document again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="603"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="723"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="162"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="329"/>
         <source>“%1” has a value that is not in its list; choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="625"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="232"/>
         <source>“%1” does not have the expected form; check the entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="627"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="234"/>
         <source>“%1” does not have the expected form (%2); check the entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="635"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="244"/>
         <source>Enter “%1” as a date (year-month-day, for example 2026-03-02).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="643"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="251"/>
         <source>“%1” must not be before %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="646"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="254"/>
         <source>“%1” must not be after %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="661"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="267"/>
         <source>“%1” allows at most %2 decimal places; round the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="665"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="684"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="271"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="290"/>
         <source>“%1” must be at least %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="668"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="687"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="274"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="293"/>
         <source>“%1” must be at most %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="678"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="284"/>
         <source>Enter an amount of money for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="679"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="285"/>
         <source>Enter a whole number for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="695"/>
-        <location filename="../modules/forms/FormValidator.cpp" line="714"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="302"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="320"/>
         <source>“%1” must be a list of choices; choose again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="701"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="307"/>
         <source>Choose at least %2 entries for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="705"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="311"/>
         <source>Choose at most %2 entries for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidator.cpp" line="730"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="336"/>
         <source>“%1” lists a choice twice; remove the duplicate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,17 +992,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="345"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="366"/>
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="434"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="455"/>
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="462"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="483"/>
         <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,22 +1037,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="21"/>
+        <location filename="../modules/server/ServerDatabase.cpp" line="42"/>
         <source>The database connection string is not valid. Write it as keyword=value pairs, for example &quot;host=/run/postgresql dbname=casedesk user=casedesk&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="136"/>
+        <location filename="../modules/server/ServerDatabase.cpp" line="157"/>
         <source>(from %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="177"/>
+        <location filename="../modules/server/ServerDatabase.cpp" line="198"/>
         <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install the package libqt6sql6-psql.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="183"/>
+        <location filename="../modules/server/ServerDatabase.cpp" line="206"/>
         <source>Cannot connect to the database (%1). Check that PostgreSQL is running and that CASEDESK_DB or the config file names the right database and user.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1159,12 +1158,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/BlobStore.cpp" line="20"/>
+        <location filename="../modules/server/BlobStore.cpp" line="21"/>
         <source>The stored document contents are inconsistent. Tell the operator; the server log has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/BlobStore.cpp" line="122"/>
+        <location filename="../modules/server/BlobStore.cpp" line="123"/>
         <source>The data does not fit into the blob&apos;s size.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1329,7 +1328,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="203"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="224"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,23 +1349,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="84"/>
+        <location filename="../modules/storage/Outbox.cpp" line="113"/>
         <source>The change names no case or no user. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="101"/>
+        <location filename="../modules/storage/Outbox.cpp" line="125"/>
         <source>This case exists already. Reload it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="104"/>
+        <location filename="../modules/storage/Outbox.cpp" line="128"/>
         <source>This case is no longer in your cache. Refresh the inbox; it may have been moved out of your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="135"/>
+        <location filename="../modules/storage/Outbox.cpp" line="153"/>
         <source>The new case does not carry the id it was created with. Please report this problem to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/Outbox.cpp" line="192"/>
+        <source>This change is no longer waiting for you: it was resolved already. Refresh the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/Outbox.cpp" line="198"/>
+        <source>This change is still being sent to the server. Wait for its answer, then decide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1402,6 +1411,54 @@
     <message>
         <location filename="../modules/storage/SqliteDatabase.cpp" line="182"/>
         <source>The local case cache could not run a query. Please report this problem to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SyncStore.cpp" line="43"/>
+        <source>The server sent changes that this version of CaseDesk cannot read. Nothing of them was stored. If this persists, report it to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SyncStore.cpp" line="53"/>
+        <source>Someone else changed this case on the server first. Compare the server&apos;s value with yours, then apply your change again or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SyncStore.cpp" line="57"/>
+        <source>The server did not allow this change: you lack the permission for it. Discard it or ask your team lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SyncStore.cpp" line="59"/>
+        <source>The server refused this change (%1). Edit or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="34"/>
+        <source>The system keychain cannot be reached, so CaseDesk cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="63"/>
+        <source>The sign-in stored in the system keychain is damaged. Please log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncEngine.cpp" line="135"/>
+        <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncEngine.cpp" line="144"/>
+        <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncEngine.cpp" line="151"/>
+        <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,7 +1,10 @@
 #include "ServeCommand.h"
 
+#include "core/Clock.h"
+#include "server/AuditCheckpoint.h"
 #include "server/AuthApi.h"
 #include "server/BlobApi.h"
+#include "server/BlobStore.h"
 #include "server/HttpApiServer.h"
 #include "server/IntakeApi.h"
 #include "server/LiveChannel.h"
@@ -10,11 +13,13 @@
 #include "server/ReferenceApi.h"
 #include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
+#include "server/ServerLog.h"
 #include "server/TimerService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -42,6 +47,13 @@ const char serveHelp[] =
     "  --account-failure-limit N    failed logins of one account before it is slowed down (default 5)\n"
     "  --address-failure-limit N    failed logins from one address before it is slowed down (default 20)\n"
     "  --max-blob-mib N             largest document upload in MiB (default 100)\n"
+    "  --timer-interval S           seconds between looks for due workflow timers (deadlines,\n"
+    "                               reminders); a timer fires at most this late (1 to 3600, default 30)\n"
+    "  --checkpoint-interval S      seconds between global audit checkpoints: one per interval however\n"
+    "                               many processes run, each hash in the log (1 to 86400, default 300)\n"
+    "  --upload-expiry H            hours after which an unfinished upload, or a finished one that no\n"
+    "                               document refers to, is deleted with its bytes; checked hourly\n"
+    "                               (1 to 8760, default 24)\n"
     "\n"
     "The database comes from CASEDESK_DB or the config file (see casedesk-server migrate --help);\n"
     "it must be migrated to this version. In production put nginx in front (see the README).\n";
@@ -107,6 +119,61 @@ bool positiveNumber(const QCommandLineParser &parser, const QString &name, int *
     return true;
 }
 
+bool numberInRange(const QCommandLineParser &parser, const QString &name, int minimum, int maximum, int *value,
+                   QString *problem)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const int number = parser.value(name).toInt(&ok);
+    if (!ok || number < minimum || number > maximum) {
+        *problem = QStringLiteral("--%1 needs a whole number from %2 to %3").arg(name).arg(minimum).arg(maximum);
+        return false;
+    }
+    *value = number;
+    return true;
+}
+
+// The periodic work besides the API: how often, and how old an abandoned upload may get.
+struct Housekeeping {
+    int timerSeconds = int(TimerService::DefaultInterval.count());
+    int checkpointSeconds = int(AuditCheckpoint::DefaultInterval.count());
+    int uploadExpiryHours = 24;
+};
+
+bool parseHousekeeping(const QCommandLineParser &parser, Housekeeping *housekeeping, QString *problem)
+{
+    // Timers fire at most an interval late, so it stays within an hour; checkpoints at least daily; an expiry
+    // in hours up to a year.
+    return numberInRange(parser, QStringLiteral("timer-interval"), 1, 3600, &housekeeping->timerSeconds, problem) &&
+           numberInRange(parser, QStringLiteral("checkpoint-interval"), 1, 86400, &housekeeping->checkpointSeconds,
+                         problem) &&
+           numberInRange(parser, QStringLiteral("upload-expiry"), 1, 8760, &housekeeping->uploadExpiryHours, problem);
+}
+
+// Deletes abandoned uploads and unattached blobs now and then every hour, on the calling thread's connection.
+// Every process does it: the deletion is idempotent and skips what another process holds.
+void startUploadCleanup(const ServerDatabase &database, int expiryHours, QObject *owner)
+{
+    const auto clean = [database, expiryHours] {
+        const Result<QSqlDatabase> connection = database.connection();
+        const Result<BlobCleanup> removed =
+            connection ? BlobStore(connection.value())
+                             .removeAbandoned(Clock::current().now().addSecs(-qint64(expiryHours) * 3600))
+                       : Result<BlobCleanup>(connection.error());
+        if (!removed)
+            qCWarning(lcServer).noquote()
+                << "removing abandoned uploads failed, trying again in an hour:" << removed.error().toString();
+        else if (removed->uploads > 0 || removed->blobs > 0)
+            qCInfo(lcServer).noquote() << "removed" << removed->uploads << "abandoned uploads and" << removed->blobs
+                                       << "blobs no document refers to";
+    };
+    auto *timer = new QTimer(owner);
+    QObject::connect(timer, &QTimer::timeout, owner, clean);
+    timer->start(std::chrono::hours(1));
+    QTimer::singleShot(0, owner, clean);
+}
+
 // The database is reachable and at this build's schema version.
 Result<void> checkSchema(const ServerDatabase &database)
 {
@@ -142,7 +209,8 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
     QCommandLineParser parser;
     parser.addOptions({option("listen"), option("tls-cert"), option("tls-key"), option("trusted-proxy"),
                        option("threads"), option("access-token-lifetime"), option("session-lifetime"),
-                       option("account-failure-limit"), option("address-failure-limit"), option("max-blob-mib")});
+                       option("account-failure-limit"), option("address-failure-limit"), option("max-blob-mib"),
+                       option("timer-interval"), option("checkpoint-interval"), option("upload-expiry")});
     if (!parser.parse(QStringList{QStringLiteral("casedesk-server")} + arguments))
         return usageError(err, parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -186,6 +254,9 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
     if (!positiveNumber(parser, QStringLiteral("max-blob-mib"), &maxBlobMib, &problem))
         return usageError(err, problem);
     blobLimits.maxBlobSize = qint64(maxBlobMib) * 1024 * 1024;
+    Housekeeping housekeeping;
+    if (!parseHousekeeping(parser, &housekeeping, &problem))
+        return usageError(err, problem);
 
     const Result<ServerDatabase> database = ServerDatabase::fromEnvironment();
     if (!database)
@@ -204,7 +275,11 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
     IntakeApi::addRoutes(server);
     ReferenceApi::addRoutes(server);
     TimerService timers(database.value()); // fires due workflow timers in every process, each once
-    timers.start();
+    timers.start(std::chrono::seconds(housekeeping.timerSeconds));
+    AuditCheckpoint checkpoints(database.value()); // in every process, one per interval across them
+    checkpoints.start(std::chrono::seconds(housekeeping.checkpointSeconds));
+    QObject housekeepingOwner; // the upload cleanup's timer and its runs end with serve
+    startUploadCleanup(database.value(), housekeeping.uploadExpiryHours, &housekeepingOwner);
     if (tls) {
         const Result<void> configured =
             server.setTls(parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key")));

@@ -105,4 +105,29 @@ Result<void> replayCommand(const Command &command, const QUuid &actor, Case *tar
     return {};
 }
 
+QJsonObject rebasedArgs(const Command &command, const Case &current)
+{
+    QJsonObject args = command.args;
+    switch (command.name) {
+    case CommandName::SetFields: {
+        QJsonObject fields = args.value(QLatin1String("fields")).toObject();
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
+            QJsonObject edit = it.value().toObject();
+            edit.insert(QLatin1String("old"), fieldValue(current.formData, it.key()));
+            it.value() = edit;
+        }
+        args.insert(QLatin1String("fields"), fields);
+        break;
+    }
+    case CommandName::Assign:
+    case CommandName::Claim:
+        args.insert(QLatin1String("expected"),
+                    current.assigneeId.isNull() ? QString() : uuidToString(current.assigneeId));
+        break;
+    default: // the others carry no expectation about the case
+        break;
+    }
+    return args;
+}
+
 } // namespace casedesk

@@ -14,4 +14,8 @@ namespace casedesk {
 // `actor` is the user who made the command (claim assigns to them).
 Result<void> replayCommand(const Command &command, const QUuid &actor, Case *target);
 
+// The command's args with its expectations taken from `current` (each field's old value, the expected
+// assignee): the user's change made again on top of what is there now, after a conflict ("apply mine").
+QJsonObject rebasedArgs(const Command &command, const Case &current);
+
 } // namespace casedesk

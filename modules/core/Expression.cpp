@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -158,18 +159,6 @@ public:
             }
             return list;
         }
-        case Op::Not: {
-            const Result<std::optional<bool>> operand = truth(node, *node.children[0]);
-            if (!operand)
-                return operand.error();
-            return Value::fromBool(!operand->value_or(false));
-        }
-        case Op::Empty: {
-            const Result<Value> operand = eval(*node.children[0]);
-            if (!operand)
-                return operand;
-            return Value::fromBool(isEmpty(*operand));
-        }
         case Op::Negate: {
             const Result<Value> operand = eval(*node.children[0]);
             if (!operand)
@@ -181,17 +170,56 @@ public:
                     QCoreApplication::translate("Core", "'-' needs a number, not %1").arg(typeName(operand->type)));
             return Value::fromNumber(-*number);
         }
+        default: {
+            const Result<bool> value = *boolean(node);
+            if (!value)
+                return value.error();
+            return Value::fromBool(*value);
+        }
+        }
+    }
+
+    // The operators that always give a boolean (logic, `empty`, comparisons), answered without building a value
+    // for their result (conditions are made of them); nullopt for the others.
+    std::optional<Result<bool>> boolean(const Node &node) const
+    {
+        switch (node.op) {
+        case Op::Not: {
+            const Result<std::optional<bool>> operand = truth(node, *node.children[0]);
+            if (!operand)
+                return Result<bool>(operand.error());
+            return Result<bool>(!operand->value_or(false));
+        }
         case Op::And:
         case Op::Or:
             return logical(node);
-        default:
+        case Op::Empty: {
+            const Result<Value> operand = eval(*node.children[0]);
+            if (!operand)
+                return Result<bool>(operand.error());
+            return Result<bool>(isEmpty(*operand));
+        }
+        case Op::Equal:
+        case Op::NotEqual:
+        case Op::Less:
+        case Op::LessEqual:
+        case Op::Greater:
+        case Op::GreaterEqual:
+        case Op::In:
             return comparison(node);
+        default:
+            return std::nullopt;
         }
     }
 
     // A boolean operand: null counts as "no" (nullopt); anything else is an error.
     Result<std::optional<bool>> truth(const Node &parent, const Node &operand) const
     {
+        if (const std::optional<Result<bool>> known = boolean(operand)) {
+            if (!*known)
+                return known->error();
+            return std::optional<bool>(**known);
+        }
         const Result<Value> value = eval(operand);
         if (!value)
             return value.error();
@@ -217,10 +245,10 @@ private:
     {
         return value.type == Type::Null || (value.type == Type::String && value.string.isEmpty()) ||
                (value.type == Type::List && value.list.isEmpty()) ||
-               (value.type == Type::Object && value.object.isEmpty());
+               (value.type == Type::Object && (!value.object || value.object->isEmpty()));
     }
 
-    Result<Value> logical(const Node &node) const
+    Result<bool> logical(const Node &node) const
     {
         const bool isAnd = node.op == Op::And;
         const Result<std::optional<bool>> left = truth(node, *node.children[0]);
@@ -228,58 +256,76 @@ private:
             return left.error();
         // Short-circuit, so `x != null and x > 3` never compares null.
         if (left->value_or(false) != isAnd)
-            return Value::fromBool(!isAnd);
+            return !isAnd;
         const Result<std::optional<bool>> right = truth(node, *node.children[1]);
         if (!right)
             return right.error();
-        return Value::fromBool(right->value_or(false));
+        return right->value_or(false);
     }
 
-    Result<Value> comparison(const Node &node) const
+    // An operand's value: a literal's own, without a copy; anything else evaluated into `storage`.
+    Result<const Value *> operand(const Node &node, std::optional<Value> &storage) const
+    {
+        if (node.op == Op::Literal)
+            return &node.value;
+        Result<Value> value = eval(node);
+        if (!value)
+            return value.error();
+        return &storage.emplace(std::move(value).value());
+    }
+
+    Result<bool> comparison(const Node &node) const
     {
         if (const std::optional<bool> equal = textEquality(node))
-            return Value::fromBool(*equal == (node.op == Op::Equal));
-        const Result<Value> left = eval(*node.children[0]);
-        if (!left)
-            return left;
-        const Result<Value> right = eval(*node.children[1]);
-        if (!right)
-            return right;
+            return *equal == (node.op == Op::Equal);
+        std::optional<Value> leftStorage, rightStorage;
+        const Result<const Value *> leftOperand = operand(*node.children[0], leftStorage);
+        if (!leftOperand)
+            return leftOperand.error();
+        const Value &left = **leftOperand;
+        const Node &rightNode = *node.children[1];
+        // `x in ['a', 'b']`: the literals compared where they are, without building the list.
+        if (node.op == Op::In && rightNode.op == Op::List &&
+            std::all_of(rightNode.children.cbegin(), rightNode.children.cend(),
+                        [](const auto &child) { return child->op == Op::Literal; }))
+            return std::any_of(rightNode.children.cbegin(), rightNode.children.cend(),
+                               [&](const auto &child) { return equals(left, child->value); });
+        const Result<const Value *> rightOperand = operand(rightNode, rightStorage);
+        if (!rightOperand)
+            return rightOperand.error();
+        const Value &right = **rightOperand;
         switch (node.op) {
         case Op::Equal:
-            return Value::fromBool(equals(*left, *right));
+            return equals(left, right);
         case Op::NotEqual:
-            return Value::fromBool(!equals(*left, *right));
+            return !equals(left, right);
         case Op::In:
-            if (right->type == Type::Null)
-                return Value::fromBool(false);
-            if (right->type != Type::List)
+            if (right.type == Type::Null)
+                return false;
+            if (right.type != Type::List)
                 return fail(node, QCoreApplication::translate("Core", "'in' needs a list on its right, not %1")
-                                      .arg(typeName(right->type)));
-            for (const Value &element : right->list) {
-                if (equals(*left, element))
-                    return Value::fromBool(true);
-            }
-            return Value::fromBool(false);
+                                      .arg(typeName(right.type)));
+            return std::any_of(right.list.cbegin(), right.list.cend(),
+                               [&](const Value &element) { return equals(left, element); });
         default:
             break;
         }
         // Ordering with a missing value is false rather than an error: a form field not filled in yet.
-        if (left->type == Type::Null || right->type == Type::Null)
-            return Value::fromBool(false);
-        const std::optional<int> order = compare(*left, *right);
+        if (left.type == Type::Null || right.type == Type::Null)
+            return false;
+        const std::optional<int> order = compare(left, right);
         if (!order)
             return fail(node, QCoreApplication::translate("Core", "cannot compare %1 with %2")
-                                  .arg(typeName(left->type), typeName(right->type)));
+                                  .arg(typeName(left.type), typeName(right.type)));
         switch (node.op) {
         case Op::Less:
-            return Value::fromBool(*order < 0);
+            return *order < 0;
         case Op::LessEqual:
-            return Value::fromBool(*order <= 0);
+            return *order <= 0;
         case Op::Greater:
-            return Value::fromBool(*order > 0);
+            return *order > 0;
         default:
-            return Value::fromBool(*order >= 0);
+            return *order >= 0;
         }
     }
 
@@ -392,6 +438,8 @@ Result<bool> Expression::test(const ExpressionVariables &variables, const QDate 
     if (!m_root)
         return makeError(ErrorCode::Invalid, QCoreApplication::translate("Core", "The expression is empty."));
     const Evaluator evaluator(variables, today, m_text);
+    if (std::optional<Result<bool>> known = evaluator.boolean(*m_root))
+        return std::move(*known);
     const Result<Value> value = evaluator.eval(*m_root);
     if (!value)
         return value.error();

@@ -53,7 +53,7 @@ QJsonValue ExpressionValue::toJson() const
         return array;
     }
     case Type::Object:
-        return object;
+        return object.value_or(QJsonObject());
     }
     return QJsonValue::Null;
 }

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace casedesk {
 
 struct ExpressionValue {
@@ -19,7 +21,9 @@ struct ExpressionValue {
     QString string;
     QDate date;
     QList<ExpressionValue> list;
-    QJsonObject object; // only kept so `empty` can look at it; objects cannot be compared
+    // Only kept so `empty` can look at it (objects cannot be compared); optional, so values of the other types
+    // are made, copied and destroyed without a call into Qt.
+    std::optional<QJsonObject> object;
 
     static ExpressionValue fromBool(bool b)
     {

@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace casedesk::forms {
@@ -70,12 +71,33 @@ std::optional<Decimal> Decimal::fromDouble(double value)
 QString Decimal::toString() const
 {
     QString text;
+    text.reserve(1 + m_integer.size() + 1 + m_fraction.size()); // one allocation: every decimal value is written
     if (m_negative)
         text += u'-';
     text += m_integer;
-    if (!m_fraction.isEmpty())
-        text += u'.' + m_fraction;
+    if (!m_fraction.isEmpty()) {
+        text += u'.';
+        text += m_fraction;
+    }
     return text;
+}
+
+bool Decimal::isCanonical(QStringView text)
+{
+    const bool negative = text.startsWith(u'-');
+    const QStringView number = text.mid(negative ? 1 : 0);
+    const qsizetype point = number.indexOf(u'.');
+    const QStringView integer = number.left(point);
+    const QStringView fraction = point < 0 ? QStringView() : number.mid(point + 1);
+    const auto digits = [](QStringView part) { return std::all_of(part.begin(), part.end(), isAsciiDigit); };
+    if (integer.isEmpty() || integer.size() > MaxDigits || !digits(integer) ||
+        (integer.size() > 1 && integer.front() == u'0'))
+        return false;
+    if (point >= 0 && (fraction.isEmpty() || fraction.size() > MaxDigits || !digits(fraction)))
+        return false;
+    // Zero is never written negative.
+    return !negative || integer != u"0" ||
+           !std::all_of(fraction.begin(), fraction.end(), [](QChar c) { return c == u'0'; });
 }
 
 int Decimal::compareMagnitude(const Decimal &other) const

@@ -23,6 +23,8 @@ public:
 
     // Canonical text: "-" when negative, no leading zeros, "." as separator, fraction digits as written.
     QString toString() const;
+    // Whether `text` is canonical text already (parse(text)->toString() == text), answered without making a Decimal.
+    static bool isCanonical(QStringView text);
     int fractionDigits() const { return int(m_fraction.size()); }
     bool isNegative() const { return m_negative; }
 

@@ -41,6 +41,21 @@ QString withoutWhitespace(const QString &text)
     return result;
 }
 
+bool isTrimmed(QStringView text)
+{
+    return text.isEmpty() || (!text.front().isSpace() && !text.back().isSpace());
+}
+
+// Whether QString::simplified() would leave trimmed `text` as it is: no whitespace but single spaces.
+bool isSimplified(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isSpace() && (text.at(i) != u' ' || text.at(i + 1).isSpace()))
+            return false;
+    }
+    return true;
+}
+
 // Integer given as text ("1250", "-3"): the number, or nullopt.
 std::optional<double> integerFromText(const QString &text)
 {
@@ -89,17 +104,22 @@ bool FieldFormats::staysText(FieldType type)
 
 QString FieldFormats::normalizeText(FieldType type, const QString &raw)
 {
-    const QString text = raw.trimmed();
+    // Every value of a form passes here: what needs no change is returned as it is, without a copy.
+    const QString text = isTrimmed(raw) ? raw : raw.trimmed();
     switch (type) {
     case FieldType::Iban:
         return compactIban(text);
     case FieldType::Postcode:
         return normalizePostcode(text);
     case FieldType::KfzKennzeichen:
-        return canonicalKennzeichen(text).value_or(text.toUpper());
+        if (std::optional<QString> canonical = canonicalKennzeichen(text))
+            return *std::move(canonical);
+        return text.toUpper();
     case FieldType::Phone:
-        return text.simplified();
+        return isSimplified(text) ? text : text.simplified();
     case FieldType::Decimal: {
+        if (Decimal::isCanonical(text))
+            return text;
         const std::optional<Decimal> decimal = Decimal::parse(text);
         return decimal ? decimal->toString() : text;
     }
@@ -165,9 +185,28 @@ std::optional<QString> FieldFormats::canonicalKennzeichen(const QString &text)
     // District (1-3 letters, umlauts allowed), separator, 1-2 letters, 1-4 digits not starting with 0, an optional
     // E (electric) or H (historic); at most 8 letters and digits. Read by hand: a regular expression was the
     // largest cost of validating a form with a vehicle.
-    if (text.size() > 20)
+    constexpr qsizetype MaxSize = 20;
+    if (text.size() > MaxSize)
         return std::nullopt;
-    const QString upper = text.trimmed().toUpper();
+    // Upper case: by hand into a buffer for ASCII and umlauts (what plates are written with), through Qt for
+    // anything else (its full case mapping turns some letters into two).
+    std::array<QChar, MaxSize> buffer{};
+    QString mapped;
+    QStringView upper;
+    const bool simple = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() < 0x80 || c == u'ä' || c == u'ö' || c == u'ü' || c == u'Ä' || c == u'Ö' || c == u'Ü';
+    });
+    if (simple) {
+        std::transform(text.cbegin(), text.cend(), buffer.begin(), [](QChar c) {
+            const char16_t unit = c.unicode();
+            const bool lower = (unit >= u'a' && unit <= u'z') || unit == u'ä' || unit == u'ö' || unit == u'ü';
+            return QChar(lower ? char16_t(unit - 0x20) : unit); // Ä, Ö, Ü lie 0x20 below ä, ö, ü as in ASCII
+        });
+        upper = QStringView(buffer.data(), text.size()).trimmed();
+    } else {
+        mapped = text.trimmed().toUpper();
+        upper = mapped;
+    }
     const auto isSeparator = [](QChar c) { return c == u'-' || c.isSpace(); };
     const auto isDistrictLetter = [](QChar c) { return isUpperAscii(c) || c == u'Ä' || c == u'Ö' || c == u'Ü'; };
     qsizetype i = 0;
@@ -176,7 +215,7 @@ std::optional<QString> FieldFormats::canonicalKennzeichen(const QString &text)
         const qsizetype start = i;
         while (i < size && accept(upper.at(i)))
             ++i;
-        return QStringView(upper).mid(start, i - start);
+        return upper.mid(start, i - start);
     };
     const QStringView district = run(isDistrictLetter);
     if (district.isEmpty() || district.size() > 3 || run(isSeparator).isEmpty())
@@ -190,15 +229,27 @@ std::optional<QString> FieldFormats::canonicalKennzeichen(const QString &text)
         return std::nullopt;
     while (i < size && upper.at(i).isSpace())
         ++i;
-    const QStringView suffix = QStringView(upper).mid(i);
+    const QStringView suffix = upper.mid(i);
     if (suffix.size() > 1 || (suffix.size() == 1 && suffix.front() != u'E' && suffix.front() != u'H'))
         return std::nullopt;
     if (district.size() + letters.size() + digits.size() > 8)
         return std::nullopt;
-    QString canonical;
-    canonical.reserve(district.size() + letters.size() + digits.size() + suffix.size() + 2);
-    canonical.append(district).append(u'-').append(letters).append(u' ').append(digits).append(suffix);
-    return canonical;
+    // At most 3 + 1 + 2 + 1 + 4 + 1 characters.
+    std::array<QChar, 12> canonical{};
+    qsizetype length = 0;
+    const auto append = [&](QStringView part) {
+        std::copy(part.begin(), part.end(), canonical.begin() + length);
+        length += part.size();
+    };
+    append(district);
+    append(u"-");
+    append(letters);
+    append(u" ");
+    append(digits);
+    append(suffix);
+    const QStringView result(canonical.data(), length);
+    // Values are checked after they were normalised, so most arrive canonical: then no new string is made.
+    return result == text ? text : result.toString();
 }
 
 QString FieldFormats::normalizePostcode(const QString &text)
@@ -281,7 +332,8 @@ bool FieldFormats::isValidPhone(const QString &text)
 
 bool FieldFormats::isDocumentId(const QString &text)
 {
-    // 8-4-4-4-12 hexadecimal digits, as QUuid writes them without braces.
+    // 8-4-4-4-12 hexadecimal digits, as QUuid writes them without braces: the dashes first, then the digits of each
+    // part in a tight loop.
     static constexpr auto hexDigits = [] {
         std::array<bool, 128> table{};
         for (char c : QByteArrayView("0123456789abcdefABCDEF"))
@@ -290,16 +342,16 @@ bool FieldFormats::isDocumentId(const QString &text)
     }();
     if (text.size() != 36 || text.at(8) != u'-' || text.at(13) != u'-' || text.at(18) != u'-' || text.at(23) != u'-')
         return false;
-    bool nil = true;
-    for (qsizetype i = 0; i < 36; ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (i == 8 || i == 13 || i == 18 || i == 23)
-            continue;
-        if (c >= 128 || !hexDigits[c])
-            return false;
-        nil = nil && c == u'0';
+    char16_t nonZero = 0;
+    for (const auto &[start, length] :
+         {std::pair(0, 8), std::pair(9, 4), std::pair(14, 4), std::pair(19, 4), std::pair(24, 12)}) {
+        for (const QChar c : QStringView(text).mid(start, length)) {
+            if (c.unicode() >= 128 || !hexDigits[c.unicode()])
+                return false;
+            nonZero |= c.unicode() ^ u'0';
+        }
     }
-    return !nil; // the nil UUID names nothing
+    return nonZero != 0; // the nil UUID names nothing
 }
 
 QString FieldFormats::formatMoney(qint64 cents)

@@ -81,34 +81,38 @@ Result<void> AuditLog::appendServerEvent(const QUuid &caseId, const QJsonObject 
 Result<void> AuditLog::appendRow(const QUuid &caseId, const QUuid &commandId, const QUuid &actorId,
                                  const QByteArray &payload, const QDateTime &at)
 {
-    QSqlQuery query(m_db);
+    const QString caseText = uuidToString(caseId);
     // The chain's lock: rows of commands without a case row (setDeputy) have no row lock to rely on.
-    query.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(:case, 4155))"));
-    query.bindValue(QStringLiteral(":case"), uuidToString(caseId));
-    if (!query.exec())
-        return CaseStore::sqlError(query.lastError());
-    query.prepare(
-        QStringLiteral("SELECT row_hash FROM audit_log WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC LIMIT 1"));
-    query.bindValue(QStringLiteral(":case"), uuidToString(caseId));
-    if (!query.exec())
-        return CaseStore::sqlError(query.lastError());
-    const QByteArray previous = query.next() ? query.value(0).toByteArray() : QByteArray();
+    if (const Result<QSqlQuery *> locked =
+            CaseStore::run(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(:case, 4155))"),
+                           {{QStringLiteral(":case"), caseText}});
+        !locked)
+        return locked.error();
+    // A statement of its own after the lock: under READ COMMITTED it sees the row of the lock's previous holder.
+    Result<QSqlQuery *> head = CaseStore::run(
+        m_db,
+        QStringLiteral("SELECT row_hash FROM audit_log WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC LIMIT 1"),
+        {{QStringLiteral(":case"), caseText}});
+    if (!head)
+        return head.error();
+    const QByteArray previous = (*head)->next() ? (*head)->value(0).toByteArray() : QByteArray();
     const QString atText = timeText(at);
     // A null command or actor (the server's own events) is bound as NULL.
-    query.prepare(QStringLiteral(
-        "INSERT INTO audit_log (case_id, command_id, actor_id, at, payload_hash, previous_hash, row_hash) VALUES"
-        " (CAST(:case AS uuid), CAST(:command AS uuid), CAST(:actor AS uuid), CAST(:at AS timestamptz), :payload,"
-        " :previous, :row)"));
-    query.bindValue(QStringLiteral(":case"), uuidToString(caseId));
-    query.bindValue(QStringLiteral(":command"), uuidToString(commandId));
-    query.bindValue(QStringLiteral(":actor"), uuidToString(actorId));
-    query.bindValue(QStringLiteral(":at"), atText);
-    query.bindValue(QStringLiteral(":payload"), payload);
-    query.bindValue(QStringLiteral(":previous"),
-                    previous.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(previous));
-    query.bindValue(QStringLiteral(":row"), rowHash(previous, payload, caseId, actorId, atText));
-    if (!query.exec())
-        return CaseStore::sqlError(query.lastError());
+    if (const Result<QSqlQuery *> inserted = CaseStore::run(
+            m_db,
+            QStringLiteral("INSERT INTO audit_log (case_id, command_id, actor_id, at, payload_hash, previous_hash,"
+                           " row_hash) VALUES (CAST(:case AS uuid), CAST(:command AS uuid), CAST(:actor AS uuid),"
+                           " CAST(:at AS timestamptz), :payload, :previous, :row)"),
+            {{QStringLiteral(":case"), caseText},
+             {QStringLiteral(":command"), uuidToString(commandId)},
+             {QStringLiteral(":actor"), uuidToString(actorId)},
+             {QStringLiteral(":at"), atText},
+             {QStringLiteral(":payload"), payload},
+             {QStringLiteral(":previous"),
+              previous.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(previous)},
+             {QStringLiteral(":row"), rowHash(previous, payload, caseId, actorId, atText)}});
+        !inserted)
+        return inserted.error();
     return {};
 }
 

@@ -3,8 +3,9 @@
 //   row_hash = SHA-256(previous_hash | payload_hash | case id | actor id | at)
 // where previous_hash is the row_hash of the case's previous row (none for its first). verify() recomputes
 // every chain, so an edited row, a deleted row (a broken link) and a cut tail (fewer rows than the case's
-// version, or an applied command without its row) are found. A periodic global checkpoint hash is not
-// written yet: deleting a case's whole history together with its commands and case row is not detected.
+// version, or an applied command without its row) are found. Deleting a case's whole history together with
+// its commands and case row leaves every chain intact: the periodic global checkpoints (AuditCheckpoint)
+// find that.
 #pragma once
 
 #include "core/Command.h"

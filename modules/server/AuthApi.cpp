@@ -2,6 +2,7 @@
 
 #include "core/Uuid.h"
 #include "server/ApiReply.h"
+#include "server/CaseStore.h"
 #include "server/HttpApiServer.h"
 #include "server/JsonFields.h"
 #include "server/PasswordHash.h"
@@ -86,16 +87,16 @@ QHttpServerResponse login(const ApiRequest &request, QSqlDatabase db, const Http
     if (wait.value() > 0)
         return ApiError::tooManyAttempts(wait.value()).response();
 
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT id, password_hash, disabled FROM users WHERE login = :login"));
-    query.bindValue(QStringLiteral(":login"), login);
-    if (!query.exec())
-        return ApiError::fromError(databaseError(query.lastError())).response();
-    const bool found = query.next();
-    const QUuid userId = found ? uuidFromString(query.value(0).toString()) : QUuid();
-    const QString storedHash = found ? query.value(1).toString() : QString();
-    const bool usable = found && !query.value(2).toBool();
-    query.finish();
+    const Result<QSqlQuery *> query =
+        CaseStore::run(db, QStringLiteral("SELECT id, password_hash, disabled FROM users WHERE login = :login"),
+                       {{QStringLiteral(":login"), login}});
+    if (!query)
+        return ApiError::fromError(query.error()).response();
+    const bool found = (*query)->next();
+    const QUuid userId = found ? uuidFromString((*query)->value(0).toString()) : QUuid();
+    const QString storedHash = found ? (*query)->value(1).toString() : QString();
+    const bool usable = found && !(*query)->value(2).toBool();
+    (*query)->finish();
 
     if (!passwordMatches(usable, storedHash, password)) {
         if (const Result<void> recorded = throttle.recordFailure(login, request.clientAddress); !recorded)

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QSqlQuery>
+#include <QStringList>
 
 namespace casedesk::server {
 
@@ -202,14 +203,16 @@ Result<BlobAppend> BlobStore::append(const QByteArray &sha256, const QUuid &user
     query.bindValue(QStringLiteral(":id"), uploadId);
     if (!query.exec())
         return fail(query.lastError());
+    // DO UPDATE (changing nothing) rather than DO NOTHING: it waits for a removeAbandoned() that holds the
+    // content's row and then inserts anew once that deleted it, so content finished meanwhile keeps its bytes.
     query.prepare(QStringLiteral("INSERT INTO blobs (sha256, size, upload_id) VALUES (:sha, :size, :id) ON CONFLICT "
-                                 "(sha256) DO NOTHING"));
+                                 "(sha256) DO UPDATE SET sha256 = blobs.sha256 RETURNING upload_id"));
     query.bindValue(QStringLiteral(":sha"), sha256);
     query.bindValue(QStringLiteral(":size"), status.size);
     query.bindValue(QStringLiteral(":id"), uploadId);
-    if (!query.exec())
+    if (!query.exec() || !query.next())
         return fail(query.lastError());
-    if (query.numRowsAffected() == 0) {
+    if (query.value(0).toLongLong() != uploadId) {
         // Someone stored these bytes first; the row above keeps that this user has them too.
         query.prepare(QStringLiteral("DELETE FROM blob_chunks WHERE upload_id = :id"));
         query.bindValue(QStringLiteral(":id"), uploadId);
@@ -290,6 +293,70 @@ Result<QByteArray> BlobStore::read(const QByteArray &sha256, qint64 from, qint64
     if (bytes.size() != length)
         return internalError(QStringLiteral("read %1 of %2 bytes from %3").arg(bytes.size()).arg(length).arg(from));
     return bytes;
+}
+
+Result<BlobCleanup> BlobStore::removeAbandoned(const QDateTime &cutoff)
+{
+    constexpr int batchSize = 100;
+    const QString cutoffText = cutoff.toUTC().toString(Qt::ISODateWithMs);
+    BlobCleanup removed;
+    QSqlQuery query(m_db);
+    // An append in progress holds its upload's row and sets updated_at when it commits: the delete waits for it
+    // and then finds the upload fresh.
+    query.prepare(QStringLiteral("DELETE FROM blob_uploads WHERE NOT complete AND updated_at < CAST(:cutoff AS "
+                                 "timestamptz)")); // the chunks go with it
+    query.bindValue(QStringLiteral(":cutoff"), cutoffText);
+    if (!query.exec())
+        return databaseError(query.lastError());
+    removed.uploads = query.numRowsAffected();
+
+    const QString unused = QStringLiteral(
+        " NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = b.sha256) AND NOT EXISTS (SELECT 1 FROM blob_uploads"
+        " u WHERE u.sha256 = b.sha256 AND u.complete AND u.updated_at >= CAST(:cutoff AS timestamptz))");
+    while (true) {
+        if (!m_db.transaction())
+            return databaseError(m_db.lastError());
+        const auto fail = [&](const QSqlError &error) -> Result<BlobCleanup> {
+            m_db.rollback();
+            return databaseError(error);
+        };
+        // SKIP LOCKED passes over contents being attached (the document's key check holds the row) or stored
+        // again right now; holding the rest keeps new attachments out until they are gone.
+        query.prepare(QStringLiteral("SELECT encode(b.sha256, 'hex') FROM blobs b WHERE") + unused +
+                      QStringLiteral(" LIMIT %1 FOR UPDATE OF b SKIP LOCKED").arg(batchSize));
+        query.bindValue(QStringLiteral(":cutoff"), cutoffText);
+        if (!query.exec())
+            return fail(query.lastError());
+        QStringList candidates;
+        while (query.next())
+            candidates.append(query.value(0).toString());
+        if (candidates.isEmpty()) {
+            m_db.rollback();
+            break;
+        }
+        // Asked again in a new statement: an attachment that committed before the lock was taken is seen now.
+        query.prepare(QStringLiteral("DELETE FROM blobs b WHERE b.sha256 IN (SELECT decode(h, 'hex') FROM"
+                                     " unnest(string_to_array(:candidates, ',')) h) AND") +
+                      unused + QStringLiteral(" RETURNING encode(b.sha256, 'hex')"));
+        query.bindValue(QStringLiteral(":candidates"), candidates.join(u','));
+        query.bindValue(QStringLiteral(":cutoff"), cutoffText);
+        if (!query.exec())
+            return fail(query.lastError());
+        QStringList deleted;
+        while (query.next())
+            deleted.append(query.value(0).toString());
+        query.prepare(QStringLiteral("DELETE FROM blob_uploads WHERE complete AND sha256 IN (SELECT decode(h, 'hex')"
+                                     " FROM unnest(string_to_array(:deleted, ',')) h)")); // the bytes go with them
+        query.bindValue(QStringLiteral(":deleted"), deleted.join(u','));
+        if (!query.exec())
+            return fail(query.lastError());
+        if (!m_db.commit())
+            return fail(m_db.lastError());
+        removed.blobs += deleted.size();
+        if (candidates.size() < batchSize || deleted.isEmpty())
+            break;
+    }
+    return removed;
 }
 
 } // namespace casedesk::server

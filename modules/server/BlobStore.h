@@ -8,12 +8,16 @@
 // Visibility (what HEAD and GET answer to): a complete blob is visible to a user who uploaded it completely
 // and to whoever AccessPolicy lets read a case that has a document with this SHA-256; a user's own unfinished
 // upload is visible to that user. Nothing else is, not even whether it exists.
+//
+// Abandoned uploads go (removeAbandoned): an unfinished upload without progress for the expiry time, and a
+// finished content that no document refers to when its last finished upload is that old, bytes included.
 #pragma once
 
 #include "core/AccessScope.h"
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QUuid>
 
@@ -26,6 +30,12 @@ struct BlobStatus {
     qint64 size = 0;
     qint64 received = 0;
     bool complete = false;
+};
+
+// What one removeAbandoned() run deleted.
+struct BlobCleanup {
+    qint64 uploads = 0; // unfinished uploads
+    qint64 blobs = 0;   // finished contents that no document referred to
 };
 
 struct BlobAppend {
@@ -64,6 +74,11 @@ public:
 
     // `length` bytes from `from` of a complete blob (the caller checked visibility and bounds).
     Result<QByteArray> read(const QByteArray &sha256, qint64 from, qint64 length) const;
+
+    // Deletes unfinished uploads last appended to before `cutoff`, and contents that no document refers to whose
+    // finished uploads all ended before `cutoff`, with their uploads and bytes. Idempotent; contents that a
+    // running transaction is attaching or storing right now are left for the next run.
+    Result<BlobCleanup> removeAbandoned(const QDateTime &cutoff);
 
 private:
     Result<bool> readableThroughCase(const QByteArray &sha256, const AccessScope &scope) const;

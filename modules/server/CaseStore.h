@@ -16,8 +16,11 @@
 
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 
+#include <initializer_list>
 #include <optional>
+#include <utility>
 
 namespace casedesk::server {
 
@@ -41,13 +44,23 @@ public:
     // Conflict for a serialization failure, deadlock or unique violation (retry), Database otherwise.
     static Error sqlError(const QSqlError &error);
 
+    // Runs the connection's kept statement `sql` (ServerDatabase::preparedQuery) with `values` bound to its
+    // placeholders by name; failures as sqlError().
+    static Result<QSqlQuery *> run(const QSqlDatabase &db, const QString &sql,
+                                   std::initializer_list<std::pair<QString, QVariant>> values);
+
+    // Advances the client's last applied sequence to `clientSeq` when it is the next one and the installation is
+    // `userId`'s; the row stays locked until the transaction ends. False when not (a new client, a replay, a gap,
+    // another user's installation): lockClientSequence() tells which. One statement for the usual case, because
+    // every command that is applied or rejected advances the sequence and every other outcome rolls back.
+    Result<bool> advanceSequence(const QUuid &clientId, const QUuid &userId, qint64 clientSeq);
     // The client's row, created for `userId` on first use, locked until the transaction ends.
     Result<ClientSequence> lockClientSequence(const QUuid &clientId, const QUuid &userId);
     Result<void> setLastApplied(const QUuid &clientId, qint64 clientSeq);
     Result<std::optional<CommandResult>> storedResult(const QUuid &clientId, qint64 clientSeq);
-    Result<bool> commandExists(const QUuid &commandId);
-    // `name` as it came over the wire (an unknown command is stored with its own name).
-    Result<void> storeCommand(const Command &command, const QString &name, const QUuid &userId,
+    // `name` as it came over the wire (an unknown command is stored with its own name). False, with nothing
+    // written, when a command with this id exists already.
+    Result<bool> storeCommand(const Command &command, const QString &name, const QUuid &userId,
                               const CommandResult &result);
     // A command a citizen portal caused (intake): stored with the portal instead of a user.
     Result<void> storePortalCommand(const Command &command, const QUuid &portalId, const CommandResult &result);
@@ -69,8 +82,8 @@ public:
     Result<std::optional<User>> user(const QUuid &userId);
     Result<QList<Deputyship>> deputyshipsOf(const QUuid &deputyId); // where the user stands in
 
-    Result<bool> noteExists(const QUuid &noteId);
-    Result<void> insertNote(const Note &note);
+    // False, with nothing written, when a note with this id exists already.
+    Result<bool> insertNote(const Note &note);
     Result<bool> documentExists(const QUuid &documentId);
     // `document.sha256` must name a stored blob; name, kind and the rest are kept as given.
     Result<void> insertDocument(const DocumentRef &document, const QUuid &addedBy);
@@ -84,7 +97,7 @@ public:
     Result<void> endDeputyships(const QUuid &absentUserId, const QDate &today);
 
 private:
-    Result<void> insertCommand(const Command &command, const QString &name, const QUuid &userId, const QUuid &portalId,
+    Result<bool> insertCommand(const Command &command, const QString &name, const QUuid &userId, const QUuid &portalId,
                                const CommandResult &result);
 
     QSqlDatabase m_db;

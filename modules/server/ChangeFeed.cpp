@@ -1,6 +1,9 @@
 #include "server/ChangeFeed.h"
 
+#include "core/DocumentRef.h"
 #include "core/Uuid.h"
+#include "server/CaseStore.h"
+#include "server/ServerDatabase.h"
 #include "server/SqlError.h"
 
 #include <QHash>
@@ -32,9 +35,29 @@ void bindPosition(QSqlQuery &query, const SyncCursor &cursor)
     query.bindValue(QStringLiteral(":seq"), cursor.seq);
 }
 
+// Runs the connection's kept statement `sql` (ServerDatabase::preparedQuery) after `bind` bound every placeholder;
+// CaseStore::run() cannot take the scope filter's parameters, which ScopeFilter binds itself.
+template <typename Bind> Result<QSqlQuery *> runBound(const QSqlDatabase &db, const QString &sql, Bind bind)
+{
+    const Result<QSqlQuery *> query = ServerDatabase::preparedQuery(db, sql);
+    if (!query)
+        return query;
+    bind(**query);
+    if (!(*query)->exec())
+        return databaseError((*query)->lastError());
+    return query;
+}
+
 QJsonObject jsonObject(const QVariant &text)
 {
     return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+}
+
+// A timestamptz column as UTC text with milliseconds, which QDateTime reads without a time zone database.
+QString timeText(const char *column)
+{
+    return QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
+        .arg(QLatin1String(column));
 }
 
 } // namespace
@@ -59,32 +82,33 @@ Result<ChangeFeed::Start> ChangeFeed::start(const ScopeFilter &filter, const std
         return start;
     // The change the cursor names must exist with its xid, below the xmin: a cursor of another database (or of
     // one restored from a backup) would skip or repeat changes.
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT 1 FROM changes WHERE seq = :seq AND xid = CAST(:xid AS xid8) AND xid < ") +
-                  safeXmin);
-    bindPosition(query, *parsed);
-    if (!query.exec())
-        return databaseError(query.lastError());
-    if (query.next())
+    static const QString sql =
+        QStringLiteral("SELECT 1 FROM changes WHERE seq = :seq AND xid = CAST(:xid AS xid8) AND xid < ") + safeXmin;
+    const Result<QSqlQuery *> query = runBound(m_db, sql, [&](QSqlQuery &q) { bindPosition(q, *parsed); });
+    if (!query)
+        return query.error();
+    if ((*query)->next())
         start.position = *parsed;
     else
         start.reset = true;
+    (*query)->finish();
     return start;
 }
 
 Result<SyncCursor> ChangeFeed::head(const SyncCursor &after)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT xid::text, seq FROM changes WHERE xid < ") + safeXmin +
-                  QStringLiteral(" AND (xid, seq) > (CAST(:xid AS xid8), :seq) ORDER BY xid DESC, seq DESC LIMIT 1"));
-    bindPosition(query, after);
-    if (!query.exec())
-        return databaseError(query.lastError());
+    static const QString sql =
+        QStringLiteral("SELECT xid::text, seq FROM changes WHERE xid < ") + safeXmin +
+        QStringLiteral(" AND (xid, seq) > (CAST(:xid AS xid8), :seq) ORDER BY xid DESC, seq DESC LIMIT 1");
+    const Result<QSqlQuery *> query = runBound(m_db, sql, [&](QSqlQuery &q) { bindPosition(q, after); });
+    if (!query)
+        return query.error();
     SyncCursor cursor = after;
-    if (query.next()) {
-        cursor.xid = query.value(0).toString().toULongLong();
-        cursor.seq = query.value(1).toLongLong();
+    if ((*query)->next()) {
+        cursor.xid = (*query)->value(0).toString().toULongLong();
+        cursor.seq = (*query)->value(1).toLongLong();
     }
+    (*query)->finish();
     return cursor;
 }
 
@@ -97,33 +121,33 @@ Result<ChangePage> ChangeFeed::page(const ScopeFilter &filter, const std::option
     page.reset = start->reset;
     page.cursor = start->position;
 
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ch.xid::text, ch.seq, ch.case_id FROM changes ch"
-                                 " JOIN cases c ON c.id = ch.case_id"
-                                 " WHERE ch.xid < ") +
-                  safeXmin + QStringLiteral(" AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), :seq) AND ") +
-                  ScopeFilter::readableCondition(QStringLiteral("c")) +
-                  QStringLiteral(" ORDER BY ch.xid, ch.seq LIMIT :limit"));
-    bindPosition(query, page.cursor);
-    filter.bind(query);
-    query.bindValue(QStringLiteral(":limit"), limit + 1); // one more tells whether another page follows
-    if (!query.exec())
-        return databaseError(query.lastError());
+    static const QString sql = QStringLiteral("SELECT ch.xid::text, ch.seq, ch.case_id FROM changes ch"
+                                              " JOIN cases c ON c.id = ch.case_id"
+                                              " WHERE ch.xid < ") +
+                               safeXmin + QStringLiteral(" AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), :seq) AND ") +
+                               ScopeFilter::readableCondition(QStringLiteral("c")) +
+                               QStringLiteral(" ORDER BY ch.xid, ch.seq LIMIT :limit");
+    const Result<QSqlQuery *> query = runBound(m_db, sql, [&](QSqlQuery &q) {
+        bindPosition(q, page.cursor);
+        filter.bind(q);
+        q.bindValue(QStringLiteral(":limit"), limit + 1); // one more tells whether another page follows
+    });
+    if (!query)
+        return query.error();
     QList<QUuid> caseIds;
     int rows = 0;
-    while (query.next()) {
+    while ((*query)->next()) {
         if (++rows > limit) {
             page.more = true;
             break;
         }
-        page.cursor.xid = query.value(0).toString().toULongLong();
-        page.cursor.seq = query.value(1).toLongLong();
-        const QUuid caseId = uuidFromString(query.value(2).toString());
+        page.cursor.xid = (*query)->value(0).toString().toULongLong();
+        page.cursor.seq = (*query)->value(1).toLongLong();
+        const QUuid caseId = uuidFromString((*query)->value(2).toString());
         if (!caseIds.contains(caseId))
             caseIds.append(caseId);
     }
-    query.finish();
+    (*query)->finish();
     if (!page.more) {
         // The caller has everything of its scope up to the safe end of the feed: move past other scopes' changes
         // too, so a wait on this cursor does not wake for them.
@@ -132,7 +156,7 @@ Result<ChangePage> ChangeFeed::page(const ScopeFilter &filter, const std::option
             return end.error();
         page.cursor = end.value();
     }
-    const Result<QJsonArray> cases = casesWithNotes(caseIds);
+    const Result<QJsonArray> cases = caseEntries(caseIds);
     if (!cases)
         return cases.error();
     page.cases = cases.value();
@@ -149,55 +173,93 @@ Result<ChangePage> ChangeFeed::page(const ScopeFilter &filter, const std::option
 Result<QJsonArray> ChangeFeed::removedCases(const ScopeFilter &filter, const SyncCursor &after,
                                             const std::optional<SyncCursor> &upTo, int limit)
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT DISTINCT ch.case_id FROM changes ch JOIN cases c ON c.id = ch.case_id"
-                                 " WHERE ch.xid < ") +
-                  safeXmin + QStringLiteral(" AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), :seq)") +
-                  (upTo ? QStringLiteral(" AND (ch.xid, ch.seq) <= (CAST(:endXid AS xid8), :endSeq)") : QString()) +
-                  leftScopeCondition() + (limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString()));
-    bindPosition(query, after);
-    if (upTo) {
-        query.bindValue(QStringLiteral(":endXid"), QString::number(upTo->xid));
-        query.bindValue(QStringLiteral(":endSeq"), upTo->seq);
-    }
-    filter.bind(query);
-    filter.bindFacts(query);
-    if (!query.exec())
-        return databaseError(query.lastError());
+    // Two texts, with and without an end; the limit is a parameter (NULL: LIMIT ALL), so no more are made.
+    const auto text = [](bool bounded) {
+        return QStringLiteral("SELECT DISTINCT ch.case_id FROM changes ch JOIN cases c ON c.id = ch.case_id"
+                              " WHERE ch.xid < ") +
+               safeXmin + QStringLiteral(" AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), :seq)") +
+               (bounded ? QStringLiteral(" AND (ch.xid, ch.seq) <= (CAST(:endXid AS xid8), :endSeq)") : QString()) +
+               leftScopeCondition() + QStringLiteral(" LIMIT CAST(:limit AS bigint)");
+    };
+    static const QString boundedSql = text(true);
+    static const QString openSql = text(false);
+    const Result<QSqlQuery *> query = runBound(m_db, upTo ? boundedSql : openSql, [&](QSqlQuery &q) {
+        bindPosition(q, after);
+        if (upTo) {
+            q.bindValue(QStringLiteral(":endXid"), QString::number(upTo->xid));
+            q.bindValue(QStringLiteral(":endSeq"), upTo->seq);
+        }
+        q.bindValue(QStringLiteral(":limit"), limit > 0 ? QVariant(limit) : QVariant(QMetaType::fromType<int>()));
+        filter.bind(q);
+        filter.bindFacts(q);
+    });
+    if (!query)
+        return query.error();
     QJsonArray removed;
-    while (query.next())
-        removed.append(query.value(0).toString());
+    while ((*query)->next())
+        removed.append((*query)->value(0).toString());
+    (*query)->finish();
     return removed;
 }
 
-Result<QJsonArray> ChangeFeed::casesWithNotes(const QList<QUuid> &caseIds)
+Result<QJsonArray> ChangeFeed::caseEntries(const QList<QUuid> &caseIds)
 {
     if (caseIds.isEmpty())
         return QJsonArray();
     const QString ids = ScopeFilter::uuidArray(caseIds);
     QHash<QUuid, QJsonArray> notes;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT case_id, data::text FROM notes WHERE case_id = ANY(CAST(:ids AS uuid[]))"
-                                 " ORDER BY created_at, id"));
-    query.bindValue(QStringLiteral(":ids"), ids);
-    if (!query.exec())
-        return databaseError(query.lastError());
-    while (query.next())
-        notes[uuidFromString(query.value(0).toString())].append(jsonObject(query.value(1)));
+    Result<QSqlQuery *> query =
+        CaseStore::run(m_db,
+                       QStringLiteral("SELECT case_id, data::text FROM notes WHERE case_id = ANY(CAST(:ids AS uuid[]))"
+                                      " ORDER BY created_at, id"),
+                       {{QStringLiteral(":ids"), ids}});
+    if (!query)
+        return query.error();
+    while ((*query)->next())
+        notes[uuidFromString((*query)->value(0).toString())].append(jsonObject((*query)->value(1)));
+    (*query)->finish();
 
-    query.prepare(QStringLiteral("SELECT id, version, data::text FROM cases WHERE id = ANY(CAST(:ids AS uuid[]))"));
-    query.bindValue(QStringLiteral(":ids"), ids);
-    if (!query.exec())
-        return databaseError(query.lastError());
-    QHash<QUuid, QJsonObject> entries;
-    while (query.next()) {
-        const QUuid id = uuidFromString(query.value(0).toString());
-        entries.insert(id, {{QStringLiteral("case"), jsonObject(query.value(2))},
-                            {QStringLiteral("version"), query.value(1).toLongLong()},
-                            {QStringLiteral("notes"), notes.value(id)}});
+    // A case's documents are readable by whoever reads the case (BlobStore's rule), so they travel with it.
+    static const QString documentsSql =
+        QStringLiteral("SELECT id, case_id, encode(sha256, 'hex'), size, name, kind, meta::text, ") +
+        timeText("added_at") +
+        QStringLiteral(" FROM documents WHERE case_id = ANY(CAST(:ids AS uuid[])) ORDER BY added_at, id");
+    QHash<QUuid, QJsonArray> documents;
+    query = CaseStore::run(m_db, documentsSql, {{QStringLiteral(":ids"), ids}});
+    if (!query)
+        return query.error();
+    while ((*query)->next()) {
+        const QSqlQuery &row = **query;
+        DocumentRef document;
+        document.id = uuidFromString(row.value(0).toString());
+        document.caseId = uuidFromString(row.value(1).toString());
+        document.sha256 = row.value(2).toString();
+        document.size = row.value(3).toLongLong();
+        document.name = row.value(4).toString();
+        // A kind this build does not know (a newer server wrote it) reads as Other, like a client would.
+        documentKindFromString(row.value(5).toString(), &document.kind);
+        const QJsonObject meta = jsonObject(row.value(6));
+        document.mimeType = meta.value(QLatin1String("mimeType")).toString();
+        document.text = meta.value(QLatin1String("text")).toString();
+        document.addedAt = QDateTime::fromString(row.value(7).toString(), Qt::ISODateWithMs);
+        documents[document.caseId].append(document.toJson());
     }
+    (*query)->finish();
+
+    query = CaseStore::run(
+        m_db, QStringLiteral("SELECT id, version, data::text FROM cases WHERE id = ANY(CAST(:ids AS uuid[]))"),
+        {{QStringLiteral(":ids"), ids}});
+    if (!query)
+        return query.error();
+    QHash<QUuid, QJsonObject> entries;
+    while ((*query)->next()) {
+        const QUuid id = uuidFromString((*query)->value(0).toString());
+        entries.insert(id, {{QStringLiteral("case"), jsonObject((*query)->value(2))},
+                            {QStringLiteral("version"), (*query)->value(1).toLongLong()},
+                            {QStringLiteral("notes"), notes.value(id)},
+                            {QStringLiteral("documents"), documents.value(id)}});
+    }
+    (*query)->finish();
     QJsonArray cases;
     for (const QUuid &id : caseIds)
         cases.append(entries.value(id));
@@ -211,22 +273,26 @@ Result<ChangeFeed::Movement> ChangeFeed::movement(const ScopeFilter &filter, con
         return start.error();
     if (start->reset)
         return Movement::Moved;
-    QSqlQuery query(m_db);
     // One statement, one snapshot: deliverable changes in scope, and committed ones still held back by an older
     // running transaction (pull stops before them; they become deliverable without another notification).
-    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM changes ch JOIN cases c ON c.id = ch.case_id"
-                                 " WHERE ch.xid < ") +
-                  safeXmin + QStringLiteral(" AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), :seq) AND ") +
-                  ScopeFilter::readableCondition(QStringLiteral("c")) +
-                  QStringLiteral("), EXISTS (SELECT 1 FROM changes WHERE xid >= ") + safeXmin + QStringLiteral(")"));
-    bindPosition(query, start->position);
-    filter.bind(query);
-    if (!query.exec() || !query.next())
-        return databaseError(query.lastError());
-    if (query.value(0).toBool())
+    static const QString sql =
+        QStringLiteral("SELECT EXISTS (SELECT 1 FROM changes ch JOIN cases c ON c.id = ch.case_id WHERE ch.xid < ") +
+        safeXmin + QStringLiteral(" AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), :seq) AND ") +
+        ScopeFilter::readableCondition(QStringLiteral("c")) +
+        QStringLiteral("), EXISTS (SELECT 1 FROM changes WHERE xid >= ") + safeXmin + QStringLiteral(")");
+    const Result<QSqlQuery *> query = runBound(m_db, sql, [&](QSqlQuery &q) {
+        bindPosition(q, start->position);
+        filter.bind(q);
+    });
+    if (!query)
+        return query.error();
+    if (!(*query)->next())
+        return databaseError((*query)->lastError());
+    const bool moved = (*query)->value(0).toBool();
+    const bool settling = (*query)->value(1).toBool();
+    (*query)->finish();
+    if (moved)
         return Movement::Moved;
-    const bool settling = query.value(1).toBool();
-    query.finish();
     if (start->position.seq > 0) {
         const Result<QJsonArray> removed = removedCases(filter, start->position, std::nullopt, 1);
         if (!removed)

@@ -1,5 +1,5 @@
 // The change feed as pull reads it: pages of the cases in the caller's scope that changed after a cursor, in
-// commit order, each case once per page with its current state and its notes (Vermerke).
+// commit order, each case once per page with its current state, its notes (Vermerke) and its documents.
 //
 // The hole guard: a change's seq is taken inside its transaction, so a transaction that took seq 5 may commit
 // after the one that took seq 6, and a reader that delivered 6 and moved its cursor past it would never see 5.
@@ -25,7 +25,9 @@
 namespace casedesk::server {
 
 struct ChangePage {
-    QJsonArray cases; // {"case": Case JSON, "version": N, "notes": [Note JSON...]}, in commit order
+    // {"case": Case JSON, "version": N, "notes": [Note JSON...], "documents": [DocumentRef JSON...]}, in commit
+    // order; notes and documents oldest first
+    QJsonArray cases;
     // Ids of cases the caller could read before and no longer can (moved to another team, reassigned): the
     // client drops them. Only cases the caller could read show up here, so nothing about others leaks.
     QJsonArray removed;
@@ -60,7 +62,8 @@ private:
     };
     Result<Start> start(const ScopeFilter &filter, const std::optional<QString> &cursor);
     Result<SyncCursor> head(const SyncCursor &after);
-    Result<QJsonArray> casesWithNotes(const QList<QUuid> &caseIds);
+    // The entries of `cases` for these cases, in this order.
+    Result<QJsonArray> caseEntries(const QList<QUuid> &caseIds);
     // Cases that left the scope with a change in (after, upTo]; upTo null: up to the safe end of the feed.
     Result<QJsonArray> removedCases(const ScopeFilter &filter, const SyncCursor &after,
                                     const std::optional<SyncCursor> &upTo, int limit = -1);

@@ -45,6 +45,12 @@ CommandResult invalidArgs(const QString &message)
     return CommandResult::rejected(QStringLiteral("invalid_args"), message);
 }
 
+CommandResult noteExists()
+{
+    return CommandResult::rejected(QStringLiteral("note_exists"),
+                                   QStringLiteral("A note with this id exists already. Discard this note."));
+}
+
 // Problems that make form data unacceptable. A missing required value is not one of them: a case is completed
 // step by step (a Nachforderung waits for exactly such values), and the process asks for completeness where
 // it matters.
@@ -100,8 +106,9 @@ QJsonArray activeTaskIds(const workflow::ProcessModel &model, const workflow::Wo
 // audit row, sequence) that every command shares.
 class Execution {
 public:
-    Execution(CaseStore &store, const AuthSession &session, const PushedCommand &pushed, const QDateTime &now)
-        : m_store(store), m_session(session), m_pushed(pushed), m_command(pushed.command), m_now(now),
+    Execution(CaseStore &store, const AuthSession &session, const AccessScope &scope, const PushedCommand &pushed,
+              const QDateTime &now)
+        : m_store(store), m_session(session), m_scope(scope), m_pushed(pushed), m_command(pushed.command), m_now(now),
           m_today(Clock::current().today())
     {
     }
@@ -123,26 +130,17 @@ private:
 
     // The policy's answer; a database failure while it looked up users comes back as the error.
     Result<AccessDecision> mayRun(const CaseAccessFacts &facts);
-    Result<AccessScope> scope();
     const demo::CaseTypeContent *content(const QString &caseType) const;
 
     CaseStore &m_store;
     const AuthSession &m_session;
+    const AccessScope &m_scope;
     const PushedCommand &m_pushed;
     const Command &m_command;
     QDateTime m_now;
     QDate m_today;
-    AccessScope m_scope;
     bool m_changedCase = false;
 };
-
-Result<AccessScope> Execution::scope()
-{
-    const Result<QList<Deputyship>> deputyships = m_store.deputyshipsOf(m_session.user.id);
-    if (!deputyships)
-        return deputyships.error();
-    return AccessScope::forUser(m_session.user, deputyships.value(), Clock::current());
-}
 
 Result<AccessDecision> Execution::mayRun(const CaseAccessFacts &facts)
 {
@@ -171,11 +169,6 @@ const demo::CaseTypeContent *Execution::content(const QString &caseType) const
 
 Result<CommandResult> Execution::run()
 {
-    Result<AccessScope> scope = this->scope();
-    if (!scope)
-        return scope.error();
-    m_scope = std::move(scope).value();
-
     if (m_pushed.known && m_command.name == CommandName::SetDeputy)
         return setDeputy();
     Result<std::optional<StoredCase>> stored = m_store.lockCase(m_command.caseId);
@@ -367,8 +360,11 @@ Result<CommandResult> Execution::completeTask(Case &theCase, const demo::CaseTyp
     CaseOpening::takeTransition(content.process, transition.value(), &theCase);
     if (!noteText.toString().isEmpty()) {
         const Note note{m_command.id, theCase.id, m_session.user.id, m_now, noteText.toString()};
-        if (Result<void> inserted = m_store.insertNote(note); !inserted)
+        const Result<bool> inserted = m_store.insertNote(note);
+        if (!inserted)
             return inserted.error();
+        if (!inserted.value())
+            return noteExists();
     }
     return saveCase(theCase);
 }
@@ -384,14 +380,11 @@ Result<CommandResult> Execution::addNote(Case &theCase)
     // The server says who wrote it and when; a client cannot write in someone else's name.
     note.authorId = m_session.user.id;
     note.createdAt = m_now;
-    const Result<bool> exists = m_store.noteExists(note.id);
-    if (!exists)
-        return exists.error();
-    if (exists.value())
-        return CommandResult::rejected(QStringLiteral("note_exists"),
-                                       QStringLiteral("A note with this id exists already. Discard this note."));
-    if (Result<void> inserted = m_store.insertNote(note); !inserted)
+    const Result<bool> inserted = m_store.insertNote(note);
+    if (!inserted)
         return inserted.error();
+    if (!inserted.value())
+        return noteExists();
     return saveCase(theCase);
 }
 
@@ -515,7 +508,16 @@ CommandProcessor::CommandProcessor(QSqlDatabase db, const AuthSession &session)
 
 namespace {
 
-Attempt runOnce(QSqlDatabase &db, const AuthSession &session, const PushedCommand &pushed)
+Result<AccessScope> scopeOf(CaseStore &store, const AuthSession &session)
+{
+    const Result<QList<Deputyship>> deputyships = store.deputyshipsOf(session.user.id);
+    if (!deputyships)
+        return deputyships.error();
+    return AccessScope::forUser(session.user, deputyships.value(), Clock::current());
+}
+
+Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<AccessScope> &scope,
+                const PushedCommand &pushed)
 {
     const Command &command = pushed.command;
     if (!db.transaction())
@@ -525,47 +527,60 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, const PushedComman
         return attempt;
     };
     CaseStore store(db);
-    const Result<ClientSequence> sequence = store.lockClientSequence(command.clientId, session.user.id);
-    if (!sequence)
-        return fail(sequence.error());
-    if (sequence->userId != session.user.id)
-        return fail(ApiError{ApiError::Status::Forbidden, QStringLiteral("client_mismatch"),
-                             QStringLiteral("This client installation belongs to another user. Log in again.")});
-    if (command.clientSeq <= sequence->lastApplied) {
-        const Result<std::optional<CommandResult>> stored = store.storedResult(command.clientId, command.clientSeq);
-        if (!stored)
-            return fail(stored.error());
-        db.rollback(); // nothing was written
-        if (!stored.value())
-            return ApiError{ApiError::Status::Conflict, QStringLiteral("sequence_unknown"),
-                            QStringLiteral("The server has no result for clientSeq %1.").arg(command.clientSeq)};
-        return *stored.value();
+    const Result<bool> advanced = store.advanceSequence(command.clientId, session.user.id, command.clientSeq);
+    if (!advanced)
+        return fail(advanced.error());
+    if (!advanced.value()) {
+        const Result<ClientSequence> sequence = store.lockClientSequence(command.clientId, session.user.id);
+        if (!sequence)
+            return fail(sequence.error());
+        if (sequence->userId != session.user.id)
+            return fail(ApiError{ApiError::Status::Forbidden, QStringLiteral("client_mismatch"),
+                                 QStringLiteral("This client installation belongs to another user. Log in again.")});
+        if (command.clientSeq <= sequence->lastApplied) {
+            const Result<std::optional<CommandResult>> stored = store.storedResult(command.clientId, command.clientSeq);
+            if (!stored)
+                return fail(stored.error());
+            db.rollback(); // nothing was written
+            if (!stored.value())
+                return ApiError{ApiError::Status::Conflict, QStringLiteral("sequence_unknown"),
+                                QStringLiteral("The server has no result for clientSeq %1.").arg(command.clientSeq)};
+            return *stored.value();
+        }
+        if (command.clientSeq > sequence->lastApplied + 1)
+            return fail(ApiError{ApiError::Status::Conflict, QStringLiteral("sequence_gap"),
+                                 QStringLiteral("clientSeq %1 cannot be applied before %2: push the commands from "
+                                                "clientSeq %2 on, in order.")
+                                     .arg(command.clientSeq)
+                                     .arg(sequence->lastApplied + 1)});
+        // The first command of a new installation.
+        if (Result<void> set = store.setLastApplied(command.clientId, command.clientSeq); !set)
+            return fail(set.error());
     }
-    if (command.clientSeq > sequence->lastApplied + 1)
-        return fail(ApiError{ApiError::Status::Conflict, QStringLiteral("sequence_gap"),
-                             QStringLiteral("clientSeq %1 cannot be applied before %2: push the commands from "
-                                            "clientSeq %2 on, in order.")
-                                 .arg(command.clientSeq)
-                                 .arg(sequence->lastApplied + 1)});
-    const Result<bool> idTaken = store.commandExists(command.id);
-    if (!idTaken)
-        return fail(idTaken.error());
-    if (idTaken.value())
-        return fail(ApiError{ApiError::Status::Conflict, QStringLiteral("duplicate_command_id"),
-                             QStringLiteral("The command id %1 was pushed with another clientSeq already. Give every "
-                                            "command its own id.")
-                                 .arg(uuidToString(command.id))});
 
+    if (!scope) {
+        Result<AccessScope> read = scopeOf(store, session);
+        if (!read)
+            return fail(read.error());
+        scope = std::move(read).value();
+    }
     const QDateTime now = Clock::current().now();
-    Execution execution(store, session, pushed, now);
+    Execution execution(store, session, *scope, pushed, now);
     Result<CommandResult> decided = execution.run();
     if (!decided)
         return fail(decided.error());
     CommandResult result = std::move(decided).value();
     result.commandId = command.id;
     result.clientSeq = command.clientSeq;
-    if (Result<void> stored = store.storeCommand(command, pushed.name, session.user.id, result); !stored)
+    const Result<bool> stored = store.storeCommand(command, pushed.name, session.user.id, result);
+    if (!stored)
         return fail(stored.error());
+    // Checked by the insert itself, after the effects: the error rolls them back.
+    if (!stored.value())
+        return fail(ApiError{ApiError::Status::Conflict, QStringLiteral("duplicate_command_id"),
+                             QStringLiteral("The command id %1 was pushed with another clientSeq already. Give every "
+                                            "command its own id.")
+                                 .arg(uuidToString(command.id))});
     if (result.outcome == CommandResult::Outcome::Applied) {
         if (execution.changedCase()) {
             if (Result<qint64> change = store.addChange(command.caseId, result.caseVersion, command.id); !change)
@@ -574,10 +589,11 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, const PushedComman
         if (Result<void> audited = AuditLog(db).append(command, session.user.id, now); !audited)
             return fail(audited.error());
     }
-    if (Result<void> advanced = store.setLastApplied(command.clientId, command.clientSeq); !advanced)
-        return fail(advanced.error());
     if (!db.commit())
         return fail(CaseStore::sqlError(db.lastError()));
+    // A deputyship the user set may widen or narrow their scope for the next command.
+    if (pushed.known && command.name == CommandName::SetDeputy && result.outcome == CommandResult::Outcome::Applied)
+        scope.reset();
     return result;
 }
 
@@ -586,7 +602,7 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, const PushedComman
 ApiResult<CommandResult> CommandProcessor::process(const PushedCommand &pushed)
 {
     for (int attempt = 1;; ++attempt) {
-        Attempt outcome = runOnce(m_db, m_session, pushed);
+        Attempt outcome = runOnce(m_db, m_session, m_scope, pushed);
         if (CommandResult *result = std::get_if<CommandResult>(&outcome))
             return *result;
         if (ApiError *error = std::get_if<ApiError>(&outcome))

@@ -6,12 +6,15 @@
 // failure consumes no sequence number.
 #pragma once
 
+#include "core/AccessScope.h"
 #include "core/Command.h"
 #include "server/ApiError.h"
 #include "server/CommandResult.h"
 #include "server/SessionStore.h"
 
 #include <QSqlDatabase>
+
+#include <optional>
 
 namespace casedesk::server {
 
@@ -37,6 +40,9 @@ public:
 private:
     QSqlDatabase m_db;
     const AuthSession &m_session;
+    // The caller's access scope, read with the first command: a push is checked against one scope, as against
+    // one session (its teams and roles); an applied setDeputy reads it again for the commands after it.
+    std::optional<AccessScope> m_scope;
 };
 
 } // namespace casedesk::server

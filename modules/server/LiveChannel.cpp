@@ -2,6 +2,7 @@
 
 #include "core/Uuid.h"
 #include "server/ApiError.h"
+#include "server/CaseStore.h"
 #include "server/ScopeFilter.h"
 #include "server/ServerLog.h"
 
@@ -9,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QWebSocket>
 
@@ -126,18 +126,19 @@ void LiveChannel::checkSessions()
     const Result<QSqlDatabase> db = m_database.connection();
     if (!db)
         return; // looked at again next time
-    QSqlQuery query(db.value());
-    query.prepare(QStringLiteral("SELECT id::text FROM sessions WHERE id = ANY(CAST(:ids AS uuid[])) AND expires_at > "
-                                 "now()"));
-    query.bindValue(QStringLiteral(":ids"), ScopeFilter::uuidArray(m_sessions.values()));
-    if (!query.exec()) {
-        qCWarning(lcServer).noquote() << "live updates: cannot check sessions:" << query.lastError().text();
+    const Result<QSqlQuery *> query = CaseStore::run(
+        db.value(),
+        QStringLiteral("SELECT id::text FROM sessions WHERE id = ANY(CAST(:ids AS uuid[])) AND expires_at > now()"),
+        {{QStringLiteral(":ids"), ScopeFilter::uuidArray(m_sessions.values())}});
+    if (!query) {
+        qCWarning(lcServer).noquote() << "live updates: cannot check sessions:" << query.error().toString();
         m_database.closeConnection();
         return;
     }
     QSet<QUuid> running;
-    while (query.next())
-        running.insert(uuidFromString(query.value(0).toString()));
+    while ((*query)->next())
+        running.insert(uuidFromString((*query)->value(0).toString()));
+    (*query)->finish();
     // Collected first: closing may remove the socket from m_sessions at once.
     QList<QWebSocket *> ended;
     for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {

@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "core/Uuid.h"
 #include "server/ApiReply.h"
+#include "server/CaseStore.h"
 #include "server/ChangeFeed.h"
 #include "server/ChangeListener.h"
 #include "server/HttpApiServer.h"
@@ -40,16 +41,13 @@ ApiResult<qint64> integerParameter(const ApiRequest &request, const QString &nam
 }
 
 // Runs `work` in one read-only REPEATABLE READ transaction: one snapshot for the scope, the feed and the cases.
+// Begun with one statement instead of QSqlDatabase::transaction() and SET TRANSACTION, which are a round trip each;
+// QPSQL's commit() and rollback() only send COMMIT and ROLLBACK.
 template <typename Work> auto inSnapshot(QSqlDatabase db, Work work) -> decltype(work())
 {
-    if (!db.transaction())
-        return databaseError(db.lastError());
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))) {
-        const QSqlError error = query.lastError();
-        db.rollback();
-        return databaseError(error);
-    }
+    QSqlQuery begin(db);
+    if (!begin.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")))
+        return databaseError(begin.lastError());
     auto result = work();
     if (!result) {
         db.rollback();
@@ -63,32 +61,34 @@ template <typename Work> auto inSnapshot(QSqlDatabase db, Work work) -> decltype
 // The stored results of the caller's client's commands after `after`, oldest first.
 Result<void> addCommandResults(QSqlDatabase db, const AuthSession &session, qint64 after, int limit, QJsonObject *reply)
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, client_seq, case_id, name, result, result_detail::text FROM commands"
-                                 " WHERE client_id = CAST(:client AS uuid) AND user_id = CAST(:user AS uuid)"
-                                 " AND client_seq > :after ORDER BY client_seq LIMIT :limit"));
-    query.bindValue(QStringLiteral(":client"), uuidToString(session.clientId));
-    query.bindValue(QStringLiteral(":user"), uuidToString(session.user.id));
-    query.bindValue(QStringLiteral(":after"), after);
-    query.bindValue(QStringLiteral(":limit"), limit + 1);
-    if (!query.exec())
-        return databaseError(query.lastError());
+    const Result<QSqlQuery *> query =
+        CaseStore::run(db,
+                       QStringLiteral("SELECT id, client_seq, case_id, name, result, result_detail::text FROM commands"
+                                      " WHERE client_id = CAST(:client AS uuid) AND user_id = CAST(:user AS uuid)"
+                                      " AND client_seq > :after ORDER BY client_seq LIMIT :limit"),
+                       {{QStringLiteral(":client"), uuidToString(session.clientId)},
+                        {QStringLiteral(":user"), uuidToString(session.user.id)},
+                        {QStringLiteral(":after"), after},
+                        {QStringLiteral(":limit"), limit + 1}});
+    if (!query)
+        return query.error();
     QJsonArray results;
     bool more = false;
-    while (query.next()) {
+    while ((*query)->next()) {
         if (results.size() == limit) {
             more = true;
             break;
         }
+        const QSqlQuery &row = **query;
         results.append(QJsonObject{
-            {QStringLiteral("commandId"), query.value(0).toString()},
-            {QStringLiteral("clientSeq"), query.value(1).toLongLong()},
-            {QStringLiteral("caseId"), query.value(2).toString()},
-            {QStringLiteral("name"), query.value(3).toString()},
-            {QStringLiteral("result"), query.value(4).toString()},
-            {QStringLiteral("detail"), QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object()}});
+            {QStringLiteral("commandId"), row.value(0).toString()},
+            {QStringLiteral("clientSeq"), row.value(1).toLongLong()},
+            {QStringLiteral("caseId"), row.value(2).toString()},
+            {QStringLiteral("name"), row.value(3).toString()},
+            {QStringLiteral("result"), row.value(4).toString()},
+            {QStringLiteral("detail"), QJsonDocument::fromJson(row.value(5).toString().toUtf8()).object()}});
     }
+    (*query)->finish();
     reply->insert(QStringLiteral("results"), results);
     reply->insert(QStringLiteral("resultsMore"), more);
     return {};

@@ -1,13 +1,14 @@
 // Pull and the live channel (DESIGN.md, "Sync protocol"), both authenticated:
 //
 //   GET /api/v1/sync/pull?cursor=C&limit=N&resultsAfter=S
-//     {"cases": [{"case": Case JSON, "version": N, "notes": [Note JSON...]}...], "removed": [case id...],
-//      "cursor": "...", "more": bool,
+//     {"cases": [{"case": Case JSON, "version": N, "notes": [Note JSON...], "documents": [DocumentRef JSON...]}...],
+//      "removed": [case id...], "cursor": "...", "more": bool,
 //      "reset": bool, "results": [{"commandId", "clientSeq", "caseId", "name", "result", "detail"}...],
 //      "resultsMore": bool}
 //     Cases of the caller's scope (ScopeFilter) that changed after the cursor, in commit order, each once per page
-//     with its current state (ChangeFeed explains the hole guard). limit: 1 to 1000 changes, default 200. No
-//     cursor: from the beginning. Pull again with the returned cursor while "more" is true.
+//     with its current state, its notes and its documents' metadata (attachDocument, updateDocumentMeta; the
+//     contents come from GET /api/v1/blobs/SHA256); ChangeFeed explains the hole guard. limit: 1 to 1000 changes,
+//     default 200. No cursor: from the beginning. Pull again with the returned cursor while "more" is true.
 //     "removed": cases the caller could read before and no longer can (moved to another team, reassigned):
 //     the client drops them; a case the caller never could read is never named.
 //     "reset": the cursor was malformed, of another database, or the caller's scope changed (teams, roles,

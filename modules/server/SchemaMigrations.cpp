@@ -336,6 +336,27 @@ QList<Migration> serverMigrations()
              QStringLiteral("UPDATE cases SET data = data"),
              QStringLiteral("CREATE INDEX cases_next_timer ON cases (next_timer_at) WHERE next_timer_at IS NOT NULL"),
          }},
+        {10,
+         QStringLiteral("global checkpoints of the audit log"),
+         {
+             // Each checkpoint seals the audit rows up to last_audit_id, chained to the one before it
+             // (AuditCheckpoint has the hash). Append-only like the audit log.
+             QStringLiteral("CREATE TABLE audit_checkpoints ("
+                            " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            " at timestamptz NOT NULL,"
+                            " last_audit_id bigint NOT NULL CHECK (last_audit_id >= 0),"
+                            " row_count bigint NOT NULL CHECK (row_count >= 0),"
+                            " previous_hash bytea CHECK (length(previous_hash) = 32)," // null for the first
+                            " checkpoint_hash bytea NOT NULL CHECK (length(checkpoint_hash) = 32))"),
+             // Whether the current interval has its checkpoint already.
+             QStringLiteral("CREATE INDEX audit_checkpoints_at ON audit_checkpoints (at)"),
+             QStringLiteral("CREATE FUNCTION audit_checkpoints_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+                            " $$ BEGIN RAISE EXCEPTION 'the audit checkpoints are append-only'; END $$"),
+             QStringLiteral("CREATE TRIGGER audit_checkpoints_no_change BEFORE UPDATE OR DELETE ON audit_checkpoints"
+                            " FOR EACH ROW EXECUTE FUNCTION audit_checkpoints_append_only()"),
+             QStringLiteral("CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION audit_checkpoints_append_only()"),
+         }},
     };
 }
 

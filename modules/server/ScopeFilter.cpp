@@ -1,7 +1,7 @@
 #include "server/ScopeFilter.h"
 
 #include "core/Uuid.h"
-#include "server/SqlError.h"
+#include "server/CaseStore.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
@@ -36,16 +36,18 @@ ScopeFilter::ScopeFilter(AccessScope scope) : m_scope(std::move(scope)) {}
 
 Result<ScopeFilter> ScopeFilter::forUser(QSqlDatabase db, const User &user, const Clock &clock)
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT absent_user_id, first_day, last_day FROM deputyships"
-                                 " WHERE deputy_id = CAST(:deputy AS uuid)"));
-    query.bindValue(QStringLiteral(":deputy"), uuidToString(user.id));
-    if (!query.exec())
-        return databaseError(query.lastError());
+    const Result<QSqlQuery *> query =
+        CaseStore::run(db,
+                       QStringLiteral("SELECT absent_user_id, first_day, last_day FROM deputyships"
+                                      " WHERE deputy_id = CAST(:deputy AS uuid)"),
+                       {{QStringLiteral(":deputy"), uuidToString(user.id)}});
+    if (!query)
+        return query.error();
     QList<Deputyship> deputyships;
-    while (query.next())
-        deputyships.append(
-            {uuidFromString(query.value(0).toString()), user.id, query.value(1).toDate(), query.value(2).toDate()});
+    while ((*query)->next())
+        deputyships.append({uuidFromString((*query)->value(0).toString()), user.id, (*query)->value(1).toDate(),
+                            (*query)->value(2).toDate()});
+    (*query)->finish();
     return ScopeFilter(AccessScope::forUser(user, deputyships, clock));
 }
 
@@ -85,14 +87,16 @@ Result<QByteArray> ScopeFilter::fingerprint(QSqlDatabase db) const
 {
     QStringList consulted;
     if (!m_scope.consultingTeamIds().isEmpty()) {
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT DISTINCT case_id FROM consultations WHERE ended_at IS NULL"
-                                     " AND team_id = ANY(CAST(:teams AS uuid[]))"));
-        query.bindValue(QStringLiteral(":teams"), uuidArray(m_scope.consultingTeamIds()));
-        if (!query.exec())
-            return databaseError(query.lastError());
-        while (query.next())
-            consulted.append(query.value(0).toString());
+        const Result<QSqlQuery *> query =
+            CaseStore::run(db,
+                           QStringLiteral("SELECT DISTINCT case_id FROM consultations WHERE ended_at IS NULL"
+                                          " AND team_id = ANY(CAST(:teams AS uuid[]))"),
+                           {{QStringLiteral(":teams"), uuidArray(m_scope.consultingTeamIds())}});
+        if (!query)
+            return query.error();
+        while ((*query)->next())
+            consulted.append((*query)->value(0).toString());
+        (*query)->finish();
         consulted.sort();
     }
     QStringList roles;

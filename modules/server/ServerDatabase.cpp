@@ -2,18 +2,39 @@
 
 #include "server/ServerConfig.h"
 #include "server/ServerLog.h"
+#include "server/SqlError.h"
 
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 
 #include <atomic>
+#include <unordered_map>
 
 namespace casedesk::server {
 
 namespace {
 
 std::atomic<quint64> nextKey{1};
+
+constexpr QLatin1String preparedStatementsName("casedesk-prepared-statements");
+
+// A connection's kept statements, a child of its driver: they end with the connection, and the driver drops
+// their PostgreSQL side when it closes.
+class PreparedStatements : public QObject {
+public:
+    explicit PreparedStatements(QSqlDriver *driver) : QObject(driver) { setObjectName(preparedStatementsName); }
+
+    std::unordered_map<QString, QSqlQuery> queries; // a node map: handed-out queries stay where they are
+};
+
+PreparedStatements *preparedStatements(const QSqlDatabase &db)
+{
+    // Only this file names a child so, so the object is a PreparedStatements.
+    return static_cast<PreparedStatements *>(
+        db.driver()->findChild<QObject *>(preparedStatementsName, Qt::FindDirectChildrenOnly));
+}
 
 Error connectionStringError(const QString &detail)
 {
@@ -176,6 +197,8 @@ Result<QSqlDatabase> ServerDatabase::connection() const
         return makeError(ErrorCode::Database,
                          QCoreApplication::translate("Server", "Qt's PostgreSQL driver (QPSQL) is not installed. "
                                                                "Install the package libqt6sql6-psql."));
+    // Statements kept for a connection that closed ended with its session.
+    delete preparedStatements(db);
     if (!db.open()) {
         const QString detail = db.lastError().text();
         qCWarning(lcServer) << "cannot connect to" << description() << ':' << detail;
@@ -196,6 +219,19 @@ void ServerDatabase::closeConnection() const
         return;
     QSqlDatabase::database(name, false).close();
     QSqlDatabase::removeDatabase(name);
+}
+
+Result<QSqlQuery *> ServerDatabase::preparedQuery(const QSqlDatabase &db, const QString &sql)
+{
+    PreparedStatements *statements = preparedStatements(db);
+    if (!statements)
+        statements = new PreparedStatements(db.driver());
+    if (const auto kept = statements->queries.find(sql); kept != statements->queries.end())
+        return &kept->second;
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        return databaseError(query.lastError());
+    return &statements->queries.emplace(sql, std::move(query)).first->second;
 }
 
 QString ServerDatabase::description() const

@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <utility>
@@ -25,6 +26,13 @@ public:
     Result<QSqlDatabase> connection() const;
     // Closes this thread's connection now (before dropping its database, or to reconnect).
     void closeConnection() const;
+
+    // The statement `sql` prepared on `db` once and kept while the connection lives. QPSQL turns every
+    // QSqlQuery::prepare() into PREPARE, EXECUTE and DEALLOCATE, three round trips and a fresh parse and plan;
+    // a kept statement costs one round trip per use and PostgreSQL reuses its plan. The query belongs to the
+    // connection and lives as long as it; use it on the connection's thread, bind every placeholder before each
+    // exec(), and read its rows before the same statement runs again.
+    static Result<QSqlQuery *> preparedQuery(const QSqlDatabase &db, const QString &sql);
 
     QString databaseName() const { return m_databaseName; }
     // The parameters without the password, for logs and messages; the password never leaves this class.

@@ -2,9 +2,11 @@
 
 #include "core/Uuid.h"
 #include "server/AuthToken.h"
+#include "server/CaseStore.h"
 #include "server/ServerLog.h"
 #include "server/SqlError.h"
 
+#include <QScopeGuard>
 #include <QSqlQuery>
 
 namespace casedesk::server {
@@ -161,19 +163,24 @@ ApiResult<AuthSession> SessionStore::authenticate(const QByteArray &accessToken)
 {
     if (!AuthToken::isWellFormed(accessToken))
         return invalidToken();
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "SELECT s.id, s.client_id, a.expires_at > now(), u.id, u.login, u.display_name,"
-        " array_to_string(u.roles, ','),"
-        " (SELECT string_agg(t.id::text, ',' ORDER BY t.code) FROM user_teams ut JOIN teams t ON t.id = ut.team_id"
-        "  WHERE ut.user_id = u.id),"
-        " (SELECT string_agg(t.code, ',' ORDER BY t.code) FROM user_teams ut JOIN teams t ON t.id = ut.team_id"
-        "  WHERE ut.user_id = u.id)"
-        " FROM access_tokens a JOIN sessions s ON s.id = a.session_id JOIN users u ON u.id = s.user_id"
-        " WHERE a.token_hash = :hash AND s.expires_at > now() AND NOT u.disabled"));
-    query.bindValue(QStringLiteral(":hash"), AuthToken::hash(accessToken));
-    if (!query.exec())
-        return ApiError::fromError(databaseError(query.lastError()));
+    // Every authenticated request runs this: a kept statement is one round trip instead of three.
+    const Result<QSqlQuery *> found = CaseStore::run(
+        m_db,
+        QStringLiteral(
+            "SELECT s.id, s.client_id, a.expires_at > now(), u.id, u.login, u.display_name,"
+            " array_to_string(u.roles, ','),"
+            " (SELECT string_agg(t.id::text, ',' ORDER BY t.code) FROM user_teams ut JOIN teams t ON t.id = ut.team_id"
+            "  WHERE ut.user_id = u.id),"
+            " (SELECT string_agg(t.code, ',' ORDER BY t.code) FROM user_teams ut JOIN teams t ON t.id = ut.team_id"
+            "  WHERE ut.user_id = u.id)"
+            " FROM access_tokens a JOIN sessions s ON s.id = a.session_id JOIN users u ON u.id = s.user_id"
+            " WHERE a.token_hash = :hash AND s.expires_at > now() AND NOT u.disabled"),
+        {{QStringLiteral(":hash"), AuthToken::hash(accessToken)}});
+    if (!found)
+        return ApiError::fromError(found.error());
+    QSqlQuery &query = **found;
+    // The next request runs the same statement: its result goes when this returns, on every path.
+    const auto release = qScopeGuard([&query] { query.finish(); });
     if (!query.next())
         return invalidToken();
     if (!query.value(2).toBool())

@@ -9,7 +9,10 @@
 #include "storage/StoredJson.h"
 
 #include <QCoreApplication>
+#include <QFuture>
+#include <QScopeGuard>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace casedesk::storage {
 
@@ -141,6 +144,21 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
         if (stored)
             readBack.insert(c.id);
     }
+    // Turning the values into JSON text needs no database: the pool does it while this thread writes.
+    const auto jsonTexts = [](const auto &values) {
+        return QtConcurrent::mapped(values, [](const auto &value) { return StoredJson::text(value.toJson()); });
+    };
+    QFuture<QString> noteJson = jsonTexts(notes);
+    QFuture<QString> documentJson = jsonTexts(documents);
+    QFuture<QString> caseJson = jsonTexts(cases);
+    // An early return (an error) stops the work nobody will read.
+    const auto finishJson = qScopeGuard([&] {
+        for (QFuture<QString> *future : {&noteJson, &documentJson, &caseJson}) {
+            future->cancel();
+            future->waitForFinished();
+        }
+    });
+
     QHash<QUuid, QList<Note>> notesByCase;
     QHash<QUuid, QList<DocumentRef>> documentsByCase;
     // Ids replaced within the batch: the stored row tells which one won, for both cases involved.
@@ -151,12 +169,13 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
         QStringLiteral("INSERT OR REPLACE INTO note_confirmed (id, case_id, created_at, json) VALUES (?, ?, ?, ?)"));
     if (!noteStmt)
         return noteStmt.error();
-    for (const Note &note : notes) {
+    for (qsizetype i = 0; i < notes.size(); ++i) {
+        const Note &note = notes.at(i);
         auto done = (*noteStmt)
                         ->bind(1, uuidToString(note.id))
                         .bind(2, uuidToString(note.caseId))
                         .bind(3, note.createdAt.toString(Qt::ISODateWithMs))
-                        .bind(4, StoredJson::text(note.toJson()))
+                        .bind(4, noteJson.resultAt(int(i)))
                         .run();
         if (!done)
             return done;
@@ -173,12 +192,13 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
         QStringLiteral("INSERT OR REPLACE INTO document_confirmed (id, case_id, added_at, json) VALUES (?, ?, ?, ?)"));
     if (!documentStmt)
         return documentStmt.error();
-    for (const DocumentRef &document : documents) {
+    for (qsizetype i = 0; i < documents.size(); ++i) {
+        const DocumentRef &document = documents.at(i);
         auto done = (*documentStmt)
                         ->bind(1, uuidToString(document.id))
                         .bind(2, uuidToString(document.caseId))
                         .bind(3, document.addedAt.toString(Qt::ISODateWithMs))
-                        .bind(4, StoredJson::text(document.toJson()))
+                        .bind(4, documentJson.resultAt(int(i)))
                         .run();
         if (!done)
             return done;
@@ -197,13 +217,14 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
     if (!caseStmt)
         return caseStmt.error();
     QSet<QUuid> caseIds;
-    for (const Case &c : cases) {
+    for (qsizetype i = 0; i < cases.size(); ++i) {
+        const Case &c = cases.at(i);
         if (c.id.isNull())
             return makeError(ErrorCode::Invalid,
                              QCoreApplication::translate("Storage", "A case without an id cannot be stored. "
                                                                     "Please report this problem to your IT support."));
         auto done =
-            (*caseStmt)->bind(1, uuidToString(c.id)).bind(2, c.version).bind(3, StoredJson::text(c.toJson())).run();
+            (*caseStmt)->bind(1, uuidToString(c.id)).bind(2, c.version).bind(3, caseJson.resultAt(int(i))).run();
         if (!done)
             return done;
         // A case twice in the batch: the later state wins, as the general path reads it.

@@ -9,7 +9,9 @@
 #include "storage/SqliteStatement.h"
 #include "storage/StoredJson.h"
 
+#include <QFuture>
 #include <QJsonArray>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 
@@ -438,16 +440,23 @@ void CaseViewWriter::deferSearchEntries()
 
 Result<void> CaseViewWriter::writeDeferredSearchEntries()
 {
-    const QList<DeferredSearchEntry> entries = std::exchange(m_deferredSearch, {});
+    QList<DeferredSearchEntry> entries = std::exchange(m_deferredSearch, {});
     m_deferredSearchIndex.clear();
-    for (const DeferredSearchEntry &entry : entries) {
-        if (entry.rowId == 0)
-            continue; // dropped by remove()
+    entries.removeIf([](const DeferredSearchEntry &entry) { return entry.rowId == 0; }); // dropped by remove()
+    // Normalising the text is a third of a bulk load's work and needs no database: the pool builds the rows
+    // while this thread writes the ones before.
+    QFuture<SearchIndexer::Row> rows = QtConcurrent::mapped(
+        entries, [](const DeferredSearchEntry &entry) { return SearchIndexer::row(entry.document); });
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const DeferredSearchEntry &entry = entries.at(i);
         auto written =
-            SearchIndexer::update(m_db, entry.rowId, entry.document,
-                                  entry.inserted ? SearchIndexer::Entry::New : SearchIndexer::Entry::Existing);
-        if (!written)
+            SearchIndexer::write(m_db, entry.rowId, rows.resultAt(int(i)),
+                                 entry.inserted ? SearchIndexer::Entry::New : SearchIndexer::Entry::Existing);
+        if (!written) {
+            rows.cancel();
+            rows.waitForFinished();
             return written;
+        }
     }
     return {};
 }

@@ -77,7 +77,36 @@ Result<QList<OutboxEntry>> readEntries(SqliteStatement &stmt)
 
 Outbox::Outbox(CacheDatabase &db) : m_db(db) {}
 
+Result<QUuid> Outbox::clientId()
+{
+    ReferenceRepository settings(m_db);
+    auto stored = settings.setting(ClientIdKey);
+    if (!stored)
+        return stored.error();
+    if (const QUuid id = uuidFromString(*stored); !id.isNull())
+        return id;
+    const QUuid id = createUuidV7();
+    if (auto written = settings.setSetting(ClientIdKey, uuidToString(id)); !written)
+        return written.error();
+    return id;
+}
+
 Result<Command> Outbox::submit(CommandName name, const QUuid &caseId, const QJsonObject &args, const QUuid &actor)
+{
+    SqliteDatabase &db = m_db.sqlite();
+    // Everything from reading the visible state to the commit happens under one write lock.
+    SqliteTransaction transaction(db);
+    if (!transaction.began())
+        return transaction.began().error();
+    auto command = append(name, caseId, args, actor);
+    if (!command)
+        return command.error();
+    if (auto committed = transaction.commit(); !committed)
+        return committed.error();
+    return command;
+}
+
+Result<Command> Outbox::append(CommandName name, const QUuid &caseId, const QJsonObject &args, const QUuid &actor)
 {
     if (caseId.isNull() || actor.isNull())
         return makeError(ErrorCode::Invalid,
@@ -87,11 +116,6 @@ Result<Command> Outbox::submit(CommandName name, const QUuid &caseId, const QJso
         return valid.error();
 
     SqliteDatabase &db = m_db.sqlite();
-    // Everything from reading the visible state to the commit happens under one write lock.
-    SqliteTransaction transaction(db);
-    if (!transaction.began())
-        return transaction.began().error();
-
     CaseViewWriter writer(db);
     auto visible = writer.visibleCase(caseId);
     if (!visible)
@@ -104,23 +128,17 @@ Result<Command> Outbox::submit(CommandName name, const QUuid &caseId, const QJso
                          QCoreApplication::translate("Storage", "This case is no longer in your cache. Refresh the "
                                                                 "inbox; it may have been moved out of your scope."));
 
+    auto clientId = this->clientId();
+    if (!clientId)
+        return clientId.error();
     ReferenceRepository settings(m_db);
-    auto clientIdText = settings.setting(ClientIdKey);
-    if (!clientIdText)
-        return clientIdText.error();
-    QUuid clientId = uuidFromString(*clientIdText);
-    if (clientId.isNull()) {
-        clientId = createUuidV7();
-        if (auto stored = settings.setSetting(ClientIdKey, uuidToString(clientId)); !stored)
-            return stored.error();
-    }
     auto lastSeq = settings.setting(LastClientSeqKey);
     if (!lastSeq)
         return lastSeq.error();
 
     Command command;
     command.id = createUuidV7();
-    command.clientId = clientId;
+    command.clientId = *clientId;
     command.clientSeq = lastSeq->toLongLong() + 1; // "" (none yet) counts as 0
     command.caseId = caseId;
     command.name = name;
@@ -155,6 +173,72 @@ Result<Command> Outbox::submit(CommandName name, const QUuid &caseId, const QJso
         return stored.error();
     if (auto refreshed = writer.refresh(caseId); !refreshed)
         return refreshed.error();
+    return command;
+}
+
+Result<OutboxEntry> Outbox::takeResolvable(const QUuid &commandId)
+{
+    SqliteDatabase &db = m_db.sqlite();
+    auto find =
+        db.prepare(QStringLiteral("SELECT json, state, reason, server_values FROM outbox WHERE command_id = ?"));
+    if (!find)
+        return find.error();
+    (*find)->bind(1, uuidToString(commandId));
+    auto found = readEntries(**find);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("Storage", "This change is no longer waiting for you: it was "
+                                                                "resolved already. Refresh the list."));
+    const OutboxEntry entry = found->constFirst();
+    // A pending command may be on its way to the server, which may apply it: only the server's answer ends it.
+    if (entry.state == OutboxEntry::State::Pending)
+        return makeError(ErrorCode::Conflict,
+                         QCoreApplication::translate("Storage", "This change is still being sent to the server. Wait "
+                                                                "for its answer, then decide."));
+    auto remove = db.prepare(QStringLiteral("DELETE FROM outbox WHERE command_id = ?"));
+    if (!remove)
+        return remove.error();
+    if (auto removed = (*remove)->bind(1, uuidToString(commandId)).run(); !removed)
+        return removed.error();
+    return entry;
+}
+
+Result<void> Outbox::discard(const QUuid &commandId)
+{
+    SqliteDatabase &db = m_db.sqlite();
+    SqliteTransaction transaction(db);
+    if (!transaction.began())
+        return transaction.began();
+    auto entry = takeResolvable(commandId);
+    if (!entry)
+        return entry.error();
+    CaseViewWriter writer(db);
+    if (auto refreshed = writer.refresh(entry->command.caseId); !refreshed)
+        return refreshed;
+    return transaction.commit();
+}
+
+Result<Command> Outbox::reapply(const QUuid &commandId, const QUuid &actor)
+{
+    SqliteDatabase &db = m_db.sqlite();
+    SqliteTransaction transaction(db);
+    if (!transaction.began())
+        return transaction.began().error();
+    auto entry = takeResolvable(commandId);
+    if (!entry)
+        return entry.error();
+    const Command &old = entry->command;
+    auto visible = CaseViewWriter(db).visibleCase(old.caseId);
+    if (!visible)
+        return visible.error();
+    // A case that left the cache (or a createCase of one that exists now) has nothing to re-apply to:
+    // append() says so, and the entry stays as it was.
+    const QJsonObject args = *visible ? rebasedArgs(old, **visible) : old.args;
+    auto command = append(old.name, old.caseId, args, actor);
+    if (!command)
+        return command.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
     return command;

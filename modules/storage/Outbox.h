@@ -29,11 +29,26 @@ public:
     // transaction with synchronous=FULL. `actor` is the user making it.
     Result<Command> submit(CommandName name, const QUuid &caseId, const QJsonObject &args, const QUuid &actor);
 
+    // "Needs attention": a rejected or conflicting command is resolved by the user. discard() drops it;
+    // reapply() makes the change again as a new command on top of what is there now (each field's old value
+    // and the expected assignee taken from the visible state) and drops the old one, in one transaction.
+    // Pending commands are refused: the server may still apply them.
+    Result<void> discard(const QUuid &commandId);
+    Result<Command> reapply(const QUuid &commandId, const QUuid &actor);
+
+    // This installation's clientId (DESIGN.md, "Commands"), made on first use and kept in the settings.
+    Result<QUuid> clientId();
+
     Result<QList<OutboxEntry>> entries(); // in clientSeq order
     Result<QList<OutboxEntry>> entriesFor(const QUuid &caseId);
     Result<qint64> pendingCount();
 
 private:
+    // submit() within the caller's transaction.
+    Result<Command> append(CommandName name, const QUuid &caseId, const QJsonObject &args, const QUuid &actor);
+    // Reads and removes a rejected or conflicting entry (within the caller's transaction).
+    Result<OutboxEntry> takeResolvable(const QUuid &commandId);
+
     CacheDatabase &m_db;
 };
 

@@ -203,6 +203,37 @@ QString SearchIndexer::createSql()
 
 Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document, Entry entry)
 {
+    return write(db, rowId, row(document), entry);
+}
+
+SearchIndexer::Row SearchIndexer::row(const SearchDocument &document)
+{
+    Row row{{document.title, document.applicant, document.aktenzeichen, document.formValues, document.notes,
+             document.documents},
+            {}};
+    // Document text mostly repeats the case (an application renders its form and applicant). The documents
+    // field, last and weighing least, gets each word once and none the other fields have: every word of the
+    // case is still found, and the index holds about a third less text to write and merge.
+    QSet<QString> elsewhere;
+    for (int i = 0; i < ColumnCount - 1; ++i) {
+        row.indexed[i] = indexedText(row.original[i]);
+        for (const QString &word : row.indexed[i].split(u' ', Qt::SkipEmptyParts)) {
+            elsewhere.insert(word);
+        }
+    }
+    QStringList documentWords;
+    for (const QString &word : indexedText(row.original[ColumnCount - 1]).split(u' ', Qt::SkipEmptyParts)) {
+        if (!elsewhere.contains(word)) {
+            elsewhere.insert(word);
+            documentWords.append(word);
+        }
+    }
+    row.indexed[ColumnCount - 1] = documentWords.join(u' ');
+    return row;
+}
+
+Result<void> SearchIndexer::write(SqliteDatabase &db, qint64 rowId, const Row &row, Entry entry)
+{
     if (entry == Entry::Existing) {
         if (auto removed = remove(db, rowId); !removed) {
             return removed;
@@ -220,27 +251,6 @@ Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const Searc
     };
     static const QString indexSql = insertSql(tableName());
     static const QString originalSql = insertSql(originalTableName());
-    const QString fields[ColumnCount] = {document.title,      document.applicant, document.aktenzeichen,
-                                         document.formValues, document.notes,     document.documents};
-    // Document text mostly repeats the case (an application renders its form and applicant). The documents
-    // field, last and weighing least, gets each word once and none the other fields have: every word of the
-    // case is still found, and the index holds about a third less text to write and merge.
-    QString indexed[ColumnCount];
-    QSet<QString> elsewhere;
-    for (int i = 0; i < ColumnCount - 1; ++i) {
-        indexed[i] = indexedText(fields[i]);
-        for (const QString &word : indexed[i].split(u' ', Qt::SkipEmptyParts)) {
-            elsewhere.insert(word);
-        }
-    }
-    QStringList documentWords;
-    for (const QString &word : indexedText(fields[ColumnCount - 1]).split(u' ', Qt::SkipEmptyParts)) {
-        if (!elsewhere.contains(word)) {
-            elsewhere.insert(word);
-            documentWords.append(word);
-        }
-    }
-    indexed[ColumnCount - 1] = documentWords.join(u' ');
     for (const bool original : {false, true}) {
         auto statement = db.prepare(original ? originalSql : indexSql);
         if (!statement) {
@@ -249,7 +259,7 @@ Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const Searc
         SqliteStatement &insert = **statement;
         insert.bind(1, rowId);
         for (int i = 0; i < ColumnCount; ++i) {
-            insert.bind(2 + i, original ? fields[i] : indexed[i]);
+            insert.bind(2 + i, original ? row.original[i] : row.indexed[i]);
         }
         if (auto done = insert.run(); !done) {
             return indexError(db);

@@ -78,9 +78,18 @@ public:
     // row id has none to replace (saves two DELETEs per case in a bulk load).
     enum class Entry { New, Existing };
 
+    // What one case puts into the index tables: each field as shown (for snippets) and as indexed. Built
+    // apart from the writing, without the database, so a bulk load can build them on other threads.
+    struct Row {
+        QString original[ColumnCount];
+        QString indexed[ColumnCount];
+    };
+    static Row row(const SearchDocument &document);
+
     // Replaces the index entry of the case with row id `rowId` (case_view.rowid).
     static Result<void> update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document,
                                Entry entry = Entry::Existing);
+    static Result<void> write(SqliteDatabase &db, qint64 rowId, const Row &row, Entry entry);
     static Result<void> remove(SqliteDatabase &db, qint64 rowId);
 };
 

@@ -89,6 +89,8 @@ private slots:
     void missingCase_data();
     void missingCase();
     void invalidArgsChangeNothing();
+    void rebasedArgs_data();
+    void rebasedArgs();
 };
 
 void TestCommandReplay::createCase()
@@ -389,6 +391,47 @@ void TestCommandReplay::invalidArgsChangeNothing()
         QCOMPARE(result.error().code, ErrorCode::Invalid);
         QCOMPARE(target, sampleCase());
     }
+}
+
+// "Apply mine" after a conflict: the expectations come from the current case, the user's values stay.
+void TestCommandReplay::rebasedArgs_data()
+{
+    QTest::addColumn<CommandName>("name");
+    QTest::addColumn<QJsonObject>("args");
+    QTest::addColumn<QJsonObject>("expected");
+    const auto edit = [](const QJsonValue &oldValue, const QJsonValue &newValue) {
+        return QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}};
+    };
+    const auto fields = [](const QJsonObject &edits) { return QJsonObject{{QStringLiteral("fields"), edits}}; };
+    QTest::newRow("setFields: old values from the case, a missing field as null")
+        << CommandName::SetFields
+        << fields({{QStringLiteral("kennzeichen"), edit(QStringLiteral("S-XX 1"), QStringLiteral("S-JW 99"))},
+                   {QStringLiteral("zone"), edit(QStringLiteral("West"), QStringLiteral("Ost"))}})
+        << fields({{QStringLiteral("kennzeichen"), edit(QStringLiteral("S-JW 1234"), QStringLiteral("S-JW 99"))},
+                   {QStringLiteral("zone"), edit(QJsonValue::Null, QStringLiteral("Ost"))}});
+    QTest::newRow("assign: the current assignee expected")
+        << CommandName::Assign
+        << QJsonObject{{QStringLiteral("expected"), QString()}, {QStringLiteral("assignee"), uuidToString(clerkBernd)}}
+        << QJsonObject{{QStringLiteral("expected"), uuidToString(clerkAnna)},
+                       {QStringLiteral("assignee"), uuidToString(clerkBernd)}};
+    QTest::newRow("claim: the current assignee expected")
+        << CommandName::Claim << QJsonObject{{QStringLiteral("expected"), QString()}}
+        << QJsonObject{{QStringLiteral("expected"), uuidToString(clerkAnna)}};
+    const QJsonObject followUp{{QStringLiteral("date"), QStringLiteral("2026-04-01")}};
+    QTest::newRow("setFollowUp: nothing expected, unchanged") << CommandName::SetFollowUp << followUp << followUp;
+}
+
+void TestCommandReplay::rebasedArgs()
+{
+    QFETCH(CommandName, name);
+    QFETCH(QJsonObject, args);
+    QFETCH(QJsonObject, expected);
+    const Case current = sampleCase();
+    const Command command = makeCommand(name, args);
+    QCOMPARE(casedesk::rebasedArgs(command, current), expected);
+    // The rebased command replays on the current case.
+    Case target = current;
+    QVERIFY(replayCommand(makeCommand(name, expected), clerkBernd, &target));
 }
 
 QTEST_GUILESS_MAIN(TestCommandReplay)

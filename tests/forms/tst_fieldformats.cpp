@@ -17,6 +17,8 @@ private slots:
     void decimalCompare();
     void decimalParse_data();
     void decimalParse();
+    void normalizeText_data();
+    void normalizeText();
     void dateBound_data();
     void dateBound();
     void iban_data();
@@ -66,6 +68,10 @@ void TestFieldFormats::decimalParse_data()
     QTest::newRow("plain") << QStringLiteral("12") << QStringLiteral("12");
     QTest::newRow("comma") << QStringLiteral("0,5") << QStringLiteral("0.5");
     QTest::newRow("plus") << QStringLiteral("+3.10") << QStringLiteral("3.10");
+    QTest::newRow("canonical negative") << QStringLiteral("-12.50") << QStringLiteral("-12.50");
+    QTest::newRow("zero") << QStringLiteral("0") << QStringLiteral("0");
+    QTest::newRow("zero fraction") << QStringLiteral("0.05") << QStringLiteral("0.05");
+    QTest::newRow("negative zero") << QStringLiteral("-0.00") << QStringLiteral("0.00");
     QTest::newRow("leading zeros") << QStringLiteral("-0012.0") << QStringLiteral("-12.0");
     QTest::newRow("no digits after point") << QStringLiteral("1.") << QString();
     QTest::newRow("no integer part") << QStringLiteral(".5") << QString();
@@ -84,6 +90,43 @@ void TestFieldFormats::decimalParse()
     QCOMPARE(value.has_value(), !canonical.isEmpty());
     if (value)
         QCOMPARE(value->toString(), canonical);
+    QCOMPARE(Decimal::isCanonical(text), canonical == text && !text.isEmpty());
+}
+
+void TestFieldFormats::normalizeText_data()
+{
+    // Values that need no change come back as they are; the others as before the shortcuts for those existed.
+    QTest::addColumn<FieldType>("type");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("normalized");
+    QTest::newRow("text") << FieldType::Text << QStringLiteral("Königstraße") << QStringLiteral("Königstraße");
+    QTest::newRow("text trimmed") << FieldType::Text << QStringLiteral(" \tKönigstraße\n")
+                                  << QStringLiteral("Königstraße");
+    QTest::newRow("text no-break space") << FieldType::Text << QStringLiteral("\u00a0a\u00a0") << QStringLiteral("a");
+    QTest::newRow("phone") << FieldType::Phone << QStringLiteral("0711 216-0") << QStringLiteral("0711 216-0");
+    QTest::newRow("phone spaces") << FieldType::Phone << QStringLiteral(" 0711  216-0") << QStringLiteral("0711 216-0");
+    QTest::newRow("phone tab") << FieldType::Phone << QStringLiteral("0711\t216-0") << QStringLiteral("0711 216-0");
+    QTest::newRow("decimal") << FieldType::Decimal << QStringLiteral("12.50") << QStringLiteral("12.50");
+    QTest::newRow("decimal comma") << FieldType::Decimal << QStringLiteral(" 0012,5") << QStringLiteral("12.5");
+    QTest::newRow("decimal negative zero") << FieldType::Decimal << QStringLiteral("-0") << QStringLiteral("0");
+    QTest::newRow("decimal invalid") << FieldType::Decimal << QStringLiteral("12.") << QStringLiteral("12.");
+    QTest::newRow("kennzeichen") << FieldType::KfzKennzeichen << QStringLiteral("S-AB 12") << QStringLiteral("S-AB 12");
+    QTest::newRow("kennzeichen umlaut") << FieldType::KfzKennzeichen << QStringLiteral("tü ab 12e")
+                                        << QStringLiteral("TÜ-AB 12E");
+    QTest::newRow("kennzeichen no-break space")
+        << FieldType::KfzKennzeichen << QStringLiteral("s\u00a0ab 12") << QStringLiteral("S-AB 12");
+    QTest::newRow("kennzeichen invalid") << FieldType::KfzKennzeichen << QStringLiteral("s-abc 1")
+                                         << QStringLiteral("S-ABC 1");
+    QTest::newRow("kennzeichen sharp s") << FieldType::KfzKennzeichen << QStringLiteral("s-aß 1")
+                                         << QStringLiteral("S-ASS 1");
+}
+
+void TestFieldFormats::normalizeText()
+{
+    QFETCH(FieldType, type);
+    QFETCH(QString, text);
+    QFETCH(QString, normalized);
+    QCOMPARE(FieldFormats::normalizeText(type, text), normalized);
 }
 
 void TestFieldFormats::dateBound_data()

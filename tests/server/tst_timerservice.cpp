@@ -2,12 +2,14 @@
 // reminder (P10D, non-interrupting) and overdue (P14D) timers; nothing fires before the reminder is due; at its
 // time two services on two threads and connections fire it exactly once (one audit row, one change row,
 // version + 1), the overdue timer keeps waiting, and the audit log still verifies. Then two real server
-// processes fire the due timers of another case, each once.
+// processes fire the due timers of another case, each once; `serve --timer-interval 1` fires a timer that became
+// due after its first look within seconds; and serve refuses intervals out of range.
 #include "core/Case.h"
 #include "core/Clock.h"
 #include "core/Command.h"
 #include "core/Uuid.h"
 #include "mock/MockClock.h"
+#include "mock/TestSupport.h"
 #include "server/AuditLog.h"
 #include "server/CommandProcessor.h"
 #include "server/SchemaMigrations.h"
@@ -38,6 +40,9 @@ private slots:
     void initTestCase();
     void reminderFiresOnceWithTwoServices();
     void twoServerProcessesFireEachTimerOnce();
+    void serveLooksAtItsTimerInterval();
+    void serveRefusesBadIntervals_data();
+    void serveRefusesBadIntervals();
 
 private:
     // A new case at "Nachgereichte Unterlagen erfassen" (m_caseId), its timers started at m_clock's now; an
@@ -232,6 +237,74 @@ void TestTimerService::twoServerProcessesFireEachTimerOnce()
                                   " FROM cases") +
                    where)
                 .toBool());
+}
+
+// The default interval (30 s) would not fire the timer within the wait below; one second does.
+void TestTimerService::serveLooksAtItsTimerInterval()
+{
+    // A checkpoint every second, so that serve writes one at its start (the default interval's slot may have
+    // its checkpoint from the servers before).
+    ServerProcess server(m_pg->connectionString(), {QStringLiteral("--timer-interval"), QStringLiteral("1"),
+                                                    QStringLiteral("--checkpoint-interval"), QStringLiteral("1")});
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    // serve queues its first look for due timers before its first audit checkpoint, on one thread: once the
+    // checkpoint is in the log, the first look is over, and only a later one can fire what is due from now on.
+    QTRY_VERIFY_WITH_TIMEOUT(server.standardError().contains(QLatin1String("audit checkpoint")), 20000);
+    m_clock.set(QDateTime::currentDateTimeUtc().addDays(-30));
+    const QString made = caseAwaitingDocuments();
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    const QString where = QStringLiteral(" WHERE id = '%1'").arg(uuidToString(m_caseId));
+    QVERIFY(scalar(QStringLiteral("SELECT next_timer_at <= now() FROM cases") + where).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        scalar(QStringLiteral("SELECT next_timer_at IS NULL OR next_timer_at > now() FROM cases") + where).toBool(),
+        10000);
+    QCOMPARE(server.stop(), 0);
+}
+
+void TestTimerService::serveRefusesBadIntervals_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("range");
+    QTest::newRow("timer interval 0") << "timer-interval"
+                                      << "0"
+                                      << "1 to 3600";
+    QTest::newRow("timer interval over an hour") << "timer-interval"
+                                                 << "3601"
+                                                 << "1 to 3600";
+    QTest::newRow("timer interval not a number") << "timer-interval"
+                                                 << "30s"
+                                                 << "1 to 3600";
+    QTest::newRow("checkpoint interval 0") << "checkpoint-interval"
+                                           << "0"
+                                           << "1 to 86400";
+    QTest::newRow("checkpoint interval over a day") << "checkpoint-interval"
+                                                    << "86401"
+                                                    << "1 to 86400";
+    QTest::newRow("upload expiry negative") << "upload-expiry"
+                                            << "-1"
+                                            << "1 to 8760";
+    QTest::newRow("upload expiry over a year") << "upload-expiry"
+                                               << "8761"
+                                               << "1 to 8760";
+}
+
+void TestTimerService::serveRefusesBadIntervals()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QFETCH(QString, range);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CASEDESK_DB"), m_pg->connectionString());
+    const CommandRun refused = runServerCommand({QStringLiteral("serve"), QStringLiteral("--listen"),
+                                                 QStringLiteral("127.0.0.1:0"), QStringLiteral("--") + option, value},
+                                                {}, environment);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("--%1 needs a whole number from %2").arg(option, range)),
+             qPrintable(refused.err));
+    const CommandRun help = runServerCommand({QStringLiteral("serve"), QStringLiteral("--help")}, {}, environment);
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains(QStringLiteral("--%1 ").arg(option)), qPrintable(help.out));
 }
 
 QTEST_GUILESS_MAIN(TestTimerService)

@@ -255,6 +255,66 @@ private slots:
         QCOMPARE((**cases.visibleCase(c.id)).assigneeId, clerk);
         QCOMPARE(claimed->clientSeq, command->clientSeq + 1);
     }
+
+    // "Needs attention": a conflicting change made again on top of the server's value, a rejected one
+    // discarded; pending ones refused (the server may still apply them).
+    void conflictsAreReappliedOrDiscarded()
+    {
+        test::MockClock clock;
+        test::ScopedClock scoped(clock);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        Case c = makeCase();
+        CaseRepository cases(cache.db());
+        QVERIFY(cases.storeConfirmed({c}));
+        const QUuid clerk = createUuidV7();
+        Outbox outbox(cache.db());
+        auto edit = outbox.submit(
+            CommandName::SetFields, c.id,
+            fieldEdit(QStringLiteral("baumart"), QStringLiteral("Kastanie"), QStringLiteral("Rosskastanie")), clerk);
+        QVERIFY2(edit, test::errorText(edit).constData());
+
+        const QString before = snapshot(cache);
+        auto refused = outbox.discard(edit->id);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Conflict);
+        QVERIFY(!outbox.reapply(edit->id, clerk));
+        QCOMPARE(snapshot(cache), before);
+
+        // Someone else set the field first: the server's state arrives and the edit is a conflict.
+        c.formData.insert(QStringLiteral("baumart"), QStringLiteral("Eiche"));
+        c.version = 8;
+        QVERIFY(cases.storeConfirmed({c}));
+        cache.scalar(QStringLiteral("UPDATE outbox SET state = 'conflict', reason = 'changed' WHERE seq = %1")
+                         .arg(edit->clientSeq));
+        QCOMPARE((**cases.visibleCase(c.id)).formData.value(QStringLiteral("baumart")).toString(),
+                 QStringLiteral("Eiche"));
+
+        auto again = outbox.reapply(edit->id, clerk);
+        QVERIFY2(again, test::errorText(again).constData());
+        QCOMPARE(again->clientSeq, edit->clientSeq + 1);
+        QVERIFY(again->id != edit->id);
+        QCOMPARE(again->args,
+                 fieldEdit(QStringLiteral("baumart"), QStringLiteral("Eiche"), QStringLiteral("Rosskastanie")));
+        auto entries = outbox.entries();
+        QVERIFY(entries);
+        QCOMPARE(entries->size(), 1);
+        QCOMPARE(entries->first().command, *again);
+        QCOMPARE(entries->first().state, OutboxEntry::State::Pending);
+        QCOMPARE((**cases.visibleCase(c.id)).formData.value(QStringLiteral("baumart")).toString(),
+                 QStringLiteral("Rosskastanie"));
+
+        // Rejected: discarding leaves the server's state, and the entry is gone for good.
+        cache.scalar(QStringLiteral("UPDATE outbox SET state = 'rejected', reason = 'forbidden' WHERE seq = %1")
+                         .arg(again->clientSeq));
+        auto discarded = outbox.discard(again->id);
+        QVERIFY2(discarded, test::errorText(discarded).constData());
+        QCOMPARE(outbox.entries()->size(), 0);
+        QCOMPARE(**cases.visibleCase(c.id), c);
+        auto twice = outbox.discard(again->id);
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().code, ErrorCode::NotFound);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOutbox)

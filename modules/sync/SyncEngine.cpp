@@ -1,0 +1,211 @@
+#include "sync/SyncEngine.h"
+
+#include "sync/RetryTimer.h"
+#include "sync/ServerApi.h"
+#include "sync/SyncLog.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+
+namespace casedesk::sync {
+
+SyncEngine::SyncEngine(ServerApi &api, storage::CacheDatabase &cache, RetryTimer &retryTimer, QObject *parent)
+    : QObject(parent), m_api(api), m_store(cache), m_retryTimer(retryTimer)
+{
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_state == State::Syncing) {
+        m_again = true;
+        return;
+    }
+    m_retryTimer.stop();
+    startRun();
+}
+
+void SyncEngine::startRun()
+{
+    m_again = false;
+    m_pushedUpTo = 0;
+    m_resets = 0;
+    setState(State::Syncing);
+    reportPendingCount();
+    Result<QUuid> clientId = m_store.clientId();
+    if (!clientId) {
+        fail(clientId.error());
+        return;
+    }
+    m_clientId = *clientId;
+    pushNext();
+}
+
+void SyncEngine::pushNext()
+{
+    Result<QList<Command>> batch = m_store.pendingCommands(m_pushedUpTo, m_options.pushBatch);
+    if (!batch) {
+        fail(batch.error());
+        return;
+    }
+    if (batch->isEmpty()) {
+        pullNext();
+        return;
+    }
+    const qint64 last = batch->constLast().clientSeq;
+    m_api.push(m_clientId, *batch, [this, last](const ApiResponse &response) {
+        if (!response.ok()) {
+            handleFailure(response);
+            return;
+        }
+        setOnline(true);
+        // The results arrive with the pull as well, together with the cases they changed.
+        m_pushedUpTo = last;
+        pushNext();
+    });
+}
+
+void SyncEngine::pullNext()
+{
+    Result<QString> cursor = m_store.cursor();
+    if (!cursor) {
+        fail(cursor.error());
+        return;
+    }
+    Result<qint64> resultsAfter = m_store.resultsAfter();
+    if (!resultsAfter) {
+        fail(resultsAfter.error());
+        return;
+    }
+    const qint64 after = *resultsAfter;
+    m_api.pull(*cursor, m_options.pullLimit, after, [this, after](const ApiResponse &response) {
+        if (!response.ok()) {
+            handleFailure(response);
+            return;
+        }
+        setOnline(true);
+        Result<storage::PulledPage> page = storage::PulledPage::fromJson(response.body);
+        if (!page) {
+            // Another version of the server, or a damaged reply: trying again later may meet a fixed one.
+            qCWarning(lcSync).noquote() << "unreadable pull page:" << page.error().toString();
+            m_lastError = page.error();
+            scheduleRetry(std::nullopt);
+            return;
+        }
+        if (page->reset && ++m_resets > m_options.maxResetsPerRun) {
+            // Each reset starts the feed over; a server that keeps doing so must not keep us pulling forever.
+            qCWarning(lcSync) << "the server reset the feed" << m_resets << "times in one run; trying later";
+            scheduleRetry(std::nullopt);
+            return;
+        }
+        if (Result<void> applied = m_store.applyPage(*page); !applied) {
+            fail(applied.error());
+            return;
+        }
+        reportPendingCount();
+        Result<qint64> nextAfter = m_store.resultsAfter();
+        if (!nextAfter) {
+            fail(nextAfter.error());
+            return;
+        }
+        // More results are worth asking for only while they resolve commands; a result that matches no outbox
+        // entry would otherwise be answered again and again.
+        if (page->more || (page->resultsMore && *nextAfter != after))
+            pullNext();
+        else
+            finishRun();
+    });
+}
+
+void SyncEngine::finishRun()
+{
+    m_failures = 0;
+    m_lastError = {};
+    setState(State::Idle);
+    emit synced();
+    if (m_again)
+        startRun();
+}
+
+void SyncEngine::handleFailure(const ApiResponse &response)
+{
+    qCInfo(lcSync).noquote() << "sync run failed:" << response.describe();
+    setOnline(response.outcome != ApiResponse::Outcome::NetworkFailure);
+    if (response.isSessionEnded()) {
+        m_lastError = makeError(ErrorCode::Cancelled,
+                                QCoreApplication::translate("Sync", "Your session has ended. Log in again to "
+                                                                    "continue syncing; your changes are kept."),
+                                response.describe());
+        m_again = false;
+        setState(State::NeedsLogin);
+        return;
+    }
+    if (response.isTransient()) {
+        m_lastError = makeError(ErrorCode::Io,
+                                QCoreApplication::translate("Sync", "The server cannot be reached right now. Your "
+                                                                    "changes are kept and sent as soon as it can."),
+                                response.describe());
+        scheduleRetry(response.retryAfter);
+        return;
+    }
+    fail(makeError(ErrorCode::Internal,
+                   QCoreApplication::translate("Sync", "The server refused to sync. Your changes are kept. If this "
+                                                       "persists, report it to your IT support."),
+                   response.describe()));
+}
+
+void SyncEngine::fail(const Error &error)
+{
+    qCWarning(lcSync).noquote() << "sync stopped:" << error.toString();
+    m_lastError = error;
+    m_again = false;
+    setState(State::Failed);
+}
+
+void SyncEngine::scheduleRetry(std::optional<std::chrono::seconds> retryAfter)
+{
+    using std::chrono::milliseconds;
+    const qint64 first = m_options.firstRetry.count();
+    const qint64 cap = m_options.maxRetry.count();
+    const int doublings = std::min(m_failures, 30);
+    const qint64 backoff = std::min(cap, first << doublings);
+    ++m_failures;
+    // Half of it at random: clients that lost the server together do not all come back at the same instant.
+    qint64 delay = backoff / 2 + QRandomGenerator::global()->bounded(backoff / 2 + 1);
+    if (retryAfter)
+        delay = std::max<qint64>(delay, std::chrono::duration_cast<milliseconds>(*retryAfter).count());
+    m_again = false;
+    setState(State::WaitingToRetry);
+    emit retryScheduled(milliseconds(delay));
+    m_retryTimer.start(milliseconds(delay), [this] { startRun(); });
+}
+
+void SyncEngine::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void SyncEngine::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    emit onlineChanged(online);
+}
+
+void SyncEngine::reportPendingCount()
+{
+    Result<qint64> count = m_store.pendingCount();
+    if (!count) {
+        qCWarning(lcSync).noquote() << "cannot count the pending changes:" << count.error().toString();
+        return;
+    }
+    if (m_pendingCount == *count)
+        return;
+    m_pendingCount = *count;
+    emit pendingCountChanged(*count);
+}
+
+} // namespace casedesk::sync

@@ -1,0 +1,95 @@
+// The headless sync loop of one cache (DESIGN.md, "Sync protocol"): a run pushes the pending outbox commands in
+// clientSeq order, in batches, then pulls pages until the server has no more changes and no more results of our
+// commands; each page is stored with its cursor in one transaction (storage::SyncStore). The results of pushed
+// commands are taken from the pull, which carries them again whenever a push reply was lost, so both paths are
+// one. Transient failures (no network, server busy or down) are retried by themselves with exponential backoff,
+// never sooner than the server's Retry-After; a lost session waits for a new login; anything else stops the loop
+// until syncNow() is called again. All on the thread the engine lives on: move it to a worker thread together
+// with its ServerApi and cache.
+#pragma once
+
+#include "core/Result.h"
+#include "storage/SyncStore.h"
+#include "sync/ApiResponse.h"
+
+#include <QObject>
+
+#include <chrono>
+#include <optional>
+
+namespace casedesk::storage {
+class CacheDatabase;
+}
+
+namespace casedesk::sync {
+
+class RetryTimer;
+class ServerApi;
+
+class SyncEngine : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State {
+        Idle,           // nothing running; the last run (if any) completed
+        Syncing,        // a run is under way
+        WaitingToRetry, // a transient failure: the retry timer runs
+        NeedsLogin,     // the session ended: the outbox is kept until the user logs in again
+        Failed,         // a failure that trying again will not fix by itself (see lastError())
+    };
+    Q_ENUM(State)
+
+    struct Options {
+        int pushBatch = 200;                        // commands per push (the server takes up to 500)
+        int pullLimit = 500;                        // changes per pull page (the server takes up to 1000)
+        std::chrono::milliseconds firstRetry{1000}; // backoff after the first transient failure, doubling
+        std::chrono::milliseconds maxRetry{300000}; // and never more than this
+        int maxResetsPerRun = 2;                    // more resets in one run: the server is retried later
+    };
+
+    SyncEngine(ServerApi &api, storage::CacheDatabase &cache, RetryTimer &retryTimer, QObject *parent = nullptr);
+    void setOptions(const Options &options) { m_options = options; }
+
+    // Starts a run now (cancelling a scheduled retry), or one more right after the running one: call it after
+    // every local change and when the live channel says the cursor moved.
+    void syncNow();
+
+    State state() const { return m_state; }
+    bool isOnline() const { return m_online; }
+    Error lastError() const { return m_lastError; }
+
+signals:
+    void stateChanged(casedesk::sync::SyncEngine::State state);
+    void onlineChanged(bool online);
+    void pendingCountChanged(qint64 count);
+    void synced(); // a run completed: everything pushed, the feed pulled
+    void retryScheduled(std::chrono::milliseconds delay);
+
+private:
+    void startRun();
+    void pushNext();
+    void pullNext();
+    void finishRun();
+    void handleFailure(const ApiResponse &response);
+    void fail(const Error &error);
+    void scheduleRetry(std::optional<std::chrono::seconds> retryAfter);
+    void setState(State state);
+    void setOnline(bool online);
+    void reportPendingCount();
+
+    ServerApi &m_api;
+    storage::SyncStore m_store;
+    RetryTimer &m_retryTimer;
+    Options m_options;
+    State m_state = State::Idle;
+    bool m_online = false;
+    bool m_again = false; // syncNow() during a run
+    QUuid m_clientId;
+    qint64 m_pushedUpTo = 0; // this run pushed the pending commands up to here
+    int m_resets = 0;        // resets seen in this run
+    int m_failures = 0;      // transient failures in a row
+    std::optional<qint64> m_pendingCount;
+    Error m_lastError;
+};
+
+} // namespace casedesk::sync

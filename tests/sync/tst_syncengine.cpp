@@ -1,0 +1,334 @@
+// SyncEngine with two clients (two caches, two users of one team) against a real casedesk-server and PostgreSQL:
+// offline work that reaches the other client, a field edited on both ends, a push whose reply is lost after the
+// commit while the server restarts, and a cursor the server no longer knows.
+#include "core/Uuid.h"
+#include "server/ServerDatabase.h"
+#include "storage/CaseRepository.h"
+#include "storage/Outbox.h"
+#include "storage/ReferenceRepository.h"
+#include "storage/SyncStore.h"
+#include "sync/ServerApi.h"
+#include "sync/SyncEngine.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+#include "../storage/TemporaryCache.h"
+#include "InMemoryTokenStore.h"
+#include "ManualRetryTimer.h"
+#include "PostgresTestDatabase.h"
+#include "ReplyDropProxy.h"
+#include "ServerProcess.h"
+#include "TestUsers.h"
+
+using namespace casedesk;
+using namespace casedesk::storage;
+using namespace casedesk::sync;
+using namespace casedesk::test;
+
+namespace {
+
+constexpr int syncTimeoutMs = 60000;
+const QString field = QStringLiteral("secondVehicleReason");
+
+QJsonObject fieldEdit(const QJsonValue &oldValue, const QJsonValue &newValue)
+{
+    return {{QStringLiteral("fields"),
+             QJsonObject{{field, QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}}}}}};
+}
+
+// One installation: its cache, session and engine.
+struct Client {
+    TemporaryCache cache;
+    InMemoryTokenStore tokens;
+    ManualRetryTimer retry;
+    std::unique_ptr<ServerApi> api;
+    std::unique_ptr<SyncEngine> engine;
+    QUuid userId;
+
+    std::optional<Case> confirmed(const QUuid &id)
+    {
+        auto found = CaseRepository(cache.db()).confirmedCase(id);
+        return found ? *found : std::nullopt;
+    }
+    std::optional<Case> visible(const QUuid &id)
+    {
+        auto found = CaseRepository(cache.db()).visibleCase(id);
+        return found ? *found : std::nullopt;
+    }
+    QList<OutboxEntry> outbox() { return Outbox(cache.db()).entries().value(); }
+    Result<Command> submit(CommandName name, const QUuid &caseId, const QJsonObject &args)
+    {
+        return Outbox(cache.db()).submit(name, caseId, args, userId);
+    }
+};
+
+} // namespace
+
+class TestSyncEngine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void offlineWorkReachesTheOtherClient();
+    void sameFieldEditedOnBothEnds();
+    void lostReplyWhileTheServerRestarts();
+    void cursorResetDropsWhatLeftTheScope();
+
+private:
+    std::unique_ptr<Client> connect(const QString &login);
+    // Runs the engine until a run completes, firing retries the engine schedules; false with the reason when not.
+    bool sync(Client &client, QString *problem);
+    QUuid createCase(Client &client, const QString &title);
+    QVariant scalar(const QString &sql);
+
+    std::unique_ptr<PostgresTestDatabase> m_pg;
+    std::optional<server::ServerDatabase> m_database;
+    std::unique_ptr<ServerProcess> m_server;
+    ReplyDropProxy m_proxy; // every client talks to the server through it
+    QUuid m_team;
+    std::unique_ptr<Client> m_anna;
+    std::unique_ptr<Client> m_bert;
+};
+
+void TestSyncEngine::initTestCase()
+{
+    m_pg = std::make_unique<PostgresTestDatabase>();
+    QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
+    TestUsers users(m_pg->connectionString());
+    const QString problem = users.setUp({QStringLiteral("anna"), QStringLiteral("bert")});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const Result<server::ServerDatabase> database =
+        server::ServerDatabase::fromConnectionString(m_pg->connectionString());
+    QVERIFY(database.ok());
+    m_database = database.value();
+    m_team = uuidFromString(scalar(QStringLiteral("SELECT id::text FROM teams WHERE code = '32.1'")).toString());
+    QVERIFY(!m_team.isNull());
+    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    QVERIFY(m_proxy.listen());
+    m_proxy.setUpstreamPort(m_server->port());
+    m_anna = connect(QStringLiteral("anna"));
+    m_bert = connect(QStringLiteral("bert"));
+    QVERIFY(m_anna && m_bert);
+}
+
+void TestSyncEngine::cleanupTestCase()
+{
+    m_anna.reset();
+    m_bert.reset();
+    if (m_server)
+        QCOMPARE(m_server->stop(), 0);
+    m_server.reset();
+    if (m_database)
+        m_database->closeConnection();
+    m_pg.reset();
+}
+
+QVariant TestSyncEngine::scalar(const QString &sql)
+{
+    QSqlQuery query(m_database->connection().value());
+    if (!query.exec(sql) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+std::unique_ptr<Client> TestSyncEngine::connect(const QString &login)
+{
+    auto client = std::make_unique<Client>();
+    if (!client->cache.isOpen())
+        return nullptr;
+    const Result<QUuid> clientId = SyncStore(client->cache.db()).clientId();
+    if (!clientId)
+        return nullptr;
+    client->api = std::make_unique<ServerApi>(m_proxy.url(), client->tokens);
+    std::optional<ApiResponse> answer;
+    client->api->login(login, TestUsers::password(), *clientId, [&answer](const ApiResponse &r) { answer = r; });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, syncTimeoutMs) || !answer->ok()) {
+        qWarning() << "login failed" << (answer ? answer->describe() : QStringLiteral("no answer"));
+        return nullptr;
+    }
+    client->userId = client->tokens.tokens()->userId;
+    client->engine = std::make_unique<SyncEngine>(*client->api, client->cache.db(), client->retry);
+    return client;
+}
+
+bool TestSyncEngine::sync(Client &client, QString *problem)
+{
+    QSignalSpy synced(client.engine.get(), &SyncEngine::synced);
+    client.engine->syncNow();
+    const bool done = QTest::qWaitFor(
+        [&] {
+            // A transient failure (the server restarting) is retried at once instead of after the backoff.
+            if (client.engine->state() == SyncEngine::State::WaitingToRetry)
+                client.retry.fire();
+            return !synced.isEmpty() || client.engine->state() == SyncEngine::State::Failed ||
+                   client.engine->state() == SyncEngine::State::NeedsLogin;
+        },
+        syncTimeoutMs);
+    if (done && !synced.isEmpty())
+        return true;
+    *problem = done ? client.engine->lastError().toString() : QStringLiteral("no run completed in time");
+    return false;
+}
+
+QUuid TestSyncEngine::createCase(Client &client, const QString &title)
+{
+    Case c;
+    c.id = createUuidV7();
+    c.caseType = QStringLiteral("bewohnerparken");
+    c.title = title;
+    c.applicant.givenName = QStringLiteral("Erika");
+    c.applicant.familyName = QStringLiteral("Mustermann");
+    c.teamId = m_team;
+    auto created = client.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}});
+    if (!created)
+        qWarning() << created.error().toString();
+    return c.id;
+}
+
+void TestSyncEngine::offlineWorkReachesTheOtherClient()
+{
+    Client &anna = *m_anna;
+    Client &bert = *m_bert;
+    // Offline: the server cannot be reached. The edits wait in the outbox and the engine says so.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const QUrl nowhere(QStringLiteral("http://127.0.0.1:%1/").arg(probe.serverPort()));
+    probe.close();
+    anna.api->setServerUrl(nowhere);
+    const QUuid caseId = createCase(anna, QStringLiteral("Bewohnerparkausweis, offline angelegt"));
+    QVERIFY(anna.submit(CommandName::SetFields, caseId, fieldEdit(QJsonValue::Null, QStringLiteral("Pflegedienst"))));
+    QSignalSpy online(anna.engine.get(), &SyncEngine::onlineChanged);
+    QSignalSpy pending(anna.engine.get(), &SyncEngine::pendingCountChanged);
+    anna.engine->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(anna.engine->state(), SyncEngine::State::WaitingToRetry, syncTimeoutMs);
+    QVERIFY(!anna.engine->isOnline());
+    QCOMPARE(pending.constLast().at(0).toLongLong(), 2);
+    QCOMPARE(anna.retry.delays().size(), 1);
+    QVERIFY(anna.visible(caseId));
+    QVERIFY(!anna.confirmed(caseId));
+
+    // Back online: the retry pushes both, and the pull confirms them.
+    anna.api->setServerUrl(m_proxy.url());
+    QVERIFY(anna.retry.fire());
+    QTRY_COMPARE_WITH_TIMEOUT(anna.engine->state(), SyncEngine::State::Idle, syncTimeoutMs);
+    QVERIFY(anna.engine->isOnline());
+    QCOMPARE(online.constLast().at(0).toBool(), true);
+    QCOMPARE(pending.constLast().at(0).toLongLong(), 0);
+    QCOMPARE(anna.outbox().size(), 0);
+    const std::optional<Case> confirmed = anna.confirmed(caseId);
+    QVERIFY(confirmed);
+    QCOMPARE(confirmed->version, 2);
+    QVERIFY(!confirmed->aktenzeichen.isNull()); // numbered by the server
+    QCOMPARE(confirmed->formData.value(field).toString(), QStringLiteral("Pflegedienst"));
+
+    QString problem;
+    QVERIFY2(sync(bert, &problem), qPrintable(problem));
+    const std::optional<Case> atBert = bert.confirmed(caseId);
+    QVERIFY(atBert);
+    QCOMPARE(*atBert, *confirmed);
+    QCOMPARE(bert.visible(caseId), confirmed);
+}
+
+void TestSyncEngine::sameFieldEditedOnBothEnds()
+{
+    Client &anna = *m_anna;
+    Client &bert = *m_bert;
+    const QUuid caseId = createCase(anna, QStringLiteral("Bewohnerparkausweis, zweimal bearbeitet"));
+    QString problem;
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+    QVERIFY2(sync(bert, &problem), qPrintable(problem));
+    QVERIFY(bert.confirmed(caseId));
+
+    // Both change the same field from the same old value while apart; Anna's edit reaches the server first.
+    auto annas = anna.submit(CommandName::SetFields, caseId, fieldEdit(QJsonValue::Null, QStringLiteral("Anna")));
+    auto berts = bert.submit(CommandName::SetFields, caseId, fieldEdit(QJsonValue::Null, QStringLiteral("Bert")));
+    QVERIFY(annas && berts);
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+    QVERIFY2(sync(bert, &problem), qPrintable(problem));
+
+    const QList<OutboxEntry> entries = bert.outbox();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.at(0).command, *berts);
+    QCOMPARE(entries.at(0).state, OutboxEntry::State::Conflict);
+    QVERIFY(!entries.at(0).reason.isEmpty());
+    QCOMPARE(entries.at(0).serverValues.value(field).toObject().value(QStringLiteral("server")).toString(),
+             QStringLiteral("Anna"));
+    // Bert sees the server's value and his own in "Needs attention", not his edit over the server's.
+    QCOMPARE(bert.confirmed(caseId)->formData.value(field).toString(), QStringLiteral("Anna"));
+    QCOMPARE(bert.visible(caseId)->formData.value(field).toString(), QStringLiteral("Anna"));
+    QCOMPARE(anna.outbox().size(), 0);
+}
+
+void TestSyncEngine::lostReplyWhileTheServerRestarts()
+{
+    Client &anna = *m_anna;
+    const QUuid caseId = createCase(anna, QStringLiteral("Bewohnerparkausweis, Antwort verloren"));
+    QString problem;
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+    const qint64 version = anna.confirmed(caseId)->version;
+
+    auto edit = anna.submit(CommandName::SetFields, caseId, fieldEdit(QJsonValue::Null, QStringLiteral("einmal")));
+    QVERIFY(edit);
+    // The server commits the push; its reply never arrives, and the server goes down right after.
+    m_proxy.dropNextReplyTo(QByteArrayLiteral("POST /api/v1/sync/push"));
+    anna.engine->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_proxy.droppedReplies(), 1, syncTimeoutMs);
+    QCOMPARE(m_server->stop(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(anna.engine->state() == SyncEngine::State::WaitingToRetry, syncTimeoutMs);
+    QVERIFY(!anna.engine->isOnline());
+    QCOMPARE(anna.outbox().size(), 1);
+
+    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_proxy.setUpstreamPort(m_server->port());
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+
+    // The replayed push got the stored result: applied once, one version later, nothing left to send.
+    QCOMPARE(anna.outbox().size(), 0);
+    const std::optional<Case> confirmed = anna.confirmed(caseId);
+    QCOMPARE(confirmed->version, version + 1);
+    QCOMPARE(confirmed->formData.value(field).toString(), QStringLiteral("einmal"));
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT count(*) FROM commands WHERE id = '%1'").arg(uuidToString(edit->id))).toInt(), 1);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT count(*) FROM changes WHERE case_id = '%1'").arg(uuidToString(caseId))).toInt(),
+        version + 1);
+}
+
+void TestSyncEngine::cursorResetDropsWhatLeftTheScope()
+{
+    Client &anna = *m_anna;
+    QString problem;
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+    const qint64 cases = CaseRepository(anna.cache.db()).visibleCount().value();
+    QVERIFY(cases >= 3);
+
+    // A case the server does not deliver (any more) and a cursor it does not know: it starts the feed over.
+    Case gone;
+    gone.id = createUuidV7();
+    gone.caseType = QStringLiteral("bewohnerparken");
+    gone.title = QStringLiteral("nicht mehr im Zugriff");
+    gone.teamId = m_team;
+    gone.version = 4;
+    QVERIFY(CaseRepository(anna.cache.db()).storeConfirmed({gone}));
+    QVERIFY(ReferenceRepository(anna.cache.db()).setSetting(SyncStore::cursorKey(), QStringLiteral("kaputt")));
+    const QUuid kept = createCase(anna, QStringLiteral("Bewohnerparkausweis während des Neuaufbaus"));
+
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+    QVERIFY(!anna.confirmed(gone.id));
+    QVERIFY(!anna.visible(gone.id));
+    QVERIFY(anna.confirmed(kept));
+    QCOMPARE(CaseRepository(anna.cache.db()).visibleCount().value(), cases + 1);
+    QCOMPARE(anna.outbox().size(), 0);
+    QVERIFY(SyncStore(anna.cache.db()).cursor().value() != QStringLiteral("kaputt"));
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
