@@ -45,12 +45,6 @@ CommandResult invalidArgs(const QString &message)
     return CommandResult::rejected(QStringLiteral("invalid_args"), message);
 }
 
-CommandResult noteExists()
-{
-    return CommandResult::rejected(QStringLiteral("note_exists"),
-                                   QStringLiteral("A note with this id exists already. Discard this note."));
-}
-
 // Problems that make form data unacceptable. A missing required value is not one of them: a case is completed
 // step by step (a Nachforderung waits for exactly such values), and the process asks for completeness where
 // it matters.
@@ -127,6 +121,8 @@ private:
     Result<CommandResult> requestConsultation(Case &theCase, const StoredCase &stored);
     Result<CommandResult> setDeputy();
     Result<CommandResult> saveCase(Case &theCase);
+    // Inserts the Vermerk (a taken id rejects the command) and saves the case.
+    Result<CommandResult> saveCaseWithNote(Case &theCase, const Note &note);
 
     // The policy's answer; a database failure while it looked up users comes back as the error.
     Result<AccessDecision> mayRun(const CaseAccessFacts &facts);
@@ -358,14 +354,8 @@ Result<CommandResult> Execution::completeTask(Case &theCase, const demo::CaseTyp
         return CommandResult::rejected(rejectionCode(transition.rejection()), transition.error().message);
     }
     CaseOpening::takeTransition(content.process, transition.value(), &theCase);
-    if (!noteText.toString().isEmpty()) {
-        const Note note{m_command.id, theCase.id, m_session.user.id, m_now, noteText.toString()};
-        const Result<bool> inserted = m_store.insertNote(note);
-        if (!inserted)
-            return inserted.error();
-        if (!inserted.value())
-            return noteExists();
-    }
+    if (!noteText.toString().isEmpty())
+        return saveCaseWithNote(theCase, {m_command.id, theCase.id, m_session.user.id, m_now, noteText.toString()});
     return saveCase(theCase);
 }
 
@@ -380,11 +370,17 @@ Result<CommandResult> Execution::addNote(Case &theCase)
     // The server says who wrote it and when; a client cannot write in someone else's name.
     note.authorId = m_session.user.id;
     note.createdAt = m_now;
+    return saveCaseWithNote(theCase, note);
+}
+
+Result<CommandResult> Execution::saveCaseWithNote(Case &theCase, const Note &note)
+{
     const Result<bool> inserted = m_store.insertNote(note);
     if (!inserted)
         return inserted.error();
     if (!inserted.value())
-        return noteExists();
+        return CommandResult::rejected(QStringLiteral("note_exists"),
+                                       QStringLiteral("A note with this id exists already. Discard this note."));
     return saveCase(theCase);
 }
 
