@@ -19,11 +19,11 @@
 #include <optional>
 
 #include "../storage/TemporaryCache.h"
-#include "InMemoryTokenStore.h"
 #include "ManualRetryTimer.h"
 #include "PostgresTestDatabase.h"
 #include "ReplyDropProxy.h"
 #include "ServerProcess.h"
+#include "SyncTestClient.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -35,22 +35,12 @@ namespace {
 
 constexpr int timeoutMs = 60000;
 
-// One installation: its cache, session, engine and live channel.
-struct Client {
-    TemporaryCache cache;
-    InMemoryTokenStore tokens;
-    ManualRetryTimer syncRetry;
+// One installation with its live channel.
+struct Client : SyncTestClient {
     ManualRetryTimer liveRetry;
-    std::unique_ptr<ServerApi> api;
-    std::unique_ptr<SyncEngine> engine;
     std::unique_ptr<LiveListener> listener;
-    QUuid userId;
 
-    bool hasConfirmed(const QUuid &id)
-    {
-        auto found = CaseRepository(cache.db()).confirmedCase(id);
-        return found && found->has_value();
-    }
+    bool hasConfirmed(const QUuid &id) { return confirmed(id).has_value(); }
 };
 
 } // namespace
@@ -118,20 +108,8 @@ void TestLiveListener::cleanupTestCase()
 std::unique_ptr<Client> TestLiveListener::connect(const QString &login)
 {
     auto client = std::make_unique<Client>();
-    if (!client->cache.isOpen())
+    if (!client->logIn(m_proxy.url(), login, timeoutMs))
         return nullptr;
-    const Result<QUuid> clientId = SyncStore(client->cache.db()).clientId();
-    if (!clientId)
-        return nullptr;
-    client->api = std::make_unique<ServerApi>(m_proxy.url(), client->tokens);
-    std::optional<ApiResponse> answer;
-    client->api->login(login, TestUsers::password(), *clientId, [&answer](const ApiResponse &r) { answer = r; });
-    if (!QTest::qWaitFor([&] { return answer.has_value(); }, timeoutMs) || !answer->ok()) {
-        qWarning() << "login failed" << (answer ? answer->describe() : QStringLiteral("no answer"));
-        return nullptr;
-    }
-    client->userId = client->tokens.tokens()->userId;
-    client->engine = std::make_unique<SyncEngine>(*client->api, client->cache.db(), client->syncRetry);
     client->listener = std::make_unique<LiveListener>(*client->api, client->tokens, client->liveRetry);
     return client;
 }
@@ -208,7 +186,7 @@ void TestLiveListener::comesBackAfterAServerRestart()
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             if (bert.engine->state() == SyncEngine::State::WaitingToRetry)
-                bert.syncRetry.fire();
+                bert.retry.fire();
             return bert.hasConfirmed(caseId);
         }(),
         timeoutMs);

@@ -18,11 +18,10 @@
 #include <optional>
 
 #include "../storage/TemporaryCache.h"
-#include "InMemoryTokenStore.h"
-#include "ManualRetryTimer.h"
 #include "PostgresTestDatabase.h"
 #include "ReplyDropProxy.h"
 #include "ServerProcess.h"
+#include "SyncTestClient.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -41,31 +40,7 @@ QJsonObject fieldEdit(const QJsonValue &oldValue, const QJsonValue &newValue)
              QJsonObject{{field, QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}}}}}};
 }
 
-// One installation: its cache, session and engine.
-struct Client {
-    TemporaryCache cache;
-    InMemoryTokenStore tokens;
-    ManualRetryTimer retry;
-    std::unique_ptr<ServerApi> api;
-    std::unique_ptr<SyncEngine> engine;
-    QUuid userId;
-
-    std::optional<Case> confirmed(const QUuid &id)
-    {
-        auto found = CaseRepository(cache.db()).confirmedCase(id);
-        return found ? *found : std::nullopt;
-    }
-    std::optional<Case> visible(const QUuid &id)
-    {
-        auto found = CaseRepository(cache.db()).visibleCase(id);
-        return found ? *found : std::nullopt;
-    }
-    QList<OutboxEntry> outbox() { return Outbox(cache.db()).entries().value(); }
-    Result<Command> submit(CommandName name, const QUuid &caseId, const QJsonObject &args)
-    {
-        return Outbox(cache.db()).submit(name, caseId, args, userId);
-    }
-};
+using Client = SyncTestClient;
 
 } // namespace
 
@@ -141,21 +116,7 @@ QVariant TestSyncEngine::scalar(const QString &sql)
 std::unique_ptr<Client> TestSyncEngine::connect(const QString &login)
 {
     auto client = std::make_unique<Client>();
-    if (!client->cache.isOpen())
-        return nullptr;
-    const Result<QUuid> clientId = SyncStore(client->cache.db()).clientId();
-    if (!clientId)
-        return nullptr;
-    client->api = std::make_unique<ServerApi>(m_proxy.url(), client->tokens);
-    std::optional<ApiResponse> answer;
-    client->api->login(login, TestUsers::password(), *clientId, [&answer](const ApiResponse &r) { answer = r; });
-    if (!QTest::qWaitFor([&] { return answer.has_value(); }, syncTimeoutMs) || !answer->ok()) {
-        qWarning() << "login failed" << (answer ? answer->describe() : QStringLiteral("no answer"));
-        return nullptr;
-    }
-    client->userId = client->tokens.tokens()->userId;
-    client->engine = std::make_unique<SyncEngine>(*client->api, client->cache.db(), client->retry);
-    return client;
+    return client->logIn(m_proxy.url(), login, syncTimeoutMs) ? std::move(client) : nullptr;
 }
 
 bool TestSyncEngine::sync(Client &client, QString *problem)
