@@ -36,9 +36,10 @@ configure: deps $(BUILD_DIR)/build.ninja
 build: configure
 	cmake --build --preset $(PRESET) -j $(JOBS)
 
-# Starts the client on a demo cache of 5,000 generated cases (made on first start).
+# Starts a private PostgreSQL cluster (made once, reused), the server with the demo data and the client connected
+# to it; closing the client stops the rest (app/casedesk-run/casedesk-run.sh).
 run: build
-	$(BUILD_DIR)/bin/casedesk --demo-cases 5000
+	$(BUILD_DIR)/bin/casedesk-run
 
 test: build
 	ctest --preset $(PRESET) -j $(JOBS)
@@ -53,6 +54,7 @@ bench: build
 	$(BUILD_DIR)/bin/casedesk-bench forms
 	$(BUILD_DIR)/bin/casedesk-bench store --cases 100000
 	$(BUILD_DIR)/bin/casedesk-bench server
+	$(BUILD_DIR)/bin/casedesk-bench sync
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -28,17 +28,42 @@
         <translation>Das Feld „%1“ muss ein Aktenzeichen wie 32.10-000123/2026 enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="38" />
+        <location filename="../modules/core/Command.cpp" line="39" />
         <source>The field “%1” must contain at least one field edit.</source>
         <translation>Das Feld „%1“ muss mindestens eine Feldänderung enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="46" />
+        <location filename="../modules/core/Command.cpp" line="47" />
         <source>The field edit “%1” must be an object with “old” and “new” values.</source>
         <translation>Die Feldänderung „%1“ muss ein Objekt mit den Werten „old“ (bisher) und „new“ (neu) sein.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="83" />
+        <location filename="../modules/core/Command.cpp" line="71" />
+        <source>The field “%1” is longer than %2 characters. Shorten it.</source>
+        <translation>Das Feld „%1“ ist länger als %2 Zeichen. Bitte kürzen Sie es.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="93" />
+        <source>The field “%1” is empty. Write the note's text.</source>
+        <translation>Das Feld „%1“ ist leer. Schreiben Sie den Text des Vermerks.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="105" />
+        <source>The field “%1” is empty. Give the document a name.</source>
+        <translation>Das Feld „%1“ ist leer. Geben Sie dem Dokument einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="120" />
+        <source>The field “%1” is missing. Give the document a new name, a new kind or both.</source>
+        <translation>Das Feld „%1“ fehlt. Geben Sie dem Dokument einen neuen Namen, eine neue Art oder beides.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="132" />
+        <source>The field “%1” is before the deputyship's first day. Correct one of the two dates.</source>
+        <translation>Das Feld „%1“ liegt vor dem ersten Tag der Vertretung. Korrigieren Sie eines der beiden Daten.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="164" />
         <source>The field “%1” must be the command's case id.</source>
         <translation>Das Feld „%1“ muss die Vorgangs-ID der Änderung enthalten.</translation>
     </message>
@@ -1271,58 +1296,58 @@
         <translation>Der lokale Zwischenspeicher kann nicht zur Seite gelegt werden. Schließen Sie andere Programme, die ihn verwenden, prüfen Sie, ob Sie in seinem Ordner schreiben dürfen, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="45" />
+        <location filename="../modules/storage/CacheKey.cpp" line="47" />
         <source>The encryption library could not be started. Please report this problem to your IT support.</source>
         <translation>Die Verschlüsselungsbibliothek konnte nicht gestartet werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="54" />
+        <location filename="../modules/storage/CacheKey.cpp" line="56" />
         <source>The system keychain cannot be reached, so the key of the local case cache cannot be kept there. CaseDesk asks for a cache passphrase instead.</source>
         <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher kann der Schlüssel des lokalen Zwischenspeichers dort nicht aufbewahrt werden. CaseDesk fragt stattdessen nach einer Passphrase für den Zwischenspeicher.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="65" />
+        <location filename="../modules/storage/CacheKey.cpp" line="67" />
         <source>The system keychain cannot be used yet. Please report this problem to your IT support.</source>
         <translation>Der Schlüsselbund des Systems kann noch nicht verwendet werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="70" />
+        <location filename="../modules/storage/CacheKey.cpp" line="72" />
         <source>No name was given for the local case cache.</source>
         <translation>Für den lokalen Zwischenspeicher wurde kein Name angegeben.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="126" />
+        <location filename="../modules/storage/CacheKey.cpp" line="121" />
         <source>The salt file of the local case cache is damaged, so the cache key cannot be derived. You can move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Die Salt-Datei des lokalen Zwischenspeichers ist beschädigt, daher kann der Schlüssel nicht abgeleitet werden. Sie können den Zwischenspeicher zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="134" />
+        <location filename="../modules/storage/CacheKey.cpp" line="129" />
         <source>The salt file of the local case cache cannot be read or written. Check that you may write to the cache folder, then try again.</source>
         <translation>Die Salt-Datei des lokalen Zwischenspeichers kann nicht gelesen oder geschrieben werden. Prüfen Sie, ob Sie im Ordner des Zwischenspeichers schreiben dürfen, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="197" />
+        <location filename="../modules/storage/CacheKey.cpp" line="195" />
         <source>The key of the local case cache in the system keychain is damaged. You can move the cache aside; CaseDesk then creates a new key and cache and fetches your cases from the server again.</source>
         <translation>Der Schlüssel des lokalen Zwischenspeichers im Schlüsselbund des Systems ist beschädigt. Sie können den Zwischenspeicher zur Seite legen; CaseDesk erzeugt dann einen neuen Schlüssel und Zwischenspeicher und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="210" />
+        <location filename="../modules/storage/CacheKey.cpp" line="208" />
         <source>The system keychain holds no key for the local case cache. You can move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der Schlüsselbund des Systems enthält keinen Schlüssel für den lokalen Zwischenspeicher. Sie können den Zwischenspeicher zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="242" />
+        <location filename="../modules/storage/CacheKey.cpp" line="264" />
         <source>Enter a passphrase for the local case cache.</source>
         <translation>Geben Sie eine Passphrase für den lokalen Zwischenspeicher ein.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="245" />
+        <location filename="../modules/storage/CacheKey.cpp" line="267" />
         <location filename="../modules/storage/SqliteDatabase.cpp" line="33" />
         <source>No file was given for the local case cache.</source>
         <translation>Für den lokalen Zwischenspeicher wurde keine Datei angegeben.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="261" />
+        <location filename="../modules/storage/CacheKey.cpp" line="283" />
         <source>There is not enough memory to derive the cache key from the passphrase. Close other programs and try again.</source>
         <translation>Der Arbeitsspeicher reicht nicht aus, um den Schlüssel aus der Passphrase abzuleiten. Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
     </message>
@@ -1342,38 +1367,38 @@
         <translation>Der Ankerabstand der Vorgangsliste muss positiv sein. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="44" />
+        <location filename="../modules/storage/Outbox.cpp" line="45" />
         <location filename="../modules/storage/StoredJson.cpp" line="19" />
         <source>The local case cache holds damaged data. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher enthält beschädigte Daten. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="113" />
+        <location filename="../modules/storage/Outbox.cpp" line="114" />
         <source>The change names no case or no user. Please report this problem to your IT support.</source>
         <translation>Bei der Änderung fehlt der Vorgang oder die Person. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="125" />
+        <location filename="../modules/storage/Outbox.cpp" line="126" />
         <source>This case exists already. Reload it and try again.</source>
         <translation>Dieser Vorgang ist bereits vorhanden. Laden Sie ihn neu und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="128" />
+        <location filename="../modules/storage/Outbox.cpp" line="129" />
         <source>This case is no longer in your cache. Refresh the inbox; it may have been moved out of your scope.</source>
         <translation>Dieser Vorgang ist nicht mehr in Ihrem lokalen Zwischenspeicher. Aktualisieren Sie die Vorgangsliste; möglicherweise liegt der Vorgang nicht mehr in Ihrem Zuständigkeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="153" />
+        <location filename="../modules/storage/Outbox.cpp" line="154" />
         <source>The new case does not carry the id it was created with. Please report this problem to your IT support.</source>
         <translation>Der neue Vorgang trägt nicht die ID, mit der er angelegt wurde. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="192" />
+        <location filename="../modules/storage/Outbox.cpp" line="199" />
         <source>This change is no longer waiting for you: it was resolved already. Refresh the list.</source>
         <translation>Diese Änderung wartet nicht mehr auf Sie: Sie wurde bereits erledigt. Aktualisieren Sie die Liste.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="198" />
+        <location filename="../modules/storage/Outbox.cpp" line="205" />
         <source>This change is still being sent to the server. Wait for its answer, then decide.</source>
         <translation>Diese Änderung wird gerade an den Server gesendet. Warten Sie seine Antwort ab und entscheiden Sie dann.</translation>
     </message>
@@ -1393,72 +1418,199 @@
         <translation>Der lokale Zwischenspeicher kann nicht geöffnet werden: Der Schlüssel passt nicht oder die Datei ist beschädigt. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="164" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="160" />
+        <source>The disk holding the local case cache is full, so nothing was saved. Free some space, then try again.</source>
+        <translation>Der Datenträger mit dem lokalen Fallspeicher ist voll, daher wurde nichts gespeichert. Geben Sie Speicherplatz frei und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="167" />
         <source>The local case cache could not be read or written. Check that the disk is not full and that you may write to the cache folder, then try again.</source>
         <translation>Der lokale Zwischenspeicher konnte nicht gelesen oder geschrieben werden. Prüfen Sie, ob auf dem Datenträger noch Platz ist und ob Sie im Ordner des Zwischenspeichers schreiben dürfen, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="170" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="173" />
         <source>The local case cache is in use by another program, perhaps a second CaseDesk. Close it and try again.</source>
         <translation>Der lokale Zwischenspeicher wird von einem anderen Programm verwendet, möglicherweise von einem zweiten CaseDesk. Schließen Sie dieses Programm und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="174" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="177" />
         <source>The local case cache could not complete the operation. Try again; if it keeps failing, restart CaseDesk.</source>
         <translation>Der lokale Zwischenspeicher konnte die Aktion nicht abschließen. Versuchen Sie es erneut; falls der Fehler wiederholt auftritt, starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="182" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="185" />
         <source>The local case cache could not run a query. Please report this problem to your IT support.</source>
         <translation>Der lokale Zwischenspeicher konnte eine Abfrage nicht ausführen. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SyncStore.cpp" line="43" />
+        <location filename="../modules/storage/SyncStore.cpp" line="44" />
         <source>The server sent changes that this version of CaseDesk cannot read. Nothing of them was stored. If this persists, report it to your IT support.</source>
         <translation>Der Server hat Änderungen geschickt, die diese Version von CaseDesk nicht lesen kann. Davon wurde nichts gespeichert. Wenn das so bleibt, melden Sie es Ihrem IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SyncStore.cpp" line="53" />
         <source>Someone else changed this case on the server first. Compare the server's value with yours, then apply your change again or discard it.</source>
-        <translation>Jemand anderes hat diesen Vorgang auf dem Server zuerst geändert. Vergleichen Sie den Wert des Servers mit Ihrem und übernehmen Sie Ihre Änderung dann erneut oder verwerfen Sie sie.</translation>
+        <translation type="vanished">Jemand anderes hat diesen Vorgang auf dem Server zuerst geändert. Vergleichen Sie den Wert des Servers mit Ihrem und übernehmen Sie Ihre Änderung dann erneut oder verwerfen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SyncStore.cpp" line="57" />
         <source>The server did not allow this change: you lack the permission for it. Discard it or ask your team lead.</source>
-        <translation>Der Server hat diese Änderung nicht zugelassen: Ihnen fehlt die Berechtigung dafür. Verwerfen Sie sie oder fragen Sie Ihre Teamleitung.</translation>
+        <translation type="vanished">Der Server hat diese Änderung nicht zugelassen: Ihnen fehlt die Berechtigung dafür. Verwerfen Sie sie oder fragen Sie Ihre Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SyncStore.cpp" line="59" />
         <source>The server refused this change (%1). Edit or discard it.</source>
-        <translation>Der Server hat diese Änderung abgelehnt (%1). Bearbeiten oder verwerfen Sie sie.</translation>
+        <translation type="vanished">Der Server hat diese Änderung abgelehnt (%1). Bearbeiten oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="41" />
+        <source>Could not write the document file "%1". Check the free disk space and your permissions for the folder.</source>
+        <translation>Die Dokumentdatei „%1“ konnte nicht geschrieben werden. Prüfen Sie den freien Speicherplatz und Ihre Berechtigungen für den Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="50" />
+        <source>Could not read the file "%1". Check that it exists and that you may read it.</source>
+        <translation>Die Datei „%1“ konnte nicht gelesen werden. Prüfen Sie, ob sie vorhanden ist und ob Sie sie lesen dürfen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="59" />
+        <source>The document is not stored on this computer. Connect to the server so that it can be downloaded.</source>
+        <translation>Das Dokument ist auf diesem Computer nicht gespeichert. Verbinden Sie sich mit dem Server, damit es heruntergeladen werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="158" />
+        <source>The document's content does not match its checksum, so it was not stored. Download it again.</source>
+        <translation>Der Inhalt des Dokuments passt nicht zu seiner Prüfsumme und wurde deshalb nicht gespeichert. Laden Sie es erneut herunter.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="192" />
+        <source>The local copy of a document is damaged or incomplete. Download it again from the server, or attach the original file again if it was never uploaded.</source>
+        <translation>Die lokale Kopie eines Dokuments ist beschädigt oder unvollständig. Laden Sie es erneut vom Server herunter oder fügen Sie die Originaldatei erneut hinzu, falls sie nie hochgeladen wurde.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="275" />
+        <source>The encryption library could not be started. Restart CaseDesk; if this persists, contact IT support.</source>
+        <translation>Die Verschlüsselungsbibliothek konnte nicht gestartet werden. Starten Sie CaseDesk neu; wenn das Problem bleibt, wenden Sie sich an den IT-Support.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="282" />
+        <source>The cache key has the wrong size. Contact IT support.</source>
+        <translation>Der Schlüssel des Zwischenspeichers hat die falsche Größe. Wenden Sie sich an den IT-Support.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="314" />
+        <source>A document is named by an invalid checksum. Contact IT support.</source>
+        <translation>Ein Dokument ist mit einer ungültigen Prüfsumme benannt. Wenden Sie sich an den IT-Support.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/FailPoint.cpp" line="55" />
+        <source>A test stopped this change to the local case cache on purpose. Try again.</source>
+        <translation>Ein Test hat diese Änderung am lokalen Fallspeicher absichtlich angehalten. Versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../modules/sync/KeychainTokenStore.cpp" line="34" />
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="26" />
         <source>The system keychain cannot be reached, so CaseDesk cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
         <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher kann CaseDesk Ihre Anmeldung nicht speichern. Stellen Sie sicher, dass der Schlüsselbund läuft und entsperrt ist, und melden Sie sich dann erneut an.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/KeychainTokenStore.cpp" line="63" />
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="55" />
         <source>The sign-in stored in the system keychain is damaged. Please log in again.</source>
         <translation>Die im Schlüsselbund des Systems gespeicherte Anmeldung ist beschädigt. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="135" />
+        <location filename="../modules/sync/SyncEngine.cpp" line="160" />
         <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an, um weiter abzugleichen; Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="144" />
+        <location filename="../modules/sync/SyncEngine.cpp" line="169" />
         <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
         <translation>Der Server ist gerade nicht erreichbar. Ihre Änderungen bleiben erhalten und werden gesendet, sobald er wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="151" />
+        <location filename="../modules/sync/SyncEngine.cpp" line="176" />
         <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
         <translation>Der Server hat den Abgleich abgelehnt. Ihre Änderungen bleiben erhalten. Wenn das so bleibt, melden Sie es Ihrem IT-Support.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="50" />
+        <source>The document could not be transferred because the server is not reachable. It is sent again automatically when the connection is back.</source>
+        <translation>Das Dokument konnte nicht übertragen werden, weil der Server nicht erreichbar ist. Es wird automatisch erneut gesendet, sobald die Verbindung wieder besteht.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="56" />
+        <source>The document is not available to you on the server. Ask whoever attached it, or check that the case is still yours.</source>
+        <translation>Das Dokument ist für Sie auf dem Server nicht verfügbar. Fragen Sie die Person, die es hinzugefügt hat, oder prüfen Sie, ob der Vorgang noch Ihnen zugeordnet ist.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="62" />
+        <source>The server refused the document because its content does not match its checksum. Attach the file again.</source>
+        <translation>Der Server hat das Dokument abgelehnt, weil sein Inhalt nicht zu seiner Prüfsumme passt. Fügen Sie die Datei erneut hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="67" />
+        <source>The document is larger than the server accepts. Reduce its size (for example scan at a lower resolution) and attach it again.</source>
+        <translation>Das Dokument ist größer, als der Server annimmt. Verkleinern Sie es (zum Beispiel mit geringerer Scanauflösung) und fügen Sie es erneut hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="73" />
+        <source>The server refused the document transfer. Try again later; if this persists, contact IT support.</source>
+        <translation>Der Server hat die Übertragung des Dokuments abgelehnt. Versuchen Sie es später erneut; wenn das Problem bleibt, wenden Sie sich an den IT-Support.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="82" />
+        <source>The server holds a document of another size under the same checksum. Contact IT support.</source>
+        <translation>Der Server hat unter derselben Prüfsumme ein Dokument anderer Größe. Wenden Sie sich an den IT-Support.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="233" />
+        <source>The document has not been uploaded completely yet. Try again once the computer it was attached on has synchronised.</source>
+        <translation>Das Dokument wurde noch nicht vollständig hochgeladen. Versuchen Sie es erneut, sobald der Computer, auf dem es hinzugefügt wurde, synchronisiert hat.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="26" />
+        <source>The server %1 cannot be reached. Check the address and your network connection, or work offline.</source>
+        <translation>Der Server %1 ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Netzwerkverbindung, oder arbeiten Sie offline.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="31" />
+        <source>The system keychain cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
+        <translation>Der Schlüsselbund des Systems kann Ihre Anmeldung nicht speichern. Stellen Sie sicher, dass er läuft und entsperrt ist, und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="33" />
+        <source>%1 does not answer like a CaseDesk server. Check the server address.</source>
+        <translation>%1 antwortet nicht wie ein CaseDesk-Server. Prüfen Sie die Serveradresse.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="38" />
+        <source>The login or the password is wrong, or the account is disabled. Check both and try again.</source>
+        <translation>Benutzername oder Passwort ist falsch, oder das Konto ist gesperrt. Prüfen Sie beides und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="41" />
+        <source>There were too many failed logins. Wait a few minutes, then try again.</source>
+        <translation>Es gab zu viele fehlgeschlagene Anmeldungen. Warten Sie einige Minuten und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="44" />
+        <source>The server is busy or being maintained. Try again in a few minutes, or work offline.</source>
+        <translation>Der Server ist ausgelastet oder wird gewartet. Versuchen Sie es in einigen Minuten erneut, oder arbeiten Sie offline.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="48" />
+        <source>The server refused the login (%1). Try again, or ask your IT support.</source>
+        <translation>Der Server hat die Anmeldung abgelehnt (%1). Versuchen Sie es erneut, oder wenden Sie sich an Ihren IT-Support.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="155" />
+        <source>The local case cache is not open, so CaseDesk cannot synchronise. Restart CaseDesk.</source>
+        <translation>Der lokale Fallspeicher ist nicht geöffnet, daher kann CaseDesk nicht synchronisieren. Starten Sie CaseDesk neu.</translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="270" />
+        <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
+        <translation>Geben Sie die Serveradresse so ein, wie Ihr IT-Support sie Ihnen genannt hat, zum Beispiel https://casedesk.example.org.</translation>
     </message>
 </context>
 <context>
@@ -1835,33 +1987,33 @@
 <context>
     <name>casedesk::ui::DialogStartupPrompts</name>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="27" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="29" />
         <source>CaseDesk: local case cache</source>
         <translation>CaseDesk: lokaler Zwischenspeicher</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="28" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="30" />
         <source>If you move the file aside, it is kept beside the new cache: nothing is deleted. Cases that were synchronised are loaded again from the server.</source>
         <translation>Wenn Sie die Datei zur Seite legen, bleibt sie neben dem neuen Zwischenspeicher erhalten: Es wird nichts gelöscht. Bereits synchronisierte Vorgänge werden erneut vom Server geladen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="31" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="33" />
         <source>Try another passphrase</source>
         <translation>Andere Passphrase versuchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="32" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="34" />
         <source>Move aside and start a new cache</source>
         <translation>Zur Seite legen und neu anlegen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="33" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="35" />
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="52" />
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="61" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="71" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="80" />
         <source>CaseDesk</source>
         <translation>CaseDesk</translation>
     </message>
@@ -2086,76 +2238,526 @@
     </message>
 </context>
 <context>
+    <name>casedesk::ui::LoginDialog</name>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="18" />
+        <source>&amp;Log in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="19" />
+        <source>Work &amp;offline</source>
+        <translation>&amp;Offline arbeiten</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="19" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="21" />
+        <source>CaseDesk: log in</source>
+        <translation>CaseDesk: Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="23" />
+        <source>Log in to the CaseDesk server of your administration. Without a connection you can work offline with the cases on this computer; your changes are sent at the next login.</source>
+        <translation>Melden Sie sich am CaseDesk-Server Ihrer Verwaltung an. Ohne Verbindung können Sie offline mit den Fällen auf diesem Computer arbeiten; Ihre Änderungen werden bei der nächsten Anmeldung übertragen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="28" />
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="30" />
+        <source>Login</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="31" />
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="34" />
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="35" />
+        <source>Lo&amp;gin:</source>
+        <translation>Be&amp;nutzername:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="36" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="39" />
+        <source>Login problem</source>
+        <translation>Anmeldeproblem</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="43" />
+        <source>Logging in</source>
+        <translation>Anmeldung läuft</translation>
+    </message>
+</context>
+<context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="30" />
+        <location filename="../modules/ui/MainWindow.cpp" line="36" />
         <source>CaseDesk</source>
         <translation>CaseDesk</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="52" />
+        <location filename="../modules/ui/MainWindow.cpp" line="58" />
         <source>Number of cases</source>
         <translation>Anzahl der Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="54" />
+        <location filename="../modules/ui/MainWindow.cpp" line="60" />
         <source>Signed-in user</source>
         <translation>Angemeldete Person</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="93" />
+        <location filename="../modules/ui/MainWindow.cpp" line="99" />
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="115" />
+        <location filename="../modules/ui/MainWindow.cpp" line="121" />
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="172" />
+        <location filename="../modules/ui/MainWindow.cpp" line="178" />
         <source>%1, 1 case</source>
         <translation>%1, 1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="173" />
+        <location filename="../modules/ui/MainWindow.cpp" line="179" />
         <source>%1, %2 cases</source>
         <translation>%1, %2 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="185" />
+        <location filename="../modules/ui/MainWindow.cpp" line="191" />
         <source>1 case found</source>
         <translation>1 Vorgang gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="185" />
+        <location filename="../modules/ui/MainWindow.cpp" line="191" />
         <source>%1 cases found</source>
         <translation>%1 Vorgänge gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="187" />
+        <location filename="../modules/ui/MainWindow.cpp" line="193" />
         <source>1 case</source>
         <translation>1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="187" />
+        <location filename="../modules/ui/MainWindow.cpp" line="193" />
         <source>%1 cases</source>
         <translation>%1 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="202" />
+        <location filename="../modules/ui/MainWindow.cpp" line="208" />
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="210" />
+        <location filename="../modules/ui/MainWindow.cpp" line="216" />
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="211" />
+        <location filename="../modules/ui/MainWindow.cpp" line="217" />
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="224" />
+        <source>Synchronisation</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="226" />
+        <source>&amp;Session</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="227" />
+        <source>&amp;Log in again…</source>
+        <translation>Erneut &amp;anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="229" />
+        <source>&amp;Synchronise now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="247" />
+        <source>Login required</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="249" />
+        <source>Synchronising…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="251" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="252" />
+        <source>Offline – 1 change pending</source>
+        <translation>Offline – 1 Änderung ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="253" />
+        <source>Offline – %1 changes pending</source>
+        <translation>Offline – %1 Änderungen ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="255" />
+        <source>Synchronisation stopped – press Ctrl+R to try again</source>
+        <translation>Synchronisierung angehalten – mit Strg+R erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="257" />
+        <source>1 change pending</source>
+        <translation>1 Änderung ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="257" />
+        <source>%1 changes pending</source>
+        <translation>%1 Änderungen ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="259" />
+        <source>Synchronised</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="291" />
+        <source>Needs attention (%1)</source>
+        <translation>Klärungsbedarf (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::NeedsAttentionModel</name>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="95" />
+        <source>(no longer in your cache)</source>
+        <translation>(nicht mehr in Ihrem lokalen Bestand)</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="112" />
+        <source>Someone else changed this field on the server first. Compare the server's value with yours, then re-apply your change or discard it.</source>
+        <translation>Jemand anderes hat dieses Feld auf dem Server zuerst geändert. Vergleichen Sie den Wert des Servers mit Ihrem und übernehmen Sie Ihre Änderung dann erneut oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="114" />
+        <source>Someone else assigned this case first. Check who works on it now, then re-apply the assignment or discard it.</source>
+        <translation>Jemand anderes hat diesen Vorgang zuerst zugewiesen. Prüfen Sie, wer ihn jetzt bearbeitet, und übernehmen Sie die Zuweisung dann erneut oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="116" />
+        <source>Someone else completed this task or moved the case on first. Open the case to continue from where it is now, then discard this change.</source>
+        <translation>Jemand anderes hat diese Aufgabe erledigt oder den Vorgang zuerst weitergeführt. Öffnen Sie den Vorgang, um beim aktuellen Stand weiterzuarbeiten, und verwerfen Sie dann diese Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="118" />
+        <source>You lack the permission for this change. Discard it or ask your team lead.</source>
+        <translation>Ihnen fehlt die Berechtigung für diese Änderung. Verwerfen Sie sie oder fragen Sie Ihre Teamleitung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="119" />
+        <source>The case is no longer in your scope or no longer exists. Discard the change or ask your team lead.</source>
+        <translation>Der Vorgang liegt nicht mehr in Ihrem Zuständigkeitsbereich oder existiert nicht mehr. Verwerfen Sie die Änderung oder fragen Sie Ihre Teamleitung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="121" />
+        <source>The server could not accept this change as it was made. Discard it and make it again; if this repeats, report it to your IT support.</source>
+        <translation>Der Server konnte diese Änderung so nicht annehmen. Verwerfen Sie sie und nehmen Sie sie erneut vor; wenn das wieder geschieht, melden Sie es Ihrem IT-Support.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="123" />
+        <source>The server found form values that are not valid. Open the case, correct them, then discard this change.</source>
+        <translation>Der Server hat ungültige Formularwerte gefunden. Öffnen Sie den Vorgang, korrigieren Sie sie und verwerfen Sie dann diese Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="125" />
+        <source>You may not complete this task. Ask your team lead, or discard the change.</source>
+        <translation>Sie dürfen diese Aufgabe nicht erledigen. Fragen Sie Ihre Teamleitung oder verwerfen Sie die Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="126" />
+        <source>This step needs a second person (four-eyes principle). Ask a colleague to complete it, then discard your change.</source>
+        <translation>Dieser Schritt braucht eine zweite Person (Vier-Augen-Prinzip). Bitten Sie eine Kollegin oder einen Kollegen, ihn zu erledigen, und verwerfen Sie dann Ihre Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="128" />
+        <source>This task has no such outcome (any more). Open the case, choose again, then discard this change.</source>
+        <translation>Diese Aufgabe hat (nicht mehr) dieses Ergebnis. Öffnen Sie den Vorgang, wählen Sie erneut und verwerfen Sie dann diese Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="130" />
+        <source>The process cannot continue with this step. Tell the administrator of the process models, then discard the change.</source>
+        <translation>Der Prozess kann mit diesem Schritt nicht weitergehen. Benachrichtigen Sie die Administration der Prozessmodelle und verwerfen Sie dann die Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="132" />
+        <source>The process does not allow this step now. Open the case to see where it is, then discard the change.</source>
+        <translation>Der Prozess lässt diesen Schritt jetzt nicht zu. Öffnen Sie den Vorgang, um seinen Stand zu sehen, und verwerfen Sie dann die Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="134" />
+        <source>A case with this id exists already. Discard this new case.</source>
+        <translation>Ein Vorgang mit dieser Kennung existiert bereits. Verwerfen Sie diesen neuen Vorgang.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="135" />
+        <source>The server refused to create this case, so this change cannot be applied either. Discard it.</source>
+        <translation>Der Server hat das Anlegen dieses Vorgangs abgelehnt, daher lässt sich auch diese Änderung nicht übernehmen. Verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="137" />
+        <source>The server cannot read this case. Tell the administrator, then discard the change.</source>
+        <translation>Der Server kann diesen Vorgang nicht lesen. Benachrichtigen Sie die Administration und verwerfen Sie dann die Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="139" />
+        <source>The server does not know this kind of change. Discard it, or update the server and re-apply it.</source>
+        <translation>Der Server kennt diese Art von Änderung nicht. Verwerfen Sie sie oder aktualisieren Sie den Server und übernehmen Sie sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="141" />
+        <source>The server has no process model or form for this case type. Tell the administrator, then discard the change.</source>
+        <translation>Der Server hat für diese Vorgangsart kein Prozessmodell und kein Formular. Benachrichtigen Sie die Administration und verwerfen Sie dann die Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="143" />
+        <source>This Vermerk is on the server already. Discard this copy.</source>
+        <translation>Dieser Vermerk liegt bereits auf dem Server. Verwerfen Sie diese Kopie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="144" />
+        <source>The server does not have the document's content yet. Re-apply the change to send it again.</source>
+        <translation>Der Server hat den Inhalt des Dokuments noch nicht. Übernehmen Sie die Änderung erneut, um ihn noch einmal zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="146" />
+        <source>This document is attached already. Discard this copy.</source>
+        <translation>Dieses Dokument ist bereits angehängt. Verwerfen Sie diese Kopie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="147" />
+        <source>The case has no such document (any more). Discard the change.</source>
+        <translation>Der Vorgang hat dieses Dokument (nicht mehr). Verwerfen Sie die Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="148" />
+        <source>This team is consulted on the case already. Discard the request.</source>
+        <translation>Dieses Team ist an dem Vorgang bereits beteiligt. Verwerfen Sie die Anfrage.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="162" />
+        <source>Case created</source>
+        <translation>Vorgang angelegt</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="168" />
+        <source>Set fields: %1</source>
+        <translation>Felder gesetzt: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="171" />
+        <source>Complete task “%1”</source>
+        <translation>Aufgabe „%1“ erledigen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174" />
+        <source>Remove the assignment</source>
+        <translation>Zuweisung aufheben</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174" />
+        <source>Assign to %1</source>
+        <translation>Zuweisen an %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="177" />
+        <source>Take on the case</source>
+        <translation>Vorgang übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="179" />
+        <source>Vermerk added</source>
+        <translation>Vermerk hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="181" />
+        <source>Document “%1” attached</source>
+        <translation>Dokument „%1“ angehängt</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="184" />
+        <source>Document details changed</source>
+        <translation>Dokumentangaben geändert</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="187" />
+        <source>Follow-up set to %1</source>
+        <translation>Wiedervorlage auf %1 gesetzt</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="188" />
+        <source>Follow-up removed</source>
+        <translation>Wiedervorlage entfernt</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192" />
+        <source>Consultation requested from %1</source>
+        <translation>Beteiligung von %1 angefragt</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192" />
+        <source>another team</source>
+        <translation>einem anderen Team</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="195" />
+        <source>Deputy set</source>
+        <translation>Vertretung festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="210" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="270" />
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="231" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="249" />
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="251" />
+        <source>unknown user (%1)</source>
+        <translation>unbekannte Person (%1)</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="263" />
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298" />
+        <source>No open task</source>
+        <translation>Keine offene Aufgabe</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298" />
+        <source>Open: %1</source>
+        <translation>Offen: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="339" />
+        <source>Made on %1</source>
+        <translation>Vorgenommen am %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="357" />
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="359" />
+        <source>Case</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="361" />
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="363" />
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="365" />
+        <source>Server's value</source>
+        <translation>Wert des Servers</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="367" />
+        <source>Your value</source>
+        <translation>Ihr Wert</translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::NeedsAttentionPanel</name>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="22" />
+        <source>Discard change</source>
+        <translation>Änderung verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32" />
+        <source>&amp;Re-apply</source>
+        <translation>&amp;Erneut übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="33" />
+        <source>&amp;Discard…</source>
+        <translation>&amp;Verwerfen …</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="35" />
+        <source>The server did not apply these changes. Re-apply a change on top of the current state, open its case to edit it, or discard it.</source>
+        <translation>Der Server hat diese Änderungen nicht übernommen. Übernehmen Sie eine Änderung erneut auf den aktuellen Stand, öffnen Sie ihren Vorgang, um sie zu bearbeiten, oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="49" />
+        <source>Changes that need your attention</source>
+        <translation>Änderungen, die Ihre Aufmerksamkeit brauchen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="57" />
+        <source>Make the change again on top of what the case holds now</source>
+        <translation>Die Änderung auf dem aktuellen Stand des Vorgangs erneut vornehmen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="59" />
+        <source>Open the case to make the change by hand</source>
+        <translation>Den Vorgang öffnen, um die Änderung von Hand vorzunehmen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="61" />
+        <source>Drop the change for good</source>
+        <translation>Die Änderung endgültig verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="169" />
+        <source>Discard this change for good?</source>
+        <translation>Diese Änderung endgültig verwerfen?</translation>
     </message>
 </context>
 <context>
@@ -2214,29 +2816,34 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="69" />
+        <location filename="../modules/ui/StartupController.cpp" line="98" />
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation>Der Ordner für den lokalen Zwischenspeicher kann nicht angelegt werden: %1. Prüfen Sie, ob Sie dort schreiben dürfen, oder wählen Sie mit --cache einen anderen Ort.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="107" />
+        <location filename="../modules/ui/StartupController.cpp" line="138" />
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation>Diese Passphrase öffnet den lokalen Zwischenspeicher nicht. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="132" />
+        <location filename="../modules/ui/StartupController.cpp" line="163" />
         <source>Start-up was cancelled.</source>
         <translation>Der Start wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="141" />
+        <location filename="../modules/ui/StartupController.cpp" line="172" />
         <source>Creating %1 demo cases…</source>
         <translation>%1 Demo-Vorgänge werden angelegt…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="203" />
+        <location filename="../modules/ui/StartupController.cpp" line="234" />
         <source>The chosen user is not in the local case cache.</source>
         <translation>Die gewählte Person ist nicht im lokalen Zwischenspeicher vorhanden.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/StartupController.cpp" line="330" />
+        <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um Ihre Änderungen zu übertragen; sie bleiben auf diesem Computer erhalten.</translation>
     </message>
 </context>
 </TS>

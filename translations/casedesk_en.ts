@@ -29,17 +29,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="38"/>
+        <location filename="../modules/core/Command.cpp" line="39"/>
         <source>The field “%1” must contain at least one field edit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="46"/>
+        <location filename="../modules/core/Command.cpp" line="47"/>
         <source>The field edit “%1” must be an object with “old” and “new” values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="83"/>
+        <location filename="../modules/core/Command.cpp" line="71"/>
+        <source>The field “%1” is longer than %2 characters. Shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="93"/>
+        <source>The field “%1” is empty. Write the note&apos;s text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="105"/>
+        <source>The field “%1” is empty. Give the document a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="120"/>
+        <source>The field “%1” is missing. Give the document a new name, a new kind or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="132"/>
+        <source>The field “%1” is before the deputyship&apos;s first day. Correct one of the two dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="164"/>
         <source>The field “%1” must be the command&apos;s case id.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,58 +1297,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="45"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="47"/>
         <source>The encryption library could not be started. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="54"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="56"/>
         <source>The system keychain cannot be reached, so the key of the local case cache cannot be kept there. CaseDesk asks for a cache passphrase instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="65"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="67"/>
         <source>The system keychain cannot be used yet. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="70"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="72"/>
         <source>No name was given for the local case cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="126"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="121"/>
         <source>The salt file of the local case cache is damaged, so the cache key cannot be derived. You can move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="134"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="129"/>
         <source>The salt file of the local case cache cannot be read or written. Check that you may write to the cache folder, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="197"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="195"/>
         <source>The key of the local case cache in the system keychain is damaged. You can move the cache aside; CaseDesk then creates a new key and cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="210"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="208"/>
         <source>The system keychain holds no key for the local case cache. You can move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="242"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="264"/>
         <source>Enter a passphrase for the local case cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="245"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="267"/>
         <location filename="../modules/storage/SqliteDatabase.cpp" line="33"/>
         <source>No file was given for the local case cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="261"/>
+        <location filename="../modules/storage/CacheKey.cpp" line="283"/>
         <source>There is not enough memory to derive the cache key from the passphrase. Close other programs and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,38 +1368,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="44"/>
+        <location filename="../modules/storage/Outbox.cpp" line="45"/>
         <location filename="../modules/storage/StoredJson.cpp" line="19"/>
         <source>The local case cache holds damaged data. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="113"/>
+        <location filename="../modules/storage/Outbox.cpp" line="114"/>
         <source>The change names no case or no user. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="125"/>
+        <location filename="../modules/storage/Outbox.cpp" line="126"/>
         <source>This case exists already. Reload it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="128"/>
+        <location filename="../modules/storage/Outbox.cpp" line="129"/>
         <source>This case is no longer in your cache. Refresh the inbox; it may have been moved out of your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="153"/>
+        <location filename="../modules/storage/Outbox.cpp" line="154"/>
         <source>The new case does not carry the id it was created with. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="192"/>
+        <location filename="../modules/storage/Outbox.cpp" line="199"/>
         <source>This change is no longer waiting for you: it was resolved already. Refresh the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="198"/>
+        <location filename="../modules/storage/Outbox.cpp" line="205"/>
         <source>This change is still being sent to the server. Wait for its answer, then decide.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1394,71 +1419,186 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="164"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="160"/>
+        <source>The disk holding the local case cache is full, so nothing was saved. Free some space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="167"/>
         <source>The local case cache could not be read or written. Check that the disk is not full and that you may write to the cache folder, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="170"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="173"/>
         <source>The local case cache is in use by another program, perhaps a second CaseDesk. Close it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="174"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="177"/>
         <source>The local case cache could not complete the operation. Try again; if it keeps failing, restart CaseDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="182"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="185"/>
         <source>The local case cache could not run a query. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SyncStore.cpp" line="43"/>
+        <location filename="../modules/storage/SyncStore.cpp" line="44"/>
         <source>The server sent changes that this version of CaseDesk cannot read. Nothing of them was stored. If this persists, report it to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SyncStore.cpp" line="53"/>
-        <source>Someone else changed this case on the server first. Compare the server&apos;s value with yours, then apply your change again or discard it.</source>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="41"/>
+        <source>Could not write the document file &quot;%1&quot;. Check the free disk space and your permissions for the folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SyncStore.cpp" line="57"/>
-        <source>The server did not allow this change: you lack the permission for it. Discard it or ask your team lead.</source>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="50"/>
+        <source>Could not read the file &quot;%1&quot;. Check that it exists and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SyncStore.cpp" line="59"/>
-        <source>The server refused this change (%1). Edit or discard it.</source>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="59"/>
+        <source>The document is not stored on this computer. Connect to the server so that it can be downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="158"/>
+        <source>The document&apos;s content does not match its checksum, so it was not stored. Download it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="192"/>
+        <source>The local copy of a document is damaged or incomplete. Download it again from the server, or attach the original file again if it was never uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="275"/>
+        <source>The encryption library could not be started. Restart CaseDesk; if this persists, contact IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="282"/>
+        <source>The cache key has the wrong size. Contact IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="314"/>
+        <source>A document is named by an invalid checksum. Contact IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/FailPoint.cpp" line="55"/>
+        <source>A test stopped this change to the local case cache on purpose. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../modules/sync/KeychainTokenStore.cpp" line="34"/>
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="26"/>
         <source>The system keychain cannot be reached, so CaseDesk cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/KeychainTokenStore.cpp" line="63"/>
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="55"/>
         <source>The sign-in stored in the system keychain is damaged. Please log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="135"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="160"/>
         <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="144"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="169"/>
         <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="151"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="176"/>
         <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="50"/>
+        <source>The document could not be transferred because the server is not reachable. It is sent again automatically when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="56"/>
+        <source>The document is not available to you on the server. Ask whoever attached it, or check that the case is still yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="62"/>
+        <source>The server refused the document because its content does not match its checksum. Attach the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="67"/>
+        <source>The document is larger than the server accepts. Reduce its size (for example scan at a lower resolution) and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="73"/>
+        <source>The server refused the document transfer. Try again later; if this persists, contact IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="82"/>
+        <source>The server holds a document of another size under the same checksum. Contact IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/BlobTransfer.cpp" line="233"/>
+        <source>The document has not been uploaded completely yet. Try again once the computer it was attached on has synchronised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="26"/>
+        <source>The server %1 cannot be reached. Check the address and your network connection, or work offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="31"/>
+        <source>The system keychain cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="33"/>
+        <source>%1 does not answer like a CaseDesk server. Check the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="38"/>
+        <source>The login or the password is wrong, or the account is disabled. Check both and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="41"/>
+        <source>There were too many failed logins. Wait a few minutes, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="44"/>
+        <source>The server is busy or being maintained. Try again in a few minutes, or work offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="48"/>
+        <source>The server refused the login (%1). Try again, or ask your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="155"/>
+        <source>The local case cache is not open, so CaseDesk cannot synchronise. Restart CaseDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/sync/SyncSession.cpp" line="270"/>
+        <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1836,33 +1976,33 @@
 <context>
     <name>casedesk::ui::DialogStartupPrompts</name>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="27"/>
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="29"/>
         <source>CaseDesk: local case cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="28"/>
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="30"/>
         <source>If you move the file aside, it is kept beside the new cache: nothing is deleted. Cases that were synchronised are loaded again from the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="31"/>
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="33"/>
         <source>Try another passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="32"/>
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="34"/>
         <source>Move aside and start a new cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="33"/>
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="35"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="52"/>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="61"/>
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="71"/>
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="80"/>
         <source>CaseDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2087,75 +2227,525 @@
     </message>
 </context>
 <context>
+    <name>casedesk::ui::LoginDialog</name>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="18"/>
+        <source>&amp;Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="19"/>
+        <source>Work &amp;offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="19"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="21"/>
+        <source>CaseDesk: log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="23"/>
+        <source>Log in to the CaseDesk server of your administration. Without a connection you can work offline with the cases on this computer; your changes are sent at the next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="28"/>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="30"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="31"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="34"/>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="35"/>
+        <source>Lo&amp;gin:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="36"/>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="39"/>
+        <source>Login problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/LoginDialog.cpp" line="43"/>
+        <source>Logging in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="30"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="36"/>
         <source>CaseDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="52"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="58"/>
         <source>Number of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="54"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="60"/>
         <source>Signed-in user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="93"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="99"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="115"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="121"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="172"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="178"/>
         <source>%1, 1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="173"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="179"/>
         <source>%1, %2 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="185"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="191"/>
         <source>1 case found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="185"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="191"/>
         <source>%1 cases found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="187"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
         <source>1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="187"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="202"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="208"/>
         <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="210"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="216"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="211"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="217"/>
         <source>Signed in as %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="224"/>
+        <source>Synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="226"/>
+        <source>&amp;Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="227"/>
+        <source>&amp;Log in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="229"/>
+        <source>&amp;Synchronise now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="247"/>
+        <source>Login required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="249"/>
+        <source>Synchronising…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
+        <source>Offline – 1 change pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
+        <source>Offline – %1 changes pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
+        <source>Synchronisation stopped – press Ctrl+R to try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <source>1 change pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <source>%1 changes pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
+        <source>Synchronised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="291"/>
+        <source>Needs attention (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::NeedsAttentionModel</name>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="95"/>
+        <source>(no longer in your cache)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="112"/>
+        <source>Someone else changed this field on the server first. Compare the server&apos;s value with yours, then re-apply your change or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="114"/>
+        <source>Someone else assigned this case first. Check who works on it now, then re-apply the assignment or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="116"/>
+        <source>Someone else completed this task or moved the case on first. Open the case to continue from where it is now, then discard this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="118"/>
+        <source>You lack the permission for this change. Discard it or ask your team lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="119"/>
+        <source>The case is no longer in your scope or no longer exists. Discard the change or ask your team lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="121"/>
+        <source>The server could not accept this change as it was made. Discard it and make it again; if this repeats, report it to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="123"/>
+        <source>The server found form values that are not valid. Open the case, correct them, then discard this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="125"/>
+        <source>You may not complete this task. Ask your team lead, or discard the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="126"/>
+        <source>This step needs a second person (four-eyes principle). Ask a colleague to complete it, then discard your change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="128"/>
+        <source>This task has no such outcome (any more). Open the case, choose again, then discard this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="130"/>
+        <source>The process cannot continue with this step. Tell the administrator of the process models, then discard the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="132"/>
+        <source>The process does not allow this step now. Open the case to see where it is, then discard the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="134"/>
+        <source>A case with this id exists already. Discard this new case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="135"/>
+        <source>The server refused to create this case, so this change cannot be applied either. Discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="137"/>
+        <source>The server cannot read this case. Tell the administrator, then discard the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="139"/>
+        <source>The server does not know this kind of change. Discard it, or update the server and re-apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="141"/>
+        <source>The server has no process model or form for this case type. Tell the administrator, then discard the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="143"/>
+        <source>This Vermerk is on the server already. Discard this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="144"/>
+        <source>The server does not have the document&apos;s content yet. Re-apply the change to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="146"/>
+        <source>This document is attached already. Discard this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="147"/>
+        <source>The case has no such document (any more). Discard the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="148"/>
+        <source>This team is consulted on the case already. Discard the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="162"/>
+        <source>Case created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="168"/>
+        <source>Set fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="171"/>
+        <source>Complete task “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174"/>
+        <source>Remove the assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174"/>
+        <source>Assign to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="177"/>
+        <source>Take on the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="179"/>
+        <source>Vermerk added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="181"/>
+        <source>Document “%1” attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="184"/>
+        <source>Document details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="187"/>
+        <source>Follow-up set to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="188"/>
+        <source>Follow-up removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192"/>
+        <source>Consultation requested from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192"/>
+        <source>another team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="195"/>
+        <source>Deputy set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="210"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="270"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="231"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="249"/>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="251"/>
+        <source>unknown user (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="263"/>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298"/>
+        <source>No open task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298"/>
+        <source>Open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="339"/>
+        <source>Made on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="357"/>
+        <source>File number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="359"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="361"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="363"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="365"/>
+        <source>Server&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="367"/>
+        <source>Your value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::NeedsAttentionPanel</name>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="22"/>
+        <source>Discard change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32"/>
+        <source>&amp;Re-apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="33"/>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="35"/>
+        <source>The server did not apply these changes. Re-apply a change on top of the current state, open its case to edit it, or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="49"/>
+        <source>Changes that need your attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="57"/>
+        <source>Make the change again on top of what the case holds now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="59"/>
+        <source>Open the case to make the change by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="61"/>
+        <source>Drop the change for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="169"/>
+        <source>Discard this change for good?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2215,28 +2805,33 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="69"/>
+        <location filename="../modules/ui/StartupController.cpp" line="98"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="107"/>
+        <location filename="../modules/ui/StartupController.cpp" line="138"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="132"/>
+        <location filename="../modules/ui/StartupController.cpp" line="163"/>
         <source>Start-up was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="141"/>
+        <location filename="../modules/ui/StartupController.cpp" line="172"/>
         <source>Creating %1 demo cases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="203"/>
+        <location filename="../modules/ui/StartupController.cpp" line="234"/>
         <source>The chosen user is not in the local case cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/StartupController.cpp" line="330"/>
+        <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QTimer>
 #include <QTranslator>
+#include <QUrl>
 
 int main(int argc, char *argv[])
 {
@@ -31,7 +32,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(QStringLiteral("lang"),
                                         QStringLiteral("Language: de or en (default: from the system locale)."),
                                         QStringLiteral("LANG"));
-    parser.addOptions({cacheOption, demoOption, userOption, langOption});
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"),
+        QStringLiteral("Work with this CaseDesk server (default: the one of the last login)."), QStringLiteral("URL"));
+    parser.addOptions({cacheOption, demoOption, userOption, langOption, serverOption});
     parser.process(app);
 
     // German under a German locale (or --lang de), English otherwise.
@@ -52,6 +56,7 @@ int main(int argc, char *argv[])
     options.cachePath = parser.value(cacheOption);
     options.demoCases = parser.value(demoOption).toLongLong();
     options.userLogin = parser.value(userOption);
+    options.serverUrl = QUrl(parser.value(serverOption));
     casedesk::ui::DialogStartupPrompts prompts;
     casedesk::ui::StartupController startup(options, prompts);
     QObject::connect(&startup, &casedesk::ui::StartupController::quitRequested, &app, &QApplication::exit,

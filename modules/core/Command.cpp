@@ -1,6 +1,7 @@
 #include "core/Command.h"
 
 #include "core/Case.h"
+#include "core/DocumentRef.h"
 #include "core/JsonFields.h"
 #include "core/Note.h"
 #include "core/Uuid.h"
@@ -50,14 +51,90 @@ void checkFieldEdits(json::Reader &reader)
     }
 }
 
-// An expected or new assignee: present, and either a uuid or "" for "unassigned".
+// An expected or new assignee, or a deputy: present, and either a uuid or "" for "nobody".
 void checkAssignee(json::Reader &reader, QLatin1String key)
 {
     if (reader.requirePresent(key))
         reader.optionalUuid(key);
 }
 
-// createCase's case and addNote's note belong to the envelope's case: a command cannot smuggle in another.
+// Absent and null both mean "not given", as for every optional field the Reader reads.
+bool given(const QJsonObject &object, QLatin1String key)
+{
+    const QJsonValue value = object.value(key);
+    return !value.isNull() && !value.isUndefined();
+}
+
+void checkLength(json::Reader &reader, const QString &key, const QString &text, qsizetype maxLength)
+{
+    if (reader.ok() && text.size() > maxLength)
+        reader.fail(key, QCoreApplication::translate("Core", "The field “%1” is longer than %2 characters. Shorten it.")
+                             .arg(QStringLiteral("%1"), QString::number(maxLength)));
+}
+
+void checkCompleteTask(json::Reader &reader)
+{
+    const QLatin1String taskId("taskId");
+    const QLatin1String outcome("outcome");
+    const QLatin1String note("note");
+    checkLength(reader, taskId, reader.requiredString(taskId), CommandLimits::IdLength);
+    checkLength(reader, outcome, reader.optionalString(outcome), CommandLimits::IdLength);
+    checkLength(reader, note, reader.optionalString(note), CommandLimits::TextLength);
+}
+
+void checkAddNote(json::Reader &reader)
+{
+    const Note note = reader.requiredNested<Note>(QLatin1String("note"));
+    if (!reader.ok())
+        return;
+    const json::FieldScope scope(QStringLiteral("note"));
+    if (note.text.trimmed().isEmpty())
+        reader.fail(QStringLiteral("text"),
+                    QCoreApplication::translate("Core", "The field “%1” is empty. Write the note's text."));
+    checkLength(reader, QStringLiteral("text"), note.text, CommandLimits::TextLength);
+}
+
+void checkAttachDocument(json::Reader &reader)
+{
+    const DocumentRef document = reader.requiredNested<DocumentRef>(QLatin1String("document"));
+    if (!reader.ok())
+        return;
+    const json::FieldScope scope(QStringLiteral("document"));
+    if (document.name.trimmed().isEmpty())
+        reader.fail(QStringLiteral("name"),
+                    QCoreApplication::translate("Core", "The field “%1” is empty. Give the document a name."));
+    checkLength(reader, QStringLiteral("name"), document.name, CommandLimits::NameLength);
+    checkLength(reader, QStringLiteral("text"), document.text, CommandLimits::TextLength);
+}
+
+void checkUpdateDocumentMeta(json::Reader &reader, const QJsonObject &args)
+{
+    const QLatin1String name("name");
+    const QLatin1String kind("kind");
+    reader.requiredUuid(QLatin1String("documentId"));
+    if (given(args, name))
+        checkLength(reader, name, reader.requiredString(name), CommandLimits::NameLength);
+    if (given(args, kind))
+        reader.optionalEnum(kind, &documentKindFromString, DocumentKind::Other);
+    if (reader.ok() && !given(args, name) && !given(args, kind))
+        reader.fail(name, QCoreApplication::translate(
+                              "Core", "The field “%1” is missing. Give the document a new name, a new kind or both."));
+}
+
+void checkSetDeputy(json::Reader &reader)
+{
+    reader.requiredUuid(QLatin1String("user"));
+    checkAssignee(reader, QLatin1String("deputy"));
+    const QDate from = reader.optionalDate(QLatin1String("from"));
+    const QDate until = reader.optionalDate(QLatin1String("until"));
+    if (reader.ok() && from.isValid() && until.isValid() && from > until)
+        reader.fail(QStringLiteral("until"),
+                    QCoreApplication::translate(
+                        "Core", "The field “%1” is before the deputyship's first day. Correct one of the two dates."));
+}
+
+// createCase's case, addNote's note and attachDocument's document belong to the envelope's case: a command
+// cannot smuggle in another.
 Result<void> checkSameCase(const Command &command)
 {
     QLatin1String objectKey;
@@ -69,6 +146,10 @@ Result<void> checkSameCase(const Command &command)
         break;
     case CommandName::AddNote:
         objectKey = QLatin1String("note");
+        idKey = QLatin1String("caseId");
+        break;
+    case CommandName::AttachDocument:
+        objectKey = QLatin1String("document");
         idKey = QLatin1String("caseId");
         break;
     default:
@@ -108,7 +189,7 @@ QJsonObject Command::toJson() const
     return json;
 }
 
-Result<Command> Command::fromJson(const QJsonObject &object)
+Result<Command> Command::envelopeFromJson(const QJsonObject &object)
 {
     json::Reader reader(object);
     Command command;
@@ -116,12 +197,23 @@ Result<Command> Command::fromJson(const QJsonObject &object)
     command.clientId = reader.requiredUuid(QLatin1String("clientId"));
     command.clientSeq = reader.requiredInteger(QLatin1String("clientSeq"), 0, std::numeric_limits<qint64>::max());
     command.caseId = reader.requiredUuid(QLatin1String("caseId"));
-    command.name = reader.requiredEnum(QLatin1String("name"), &commandNameFromString);
     command.args = reader.requiredObject(QLatin1String("args"));
     command.madeAt = reader.requiredDateTime(QLatin1String("madeAt"));
     if (!reader.ok())
         return reader.error();
-    if (Result<void> valid = validateCommand(command); !valid)
+    return command;
+}
+
+Result<Command> Command::fromJson(const QJsonObject &object)
+{
+    Result<Command> command = envelopeFromJson(object);
+    if (!command)
+        return command;
+    json::Reader reader(object);
+    command.value().name = reader.requiredEnum(QLatin1String("name"), &commandNameFromString);
+    if (!reader.ok())
+        return reader.error();
+    if (Result<void> valid = validateCommand(command.value()); !valid)
         return valid.error();
     return command;
 }
@@ -144,19 +236,28 @@ Result<void> validateCommandArgs(CommandName name, const QJsonObject &args)
     case CommandName::Claim:
         checkAssignee(reader, QLatin1String("expected"));
         break;
+    case CommandName::CompleteTask:
+        checkCompleteTask(reader);
+        break;
     case CommandName::AddNote:
-        reader.requiredNested<Note>(QLatin1String("note"));
+        checkAddNote(reader);
+        break;
+    case CommandName::AttachDocument:
+        checkAttachDocument(reader);
+        break;
+    case CommandName::UpdateDocumentMeta:
+        checkUpdateDocumentMeta(reader, args);
         break;
     case CommandName::SetFollowUp:
         if (reader.requirePresent(QLatin1String("date")))
             reader.optionalDate(QLatin1String("date"));
         break;
-    case CommandName::CompleteTask:
-    case CommandName::AttachDocument:
-    case CommandName::UpdateDocumentMeta:
     case CommandName::RequestConsultation:
+        reader.requiredUuid(QLatin1String("team"));
+        break;
     case CommandName::SetDeputy:
-        break; // shapes checked by their own issues; args is an object already
+        checkSetDeputy(reader);
+        break;
     }
     if (!reader.ok())
         return reader.error();

@@ -65,9 +65,15 @@ QByteArray AuditLog::rowHash(const QByteArray &previousHash, const QByteArray &p
     return hash.result();
 }
 
-Result<void> AuditLog::append(const Command &command, const QUuid &actorId, const QDateTime &at)
+QString AuditLog::chainLockSql()
 {
-    return appendRow(command.caseId, command.id, actorId, payloadHash(command), at);
+    // Through uuid and back, so every spelling of an id is one lock.
+    return QStringLiteral("pg_advisory_xact_lock(hashtextextended(CAST(CAST(:case AS uuid) AS text), 4155))");
+}
+
+Result<void> AuditLog::append(const Command &command, const QUuid &actorId, const QDateTime &at, ChainLock lock)
+{
+    return appendRow(command.caseId, command.id, actorId, payloadHash(command), at, lock);
 }
 
 Result<void> AuditLog::appendServerEvent(const QUuid &caseId, const QJsonObject &event, const QDateTime &at)
@@ -75,19 +81,21 @@ Result<void> AuditLog::appendServerEvent(const QUuid &caseId, const QJsonObject 
     // QJsonObject keeps its keys sorted, so the compact form is canonical.
     return appendRow(
         caseId, QUuid(), QUuid(),
-        QCryptographicHash::hash(QJsonDocument(event).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256), at);
+        QCryptographicHash::hash(QJsonDocument(event).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256), at,
+        ChainLock::Take);
 }
 
 Result<void> AuditLog::appendRow(const QUuid &caseId, const QUuid &commandId, const QUuid &actorId,
-                                 const QByteArray &payload, const QDateTime &at)
+                                 const QByteArray &payload, const QDateTime &at, ChainLock lock)
 {
     const QString caseText = uuidToString(caseId);
     // The chain's lock: rows of commands without a case row (setDeputy) have no row lock to rely on.
-    if (const Result<QSqlQuery *> locked =
-            CaseStore::run(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(:case, 4155))"),
-                           {{QStringLiteral(":case"), caseText}});
-        !locked)
-        return locked.error();
+    static const QString takeLock = QStringLiteral("SELECT ") + chainLockSql();
+    if (lock == ChainLock::Take) {
+        if (const Result<QSqlQuery *> locked = CaseStore::run(m_db, takeLock, {{QStringLiteral(":case"), caseText}});
+            !locked)
+            return locked.error();
+    }
     // A statement of its own after the lock: under READ COMMITTED it sees the row of the lock's previous holder.
     Result<QSqlQuery *> head = CaseStore::run(
         m_db,

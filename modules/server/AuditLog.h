@@ -45,9 +45,18 @@ public:
     static QByteArray rowHash(const QByteArray &previousHash, const QByteArray &payloadHash, const QUuid &caseId,
                               const QUuid &actorId, const QString &at);
 
+    // The lock of a case's chain, held to the end of the transaction, as an SQL expression of the case's id in
+    // the placeholder :case; for a statement of the caller's that takes it on the way (ChainLock::Held).
+    static QString chainLockSql();
+    enum class ChainLock {
+        Take, // append() takes the lock itself
+        Held, // the transaction took chainLockSql() in an earlier statement
+    };
+
     // Appends the command's row to its case's chain, inside the caller's transaction; the chain is locked
     // until the transaction ends, so rows of one case never race. `at` is the server's time.
-    Result<void> append(const Command &command, const QUuid &actorId, const QDateTime &at);
+    Result<void> append(const Command &command, const QUuid &actorId, const QDateTime &at,
+                        ChainLock lock = ChainLock::Take);
     // The same for what the server does by itself (a timer fired): no command, no actor; `event` describes it.
     Result<void> appendServerEvent(const QUuid &caseId, const QJsonObject &event, const QDateTime &at);
 
@@ -56,7 +65,7 @@ public:
 
 private:
     Result<void> appendRow(const QUuid &caseId, const QUuid &commandId, const QUuid &actorId, const QByteArray &payload,
-                           const QDateTime &at);
+                           const QDateTime &at, ChainLock lock);
 
     QSqlDatabase m_db;
 };

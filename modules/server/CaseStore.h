@@ -47,7 +47,7 @@ public:
     // Runs the connection's kept statement `sql` (ServerDatabase::preparedQuery) with `values` bound to its
     // placeholders by name; failures as sqlError().
     static Result<QSqlQuery *> run(const QSqlDatabase &db, const QString &sql,
-                                   std::initializer_list<std::pair<QString, QVariant>> values);
+                                   const QList<std::pair<QString, QVariant>> &values);
 
     // Advances the client's last applied sequence to `clientSeq` when it is the next one and the installation is
     // `userId`'s; the row stays locked until the transaction ends. False when not (a new client, a replay, a gap,
@@ -58,10 +58,13 @@ public:
     Result<ClientSequence> lockClientSequence(const QUuid &clientId, const QUuid &userId);
     Result<void> setLastApplied(const QUuid &clientId, qint64 clientSeq);
     Result<std::optional<CommandResult>> storedResult(const QUuid &clientId, qint64 clientSeq);
+    enum class ChangeRow { None, Add };
     // `name` as it came over the wire (an unknown command is stored with its own name). False, with nothing
-    // written, when a command with this id exists already.
+    // written, when a command with this id exists already. ChangeRow::Add writes the command's row of the change
+    // feed (version result.caseVersion) with it, as addChange() would but unannounced, and takes the lock of the
+    // case's audit chain (AuditLog::ChainLock::Held).
     Result<bool> storeCommand(const Command &command, const QString &name, const QUuid &userId,
-                              const CommandResult &result);
+                              const CommandResult &result, ChangeRow change);
     // A command a citizen portal caused (intake): stored with the portal instead of a user.
     Result<void> storePortalCommand(const Command &command, const QUuid &portalId, const CommandResult &result);
 
@@ -74,6 +77,10 @@ public:
     // A row of the change feed, announced to LISTEN casedesk_changes when the transaction commits. A null
     // commandId: a change the server made itself (a timer fired).
     Result<qint64> addChange(const QUuid &caseId, qint64 caseVersion, const QUuid &commandId);
+    // Tells LISTEN casedesk_changes that changes were committed (outside their transactions: PostgreSQL holds a
+    // global lock from a notifying transaction's commit until it is durable, which would serialise the commits of
+    // all pushes; so a push announces once, after its commands).
+    static Result<void> announceChanges(const QSqlDatabase &db);
 
     // The team's next Aktenzeichen of `year`; nullopt for an unknown team. Numbers are taken under the
     // counter row's lock, so they have no gaps and no duplicates across server processes.
@@ -98,7 +105,7 @@ public:
 
 private:
     Result<bool> insertCommand(const Command &command, const QString &name, const QUuid &userId, const QUuid &portalId,
-                               const CommandResult &result);
+                               const CommandResult &result, ChangeRow change);
 
     QSqlDatabase m_db;
 };

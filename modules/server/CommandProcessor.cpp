@@ -25,9 +25,6 @@ namespace casedesk::server {
 
 namespace {
 
-constexpr qsizetype maxTaskIdLength = 200;
-constexpr qsizetype maxNoteLength = 100000;
-constexpr qsizetype maxDocumentNameLength = 255;
 constexpr int maxProblemsInMessage = 5;
 
 using Attempt = std::variant<CommandResult, ApiError, Error>;
@@ -327,15 +324,11 @@ Result<CommandResult> Execution::setFields(Case &theCase, const demo::CaseTypeCo
 
 Result<CommandResult> Execution::completeTask(Case &theCase, const demo::CaseTypeContent &content)
 {
+    // The args' shape is checked with the command (validateCommandArgs); absent and null texts are "".
     const QJsonObject &args = m_command.args;
-    const QJsonValue taskId = args.value(QLatin1String("taskId"));
-    const QJsonValue outcome = args.value(QLatin1String("outcome"));
-    const QJsonValue noteText = args.value(QLatin1String("note"));
-    if (!taskId.isString() || taskId.toString().isEmpty() || taskId.toString().size() > maxTaskIdLength ||
-        !(outcome.isUndefined() || outcome.isString()) || !(noteText.isUndefined() || noteText.isString()) ||
-        noteText.toString().size() > maxNoteLength)
-        return invalidArgs(QStringLiteral("completeTask needs {\"taskId\": text, \"outcome\"?: text, \"note\"?: "
-                                          "text}."));
+    const QString taskId = args.value(QLatin1String("taskId")).toString();
+    const QString outcome = args.value(QLatin1String("outcome")).toString();
+    const QString noteText = args.value(QLatin1String("note")).toString();
     const Result<workflow::WorkflowState> state =
         workflow::WorkflowState::fromJson(content.process, theCase.workflowState);
     if (!state)
@@ -343,7 +336,7 @@ Result<CommandResult> Execution::completeTask(Case &theCase, const demo::CaseTyp
     workflow::Actor actor{uuidToString(m_session.user.id), workflow::RoleSet(m_session.user.roles),
                           m_session.teamCodes};
     const workflow::TransitionResult transition = workflow::WorkflowEngine::apply(
-        content.process, state.value(), {taskId.toString(), outcome.toString(), theCase.formData}, actor, m_now);
+        content.process, state.value(), {taskId, outcome, theCase.formData}, actor, m_now);
     if (!transition) {
         // The task is done or not reached yet: compare-and-set on the process, like the assignee.
         if (transition.rejection() == workflow::Rejection::TaskNotActive)
@@ -354,8 +347,8 @@ Result<CommandResult> Execution::completeTask(Case &theCase, const demo::CaseTyp
         return CommandResult::rejected(rejectionCode(transition.rejection()), transition.error().message);
     }
     CaseOpening::takeTransition(content.process, transition.value(), &theCase);
-    if (!noteText.toString().isEmpty())
-        return saveCaseWithNote(theCase, {m_command.id, theCase.id, m_session.user.id, m_now, noteText.toString()});
+    if (!noteText.isEmpty())
+        return saveCaseWithNote(theCase, {m_command.id, theCase.id, m_session.user.id, m_now, noteText});
     return saveCase(theCase);
 }
 
@@ -365,8 +358,6 @@ Result<CommandResult> Execution::addNote(Case &theCase)
     if (!parsed)
         return invalidArgs(parsed.error().message);
     Note note = std::move(parsed).value();
-    if (note.text.trimmed().isEmpty() || note.text.size() > maxNoteLength)
-        return invalidArgs(QStringLiteral("A note needs a text of at most %1 characters.").arg(maxNoteLength));
     // The server says who wrote it and when; a client cannot write in someone else's name.
     note.authorId = m_session.user.id;
     note.createdAt = m_now;
@@ -390,11 +381,6 @@ Result<CommandResult> Execution::attachDocument(Case &theCase)
     if (!parsed)
         return invalidArgs(parsed.error().message);
     DocumentRef document = std::move(parsed).value();
-    if (document.caseId != theCase.id || document.name.trimmed().isEmpty() ||
-        document.name.size() > maxDocumentNameLength || document.text.size() > maxNoteLength)
-        return invalidArgs(QStringLiteral("attachDocument needs {\"document\": a document of this case with a name of "
-                                          "at most %1 characters}.")
-                               .arg(maxDocumentNameLength));
     // Only content the user had (uploaded) or may read already (through another case in scope) can be attached:
     // else knowing a hash would be enough to copy another team's document into one's own case and read it.
     // Missing and not visible are one answer, so the hash reveals nothing.
@@ -424,21 +410,15 @@ Result<CommandResult> Execution::attachDocument(Case &theCase)
 
 Result<CommandResult> Execution::updateDocumentMeta(Case &theCase)
 {
+    // The args' shape is checked with the command (validateCommandArgs); a null name or kind is not given.
     const QJsonObject &args = m_command.args;
     const QUuid documentId = uuidFromString(args.value(QLatin1String("documentId")).toString());
     const QJsonValue name = args.value(QLatin1String("name"));
-    const QJsonValue kindText = args.value(QLatin1String("kind"));
     DocumentKind kind = DocumentKind::Other;
-    const bool nameValid = name.isUndefined() || (name.isString() && !name.toString().trimmed().isEmpty() &&
-                                                  name.toString().size() <= maxDocumentNameLength);
-    const bool kindValid = kindText.isUndefined() || documentKindFromString(kindText.toString(), &kind);
-    if (documentId.isNull() || !nameValid || !kindValid || (name.isUndefined() && kindText.isUndefined()))
-        return invalidArgs(QStringLiteral("updateDocumentMeta needs {\"documentId\": uuid, \"name\"?: text of at most "
-                                          "%1 characters, \"kind\"?: a document kind}, with name or kind.")
-                               .arg(maxDocumentNameLength));
+    const bool kindGiven = documentKindFromString(args.value(QLatin1String("kind")).toString(), &kind);
     const Result<bool> updated = m_store.updateDocumentMeta(
-        documentId, theCase.id, name.isUndefined() ? std::nullopt : std::optional<QString>(name.toString()),
-        kindText.isUndefined() ? std::nullopt : std::optional<DocumentKind>(kind));
+        documentId, theCase.id, name.isString() ? std::optional<QString>(name.toString()) : std::nullopt,
+        kindGiven ? std::optional<DocumentKind>(kind) : std::nullopt);
     if (!updated)
         return updated.error();
     if (!updated.value())
@@ -450,8 +430,6 @@ Result<CommandResult> Execution::updateDocumentMeta(Case &theCase)
 Result<CommandResult> Execution::requestConsultation(Case &theCase, const StoredCase &stored)
 {
     const QUuid teamId = uuidFromString(m_command.args.value(QLatin1String("team")).toString());
-    if (teamId.isNull())
-        return invalidArgs(QStringLiteral("requestConsultation needs {\"team\": the consulted team's id}."));
     const Result<bool> exists = m_store.teamExists(teamId);
     if (!exists)
         return exists.error();
@@ -468,27 +446,22 @@ Result<CommandResult> Execution::requestConsultation(Case &theCase, const Stored
 
 Result<CommandResult> Execution::setDeputy()
 {
+    // The args' shape is checked with the command (validateCommandArgs); absent and null dates are open ends.
     const QJsonObject &args = m_command.args;
     const QUuid absent = uuidFromString(args.value(QLatin1String("user")).toString());
-    const QJsonValue deputy = args.value(QLatin1String("deputy"));
-    const std::optional<QDate> from = json::dateFromString(args.value(QLatin1String("from")).toString());
-    const std::optional<QDate> until = json::dateFromString(args.value(QLatin1String("until")).toString());
-    const bool deputyValid =
-        deputy.isString() && (deputy.toString().isEmpty() || !uuidFromString(deputy.toString()).isNull());
-    if (absent.isNull() || !deputyValid || !from || !until || (from->isValid() && until->isValid() && *from > *until))
-        return invalidArgs(QStringLiteral("setDeputy needs {\"user\": uuid, \"deputy\": uuid or \"\", \"from\"?: "
-                                          "date, \"until\"?: date} with from not after until."));
+    const QUuid deputyId = uuidFromString(args.value(QLatin1String("deputy")).toString());
+    const QDate from = json::dateFromString(args.value(QLatin1String("from")).toString()).value_or(QDate());
+    const QDate until = json::dateFromString(args.value(QLatin1String("until")).toString()).value_or(QDate());
     const Result<AccessDecision> decision = mayRun({});
     if (!decision)
         return decision.error();
     if (!decision->allowed())
         return denied(decision.value());
-    const QUuid deputyId = uuidFromString(deputy.toString());
     if (deputyId.isNull()) {
         if (Result<void> ended = m_store.endDeputyships(absent, m_today); !ended)
             return ended.error();
-    } else if (Result<void> inserted = m_store.insertDeputyship(
-                   m_command.id, Deputyship{absent, deputyId, *from, *until}, m_session.user.id);
+    } else if (Result<void> inserted =
+                   m_store.insertDeputyship(m_command.id, Deputyship{absent, deputyId, from, until}, m_session.user.id);
                !inserted) {
         return inserted.error();
     }
@@ -568,7 +541,10 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
     CommandResult result = std::move(decided).value();
     result.commandId = command.id;
     result.clientSeq = command.clientSeq;
-    const Result<bool> stored = store.storeCommand(command, pushed.name, session.user.id, result);
+    const bool applied = result.outcome == CommandResult::Outcome::Applied;
+    const bool changed = applied && execution.changedCase();
+    const Result<bool> stored = store.storeCommand(command, pushed.name, session.user.id, result,
+                                                   changed ? CaseStore::ChangeRow::Add : CaseStore::ChangeRow::None);
     if (!stored)
         return fail(stored.error());
     // Checked by the insert itself, after the effects: the error rolls them back.
@@ -577,12 +553,10 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
                              QStringLiteral("The command id %1 was pushed with another clientSeq already. Give every "
                                             "command its own id.")
                                  .arg(uuidToString(command.id))});
-    if (result.outcome == CommandResult::Outcome::Applied) {
-        if (execution.changedCase()) {
-            if (Result<qint64> change = store.addChange(command.caseId, result.caseVersion, command.id); !change)
-                return fail(change.error());
-        }
-        if (Result<void> audited = AuditLog(db).append(command, session.user.id, now); !audited)
+    if (applied) {
+        if (Result<void> audited = AuditLog(db).append(command, session.user.id, now,
+                                                       changed ? AuditLog::ChainLock::Held : AuditLog::ChainLock::Take);
+            !audited)
             return fail(audited.error());
     }
     if (!db.commit())

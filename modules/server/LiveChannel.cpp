@@ -1,5 +1,6 @@
 #include "server/LiveChannel.h"
 
+#include "core/Clock.h"
 #include "core/Uuid.h"
 #include "server/ApiError.h"
 #include "server/CaseStore.h"
@@ -11,7 +12,10 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlQuery>
+#include <QStringList>
 #include <QWebSocket>
+
+#include <algorithm>
 
 namespace casedesk::server {
 
@@ -24,22 +28,106 @@ void refuse(QWebSocket *socket, const QString &reason)
     socket->close(QWebSocketProtocol::CloseCodePolicyViolated, reason);
 }
 
+QList<QUuid> uuidList(const QString &commaSeparated)
+{
+    QList<QUuid> ids;
+    for (const QString &id : commaSeparated.split(u',', Qt::SkipEmptyParts))
+        ids.append(uuidFromString(id));
+    return ids;
+}
+
+// What a look found: whether changes wait for an older transaction, the end of what pull can deliver, and the
+// access facts of the cases changed after the position (each distinct set once).
+struct Look {
+    bool settling = false;
+    std::optional<SyncCursor> head;
+    int changes = 0;
+    QList<CaseAccessFacts> facts;
+};
+
+// One statement, so one snapshot: the horizon (the snapshot's xmin, as in ChangeFeed), the changes below it after the
+// position in commit order (index changes_commit_order), each with its case (primary key), the case's open
+// consultations (consultations_case) and the facts of the case's change before (changes_case, backwards: a change
+// row is written under its case's row lock, so its case's changes follow each other in seq order). The end of the
+// deliverable feed comes from the same snapshot, so jumping there after too many changes skips nothing unseen.
+// `limit` is written into the text: with a parameter the generic plan would expect a tenth of the table and cost
+// enough to be JIT-compiled on every run.
+QString lookSql(int limit)
+{
+    return QStringLiteral(
+               "SELECT h.settling, h.xid::text, h.seq, b.xid::text, b.team_id::text, b.assignee_id::text, b.consulting,"
+               " b.prior_team::text, b.prior_assignee::text"
+               " FROM (SELECT EXISTS (SELECT 1 FROM changes WHERE xid >= pg_snapshot_xmin(pg_current_snapshot()))"
+               "  AS settling, e.xid, e.seq FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT xid, seq FROM changes"
+               "  WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, seq DESC LIMIT 1) e ON true) h"
+               " LEFT JOIN LATERAL (SELECT ch.xid, ch.seq, c.team_id, c.assignee_id,"
+               "  (SELECT string_agg(k.team_id::text, ',') FROM consultations k WHERE k.case_id = ch.case_id"
+               "   AND k.ended_at IS NULL) AS consulting,"
+               "  p.team_id AS prior_team, p.assignee_id AS prior_assignee"
+               "  FROM changes ch JOIN cases c ON c.id = ch.case_id"
+               "  LEFT JOIN LATERAL (SELECT team_id, assignee_id FROM changes WHERE case_id = ch.case_id"
+               "   AND seq < ch.seq ORDER BY seq DESC LIMIT 1) p ON true"
+               "  WHERE ch.xid < pg_snapshot_xmin(pg_current_snapshot()) AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), "
+               ":seq)"
+               "  ORDER BY ch.xid, ch.seq LIMIT %1) b ON true"
+               " ORDER BY b.xid, b.seq")
+        .arg(limit);
+}
+
+Result<Look> readChanges(const QSqlDatabase &db, const QString &sql, const SyncCursor &after)
+{
+    const Result<QSqlQuery *> query = CaseStore::run(
+        db, sql, {{QStringLiteral(":xid"), QString::number(after.xid)}, {QStringLiteral(":seq"), after.seq}});
+    if (!query)
+        return query.error();
+    QSqlQuery &row = **query;
+    Look look;
+    QSet<QString> known; // the facts as text, to keep each distinct set once
+    const auto add = [&](const CaseAccessFacts &facts, const QString &key) {
+        if (!known.contains(key)) {
+            known.insert(key);
+            look.facts.append(facts);
+        }
+    };
+    while (row.next()) {
+        look.settling = row.value(0).toBool();
+        if (!row.isNull(1))
+            look.head = SyncCursor{row.value(1).toString().toULongLong(), row.value(2).toLongLong(), {}};
+        if (row.isNull(3))
+            continue; // no change after the position: the one row of the horizon
+        ++look.changes;
+        const QString team = row.value(4).toString();
+        const QString assignee = row.value(5).toString();
+        const QString consulting = row.value(6).toString();
+        add({uuidFromString(team), uuidFromString(assignee), uuidList(consulting)},
+            team + u'/' + assignee + u'/' + consulting);
+        // Readable as of the change before: the case has left that scope, and pull says so (its "removed").
+        if (!row.isNull(7)) {
+            const QString priorTeam = row.value(7).toString();
+            const QString priorAssignee = row.value(8).toString();
+            add({uuidFromString(priorTeam), uuidFromString(priorAssignee), {}},
+                priorTeam + u'/' + priorAssignee + u'/');
+        }
+    }
+    row.finish();
+    return look;
+}
+
 } // namespace
 
 LiveChannel::LiveChannel(ServerDatabase database, TokenLifetimes lifetimes, std::shared_ptr<ChangeListener> listener,
                          LiveChannelOptions options)
-    : m_database(std::move(database)), m_lifetimes(lifetimes), m_listener(std::move(listener)), m_options(options)
+    : m_database(std::move(database)), m_lifetimes(lifetimes), m_listener(std::move(listener)), m_options(options),
+      m_lookSql(lookSql(options.maxChangesPerLook + 1)) // one more tells that there are too many
 {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(m_options.coalesceMs);
-    connect(&m_coalesce, &QTimer::timeout, this, [this] {
-        for (QWebSocket *socket : m_sessions.keys())
-            socket->sendTextMessage(movedMessage);
-    });
+    connect(&m_coalesce, &QTimer::timeout, this, [this] { look(); });
     m_sessionCheck.setInterval(m_options.sessionCheckMs);
     connect(&m_sessionCheck, &QTimer::timeout, this, [this] { checkSessions(); });
     m_sessionCheck.start();
     m_listener->subscribe(this, [this] { announce(); });
+    m_coalesce.start(); // the first look finds the position from which later looks start
 }
 
 LiveChannel::~LiveChannel()
@@ -110,13 +198,69 @@ void LiveChannel::authenticate(QWebSocket *socket, const QString &message)
             refuse(socket, error->code);
         return;
     }
-    m_sessions.insert(socket, std::get<AuthSession>(session).sessionId);
+    const AuthSession &authenticated = std::get<AuthSession>(session);
+    const Result<ScopeFilter> filter = ScopeFilter::forUser(db.value(), authenticated.user, Clock::current());
+    if (!filter) {
+        qCWarning(lcServer).noquote() << "live updates: cannot read a scope:" << filter.error().toString();
+        m_database.closeConnection();
+        socket->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("the database is unavailable"));
+        return;
+    }
+    m_sessions.insert(socket, {authenticated.sessionId, filter->scope()});
 }
 
 void LiveChannel::announce()
 {
-    if (!m_sessions.isEmpty() && !m_coalesce.isActive())
-        m_coalesce.start();
+    // Also without sockets: the position keeps up, so the first socket is not woken by everything before it.
+    // The first change after a quiet time is looked at at once (a team lead's assignment should show within a
+    // blink), later ones at most once per coalescing time.
+    if (m_coalesce.isActive())
+        return;
+    const qint64 since = m_lastLook.isValid() ? m_lastLook.elapsed() : qint64(m_options.coalesceMs);
+    m_coalesce.start(int(std::max<qint64>(0, m_options.coalesceMs - since)));
+}
+
+void LiveChannel::wakeEveryone()
+{
+    for (QWebSocket *socket : m_sessions.keys())
+        socket->sendTextMessage(movedMessage);
+}
+
+void LiveChannel::look()
+{
+    ++m_looks;
+    m_lastLook.start();
+    const Result<QSqlDatabase> db = m_database.connection();
+    Result<Look> found =
+        db ? readChanges(db.value(), m_lookSql, m_position.value_or(SyncCursor{})) : Result<Look>(db.error());
+    if (!found) {
+        // The next notification looks again from the same position; until then nobody may miss a change.
+        qCWarning(lcServer).noquote() << "live updates: cannot read the changes:" << found.error().toString();
+        m_database.closeConnection();
+        wakeEveryone();
+        return;
+    }
+    const Look &changes = found.value();
+    if (!m_position || changes.changes > m_options.maxChangesPerLook) {
+        // Before the first look nobody knows what the sockets have seen.
+        m_position = changes.head.value_or(SyncCursor{});
+        wakeEveryone();
+    } else {
+        if (changes.head)
+            m_position = changes.head;
+        QList<QWebSocket *> woken; // collected first: a send may end a socket
+        for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
+            const AccessScope &scope = it->scope;
+            if (std::any_of(changes.facts.cbegin(), changes.facts.cend(),
+                            [&scope](const CaseAccessFacts &facts) { return ScopeFilter::reads(scope, facts); }))
+                woken.append(it.key());
+        }
+        for (QWebSocket *socket : woken)
+            socket->sendTextMessage(movedMessage);
+    }
+    // Held back by an older transaction: pull delivers them once it ends, which may come without a notification.
+    if (changes.settling)
+        m_coalesce.start(m_options.coalesceMs);
 }
 
 void LiveChannel::checkSessions()
@@ -126,25 +270,65 @@ void LiveChannel::checkSessions()
     const Result<QSqlDatabase> db = m_database.connection();
     if (!db)
         return; // looked at again next time
+    QList<QUuid> sessionIds;
+    for (const Listener &listener : std::as_const(m_sessions))
+        sessionIds.append(listener.sessionId);
+    // The running sessions with their users as SessionStore::authenticate() reads them (teams in the same order, so
+    // an unchanged scope compares equal).
     const Result<QSqlQuery *> query = CaseStore::run(
         db.value(),
-        QStringLiteral("SELECT id::text FROM sessions WHERE id = ANY(CAST(:ids AS uuid[])) AND expires_at > now()"),
-        {{QStringLiteral(":ids"), ScopeFilter::uuidArray(m_sessions.values())}});
+        QStringLiteral("SELECT s.id::text, u.id::text, array_to_string(u.roles, ','),"
+                       " (SELECT string_agg(t.id::text, ',' ORDER BY t.code) FROM user_teams ut JOIN teams t"
+                       "  ON t.id = ut.team_id WHERE ut.user_id = u.id)"
+                       " FROM sessions s JOIN users u ON u.id = s.user_id"
+                       " WHERE s.id = ANY(CAST(:ids AS uuid[])) AND s.expires_at > now() AND NOT u.disabled"),
+        {{QStringLiteral(":ids"), ScopeFilter::uuidArray(sessionIds)}});
     if (!query) {
         qCWarning(lcServer).noquote() << "live updates: cannot check sessions:" << query.error().toString();
         m_database.closeConnection();
         return;
     }
-    QSet<QUuid> running;
-    while ((*query)->next())
-        running.insert(uuidFromString((*query)->value(0).toString()));
+    QHash<QUuid, QUuid> userOfSession;
+    QHash<QUuid, User> users;
+    while ((*query)->next()) {
+        const QSqlQuery &row = **query;
+        User user;
+        user.id = uuidFromString(row.value(1).toString());
+        for (const QString &key : row.value(2).toString().split(u',', Qt::SkipEmptyParts)) {
+            Role role;
+            if (roleFromString(key, &role))
+                user.roles.append(role);
+        }
+        user.teamIds = uuidList(row.value(3).toString());
+        userOfSession.insert(uuidFromString(row.value(0).toString()), user.id);
+        users.insert(user.id, user);
+    }
     (*query)->finish();
+    const Result<QHash<QUuid, AccessScope>> scopes =
+        ScopeFilter::scopesOf(db.value(), users.values(), Clock::current());
+    if (!scopes) {
+        qCWarning(lcServer).noquote() << "live updates: cannot read scopes:" << scopes.error().toString();
+        m_database.closeConnection();
+        return;
+    }
     // Collected first: closing may remove the socket from m_sessions at once.
     QList<QWebSocket *> ended;
-    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
-        if (!running.contains(it.value()))
+    QList<QWebSocket *> rescoped;
+    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
+        const auto user = userOfSession.constFind(it->sessionId);
+        if (user == userOfSession.cend()) {
             ended.append(it.key());
+            continue;
+        }
+        AccessScope scope = scopes->value(user.value());
+        if (scope != it->scope) {
+            it->scope = std::move(scope);
+            rescoped.append(it.key());
+        }
     }
+    // Its pull starts over with the new scope: what came into it arrives, what left it is dropped.
+    for (QWebSocket *socket : rescoped)
+        socket->sendTextMessage(movedMessage);
     for (QWebSocket *socket : ended) {
         m_sessions.remove(socket);
         socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("the session has ended"));

@@ -1,12 +1,15 @@
 #include "server/PushApi.h"
 
 #include "server/ApiReply.h"
+#include "server/CaseStore.h"
 #include "server/CommandProcessor.h"
 #include "server/HttpApiServer.h"
 #include "server/JsonFields.h"
+#include "server/ServerLog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 namespace casedesk::server {
 
@@ -30,13 +33,10 @@ ApiResult<PushedCommand> parseCommand(const QJsonValue &value, qsizetype index)
     pushed.name = object.value(QLatin1String("name")).toString();
     CommandName name = CommandName::SetFields;
     pushed.known = commandNameFromString(pushed.name, &name);
-    QJsonObject envelope = object;
     // An unknown name (a newer client's command) is rejected per command, so its sequence number is used and the
-    // client is not stuck. Its envelope is checked as that of setDeputy, the one name whose args core leaves
-    // unchecked.
-    if (!pushed.known && !pushed.name.isEmpty())
-        envelope.insert(QLatin1String("name"), commandNameToString(CommandName::SetDeputy));
-    Result<Command> command = Command::fromJson(envelope);
+    // client is not stuck: only its envelope is checked, and it keeps its own args (any object).
+    Result<Command> command =
+        pushed.known || pushed.name.isEmpty() ? Command::fromJson(object) : Command::envelopeFromJson(object);
     if (!command)
         return invalidCommand(index, command.error().message);
     pushed.command = std::move(command).value();
@@ -86,11 +86,22 @@ QHttpServerResponse push(const RequestContext &context)
 
     CommandProcessor processor(context.db, context.session);
     QJsonArray results;
+    // The commands' own transactions do not announce their changes (CaseStore::announceChanges); the push does,
+    // also when it stops at an error after some were applied.
+    bool applied = false;
+    const auto announce = qScopeGuard([&] {
+        if (!applied)
+            return;
+        if (const Result<void> announced = CaseStore::announceChanges(context.db); !announced)
+            qCWarning(lcServer).noquote() << "cannot announce pushed changes:" << announced.error().toString();
+    });
     for (const PushedCommand &pushed : std::as_const(batch)) {
         const ApiResult<CommandResult> result = processor.process(pushed);
         if (const ApiError *error = std::get_if<ApiError>(&result))
             return error->response();
-        results.append(std::get<CommandResult>(result).toJson());
+        const CommandResult &done = std::get<CommandResult>(result);
+        applied = applied || done.outcome == CommandResult::Outcome::Applied;
+        results.append(done.toJson());
     }
     return ApiReply::json({{QStringLiteral("results"), results}});
 }

@@ -1,5 +1,6 @@
 #include "server/ScopeFilter.h"
 
+#include "core/AccessPolicy.h"
 #include "core/Uuid.h"
 #include "server/CaseStore.h"
 
@@ -36,19 +37,36 @@ ScopeFilter::ScopeFilter(AccessScope scope) : m_scope(std::move(scope)) {}
 
 Result<ScopeFilter> ScopeFilter::forUser(QSqlDatabase db, const User &user, const Clock &clock)
 {
+    Result<QHash<QUuid, AccessScope>> scopes = scopesOf(db, {user}, clock);
+    if (!scopes)
+        return scopes.error();
+    return ScopeFilter(scopes->value(user.id));
+}
+
+Result<QHash<QUuid, AccessScope>> ScopeFilter::scopesOf(QSqlDatabase db, const QList<User> &users, const Clock &clock)
+{
+    QList<QUuid> ids;
+    for (const User &user : users)
+        ids.append(user.id);
+    // Ordered, so the same deputyships give an equal AccessScope (the live channel compares them).
     const Result<QSqlQuery *> query =
         CaseStore::run(db,
-                       QStringLiteral("SELECT absent_user_id, first_day, last_day FROM deputyships"
-                                      " WHERE deputy_id = CAST(:deputy AS uuid)"),
-                       {{QStringLiteral(":deputy"), uuidToString(user.id)}});
+                       QStringLiteral("SELECT absent_user_id, deputy_id, first_day, last_day FROM deputyships"
+                                      " WHERE deputy_id = ANY(CAST(:deputies AS uuid[])) ORDER BY absent_user_id"),
+                       {{QStringLiteral(":deputies"), uuidArray(ids)}});
     if (!query)
         return query.error();
     QList<Deputyship> deputyships;
     while ((*query)->next())
-        deputyships.append({uuidFromString((*query)->value(0).toString()), user.id, (*query)->value(1).toDate(),
-                            (*query)->value(2).toDate()});
+        deputyships.append({uuidFromString((*query)->value(0).toString()),
+                            uuidFromString((*query)->value(1).toString()), (*query)->value(2).toDate(),
+                            (*query)->value(3).toDate()});
     (*query)->finish();
-    return ScopeFilter(AccessScope::forUser(user, deputyships, clock));
+    // forUser() takes everyone's deputyships and keeps the user's own.
+    QHash<QUuid, AccessScope> scopes;
+    for (const User &user : users)
+        scopes.insert(user.id, AccessScope::forUser(user, deputyships, clock));
+    return scopes;
 }
 
 QString ScopeFilter::readableCondition(const QString &caseAlias)
@@ -81,6 +99,12 @@ void ScopeFilter::bindFacts(QSqlQuery &query) const
 {
     query.bindValue(QStringLiteral(":facts_teams"), uuidArray(m_scope.readableTeamIds()));
     query.bindValue(QStringLiteral(":facts_assignees"), uuidArray(m_scope.assigneeIds()));
+}
+
+bool ScopeFilter::reads(const AccessScope &scope, const CaseAccessFacts &facts)
+{
+    const CaseAccess access = AccessPolicy::caseAccess(scope, facts);
+    return access == CaseAccess::Read || access == CaseAccess::Write;
 }
 
 Result<QByteArray> ScopeFilter::fingerprint(QSqlDatabase db) const

@@ -8,9 +8,11 @@
 #pragma once
 
 #include "core/AccessScope.h"
+#include "core/CaseAccessFacts.h"
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -24,6 +26,8 @@ public:
 
     // `user` as the session has it; the deputyships in which the user stands in are read from `db`.
     static Result<ScopeFilter> forUser(QSqlDatabase db, const User &user, const Clock &clock);
+    // The scopes of several users at once (the live channel's sockets), by user id; one query for all.
+    static Result<QHash<QUuid, AccessScope>> scopesOf(QSqlDatabase db, const QList<User> &users, const Clock &clock);
 
     const AccessScope &scope() const { return m_scope; }
 
@@ -36,6 +40,9 @@ public:
     // the fingerprint covers them). Placeholders :facts_teams and :facts_assignees; bind them with bindFacts().
     static QString readableFactsCondition(const QString &changeAlias);
     void bindFacts(QSqlQuery &query) const;
+    // Both conditions for one case in C++: whether `scope` reads a case with these facts (AccessPolicy's rule,
+    // which the SQL mirrors). The facts of a changes row carry no consultations, as in readableFactsCondition.
+    static bool reads(const AccessScope &scope, const CaseAccessFacts &facts);
 
     // What the scope depends on beyond the user's id, as a short hash: roles, teams, users deputised today
     // and the cases shared with the user's teams through open consultations. Pull puts it into its cursor and

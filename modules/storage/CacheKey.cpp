@@ -4,13 +4,15 @@
 #include "storage/StorageLog.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QFile>
-#include <QTimer>
+#include <QThread>
 #include <qt6keychain/keychain.h>
 
+#include <chrono>
+#include <future>
 #include <memory>
 #include <sodium.h>
+#include <utility>
 
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -23,8 +25,8 @@ namespace {
 constexpr QLatin1String KeychainService("CaseDesk");
 
 // A keychain that asks the user to unlock it waits for them; one that never answers is given up on after
-// this long so the application can offer the passphrase instead of hanging.
-constexpr int KeychainTimeoutMs = 120'000;
+// this long so the application can offer the passphrase (or the session fails with an error) instead of hanging.
+constexpr std::chrono::seconds KeychainTimeout{120};
 
 // Argon2id with libsodium's "interactive" limits (2 passes, 64 MiB): the key is derived at every start on
 // modest office PCs (about 0.1 s there instead of the 0.7 s and 256 MiB of "moderate"), the passphrase is
@@ -59,7 +61,7 @@ Error keychainUnavailable(const QString &detail)
 
 Result<void> checkPreconditions(const QString &cacheName)
 {
-    // QtKeychain's jobs are QObjects that deliver their answers through events.
+    // The keychain thread ends with the application (qAddPostRoutine).
     if (!QCoreApplication::instance())
         return makeError(ErrorCode::Internal,
                          QCoreApplication::translate("Storage", "The system keychain cannot be used yet. Please "
@@ -71,46 +73,39 @@ Result<void> checkPreconditions(const QString &cacheName)
     return {};
 }
 
-// Runs a keychain job to its end in a local event loop, so callers need no running application loop.
-// Returns false on timeout; the job then deletes itself whenever the keychain finally answers.
-template <typename JobT> bool runJob(std::unique_ptr<JobT> &job)
+// One thread for the whole process, started at first use and kept to the end: libsecret binds its D-Bus
+// connection to the event loop of the thread that first uses it, and once that thread has ended every later
+// job waits forever.
+QObject *keychainContext()
 {
-    job->setAutoDelete(false);
-    bool finished = false;
-    QEventLoop loop;
-    QObject::connect(job.get(), &QKeychain::Job::finished, &loop, [&] {
-        finished = true;
-        loop.quit();
-    });
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timeout.start(KeychainTimeoutMs);
-    job->start();
-    if (!finished)
-        loop.exec();
-    if (!finished) {
-        QObject::disconnect(job.get(), nullptr, &loop, nullptr);
-        job->setAutoDelete(true);
-        static_cast<void>(job.release()); // now owned by itself: deleted once the keychain answers
-    }
-    return finished;
+    static QObject *const context = [] {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("casedesk-keychain"));
+        auto *object = new QObject;
+        object->moveToThread(thread);
+        thread->start();
+        qAddPostRoutine([] {
+            keychainContext()->thread()->quit();
+            keychainContext()->thread()->wait();
+        });
+        return object;
+    }();
+    return context;
 }
 
 Result<QByteArray> storeNewKey(const QString &cacheName)
 {
     QByteArray key(CacheDatabase::KeySize, Qt::Uninitialized);
     randombytes_buf(key.data(), size_t(key.size()));
-    auto job = std::make_unique<QKeychain::WritePasswordJob>(QString(KeychainService));
-    job->setKey(keychainKey(cacheName));
-    job->setBinaryData(key);
-    if (!runJob(job))
-        return keychainUnavailable(QStringLiteral("writing the cache key timed out"));
-    if (job->error() != QKeychain::NoError) {
+    const CacheKey::JobOutcome outcome = CacheKey::runKeychainJob([name = keychainKey(cacheName), key] {
+        auto *job = new QKeychain::WritePasswordJob(QString(KeychainService));
+        job->setKey(name);
+        job->setBinaryData(key);
+        return job;
+    });
+    if (!outcome.finished || outcome.error != QKeychain::NoError) {
         sodium_memzero(key.data(), size_t(key.size()));
-        return keychainUnavailable(QStringLiteral("writing the cache key: %1 (QtKeychain error %2)")
-                                       .arg(job->errorString())
-                                       .arg(int(job->error())));
+        return keychainUnavailable(outcome.describe(QStringLiteral("writing the cache key")));
     }
     qCInfo(lcStorage) << "created a new cache key in the keychain for" << cacheName;
     return key;
@@ -184,13 +179,16 @@ Result<QByteArray> CacheKey::fromKeychain(const QString &cacheName, bool createI
     if (auto ok = ensureSodium(); !ok)
         return ok.error();
 
-    auto job = std::make_unique<QKeychain::ReadPasswordJob>(QString(KeychainService));
-    job->setKey(keychainKey(cacheName));
-    if (!runJob(job))
-        return keychainUnavailable(QStringLiteral("reading the cache key timed out"));
-    switch (job->error()) {
+    CacheKey::JobOutcome outcome = runKeychainJob([name = keychainKey(cacheName)] {
+        auto *job = new QKeychain::ReadPasswordJob(QString(KeychainService));
+        job->setKey(name);
+        return job;
+    });
+    if (!outcome.finished)
+        return keychainUnavailable(outcome.describe(QStringLiteral("reading the cache key")));
+    switch (outcome.error) {
     case QKeychain::NoError: {
-        QByteArray key = job->binaryData();
+        QByteArray key = std::exchange(outcome.data, {});
         if (key.size() != CacheDatabase::KeySize) {
             sodium_memzero(key.data(), size_t(key.size()));
             return makeError(ErrorCode::Corrupt,
@@ -213,9 +211,7 @@ Result<QByteArray> CacheKey::fromKeychain(const QString &cacheName, bool createI
                                                                 "server again."),
                          keychainKey(cacheName));
     default:
-        return keychainUnavailable(QStringLiteral("reading the cache key: %1 (QtKeychain error %2)")
-                                       .arg(job->errorString())
-                                       .arg(int(job->error())));
+        return keychainUnavailable(outcome.describe(QStringLiteral("reading the cache key")));
     }
 }
 
@@ -223,16 +219,42 @@ Result<void> CacheKey::removeFromKeychain(const QString &cacheName)
 {
     if (auto ok = checkPreconditions(cacheName); !ok)
         return ok.error();
-    auto job = std::make_unique<QKeychain::DeletePasswordJob>(QString(KeychainService));
-    job->setKey(keychainKey(cacheName));
-    if (!runJob(job))
-        return keychainUnavailable(QStringLiteral("removing the cache key timed out"));
+    const JobOutcome outcome = runKeychainJob([name = keychainKey(cacheName)] {
+        auto *job = new QKeychain::DeletePasswordJob(QString(KeychainService));
+        job->setKey(name);
+        return job;
+    });
     // Removing a key that is not there leaves the keychain as wanted.
-    if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound)
-        return keychainUnavailable(QStringLiteral("removing the cache key: %1 (QtKeychain error %2)")
-                                       .arg(job->errorString())
-                                       .arg(int(job->error())));
-    return {};
+    if (outcome.finished && (outcome.error == QKeychain::NoError || outcome.error == QKeychain::EntryNotFound))
+        return {};
+    return keychainUnavailable(outcome.describe(QStringLiteral("removing the cache key")));
+}
+
+QString CacheKey::JobOutcome::describe(const QString &what) const
+{
+    if (!finished)
+        return what + QStringLiteral(" timed out");
+    return QStringLiteral("%1: %2 (QtKeychain error %3)").arg(what, errorString).arg(error);
+}
+
+CacheKey::JobOutcome CacheKey::runKeychainJob(std::function<QKeychain::Job *()> make)
+{
+    // Shared with the keychain thread, which may fill it after a timeout has made us stop waiting.
+    auto promise = std::make_shared<std::promise<JobOutcome>>();
+    std::future<JobOutcome> answer = promise->get_future();
+    QMetaObject::invokeMethod(keychainContext(), [make = std::move(make), promise] {
+        QKeychain::Job *job = make(); // deletes itself once finished
+        QObject::connect(job, &QKeychain::Job::finished, job, [promise](QKeychain::Job *finished) {
+            JobOutcome outcome{true, int(finished->error()), finished->errorString(), {}};
+            if (const auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished))
+                outcome.data = read->binaryData();
+            promise->set_value(std::move(outcome));
+        });
+        job->start();
+    });
+    if (answer.wait_for(KeychainTimeout) != std::future_status::ready)
+        return {};
+    return answer.get();
 }
 
 Result<QByteArray> CacheKey::fromPassphrase(const QString &cachePath, const QString &passphrase)

@@ -5,6 +5,7 @@
 #include "core/Uuid.h"
 #include "storage/CacheDatabase.h"
 #include "storage/CaseViewWriter.h"
+#include "storage/FailPoint.h"
 #include "storage/ReferenceRepository.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
@@ -169,10 +170,16 @@ Result<Command> Outbox::append(CommandName name, const QUuid &caseId, const QJso
                         .run();
     if (!inserted)
         return inserted.error();
+    if (auto failed = FailPoint::hit("outbox entry written"); !failed)
+        return failed.error();
     if (auto stored = settings.setSetting(LastClientSeqKey, QString::number(command.clientSeq)); !stored)
         return stored.error();
+    if (auto failed = FailPoint::hit("client sequence written"); !failed)
+        return failed.error();
     if (auto refreshed = writer.refresh(caseId); !refreshed)
         return refreshed.error();
+    if (auto failed = FailPoint::hit("visible case written"); !failed)
+        return failed.error();
     return command;
 }
 

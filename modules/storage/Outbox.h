@@ -15,8 +15,10 @@ struct OutboxEntry {
     enum class State { Pending, Rejected, Conflict };
     Command command;
     State state = State::Pending;
-    QString reason;           // server's reason for a rejection or conflict
+    QString reason;           // the server's reason code ("field_conflict", "forbidden", ...), worded by the UI
     QJsonObject serverValues; // for a conflict: the server's values per field
+
+    bool operator==(const OutboxEntry &) const = default;
 };
 
 class Outbox {

@@ -155,8 +155,11 @@ Error SqliteDatabase::lastError() const
                                                  "The local case cache cannot be opened: the key does not fit or the "
                                                  "file is damaged. You can move it aside; CaseDesk then builds a new "
                                                  "cache and fetches your cases from the server again."));
-    case SQLITE_IOERR:
     case SQLITE_FULL:
+        return error(ErrorCode::Io,
+                     QCoreApplication::translate("Storage", "The disk holding the local case cache is full, so "
+                                                            "nothing was saved. Free some space, then try again."));
+    case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:

@@ -5,6 +5,7 @@
 #include "storage/CacheDatabase.h"
 #include "storage/CaseRepository.h"
 #include "storage/CaseViewWriter.h"
+#include "storage/FailPoint.h"
 #include "storage/Outbox.h"
 #include "storage/ReferenceRepository.h"
 #include "storage/SqliteDatabase.h"
@@ -44,20 +45,6 @@ Error unreadable(const Error &cause)
                                                             "cannot read. Nothing of them was stored. If this "
                                                             "persists, report it to your IT support."),
                      cause.toString());
-}
-
-// What the user reads in "Needs attention" about a command the server did not apply.
-QString reasonText(const CommandOutcome &outcome)
-{
-    if (outcome.kind == CommandOutcome::Kind::Conflict)
-        return QCoreApplication::translate("Storage", "Someone else changed this case on the server first. Compare "
-                                                      "the server's value with yours, then apply your change again "
-                                                      "or discard it.");
-    if (outcome.code == QLatin1String("forbidden"))
-        return QCoreApplication::translate("Storage", "The server did not allow this change: you lack the "
-                                                      "permission for it. Discard it or ask your team lead.");
-    return QCoreApplication::translate("Storage", "The server refused this change (%1). Edit or discard it.")
-        .arg(outcome.message.isEmpty() ? outcome.code : outcome.message);
 }
 
 template <typename T> Result<QList<T>> parseList(const QJsonArray &array)
@@ -261,10 +248,11 @@ Result<void> SyncStore::applyPage(const PulledPage &page)
         if (outcome.kind == CommandOutcome::Kind::Applied) {
             done = (*remove)->bind(1, outcome.clientSeq).run();
         } else {
+            const QString state = outcome.kind == CommandOutcome::Kind::Conflict ? QStringLiteral("conflict")
+                                                                                 : QStringLiteral("rejected");
             done = (*mark)
-                       ->bind(1, outcome.kind == CommandOutcome::Kind::Conflict ? QStringLiteral("conflict")
-                                                                                : QStringLiteral("rejected"))
-                       .bind(2, reasonText(outcome))
+                       ->bind(1, state)
+                       .bind(2, outcome.code.isEmpty() ? state : outcome.code) // worded by the UI, in its language
                        .bind(3, StoredJson::text(outcome.conflicts))
                        .bind(4, outcome.clientSeq)
                        .run();
@@ -272,6 +260,8 @@ Result<void> SyncStore::applyPage(const PulledPage &page)
         if (!done)
             return done;
     }
+    if (auto failed = FailPoint::hit("page results written"); !failed)
+        return failed;
 
     QList<Case> cases;
     QList<Note> notes;
@@ -287,6 +277,8 @@ Result<void> SyncStore::applyPage(const PulledPage &page)
     }
     if (auto stored = repository.storeConfirmed(cases, notes, documents); !stored)
         return stored;
+    if (auto failed = FailPoint::hit("page cases written"); !failed)
+        return failed;
 
     QList<QUuid> dropped = page.removed;
     if (stale && !page.more) {
@@ -311,14 +303,20 @@ Result<void> SyncStore::applyPage(const PulledPage &page)
         if (stale)
             stale->remove(caseId);
     }
+    if (auto failed = FailPoint::hit("page removals written"); !failed)
+        return failed;
 
     CaseViewWriter writer(db);
     for (const QUuid &caseId : std::as_const(touched)) {
         if (auto refreshed = writer.refresh(caseId); !refreshed)
             return refreshed;
     }
+    if (auto failed = FailPoint::hit("page visible cases written"); !failed)
+        return failed;
     if (auto stored = settings.setSetting(CursorKey, page.cursor); !stored)
         return stored;
+    if (auto failed = FailPoint::hit("page cursor written"); !failed)
+        return failed;
     if (auto committed = repository.finishBulkLoad(); !committed)
         return committed;
     m_stale = page.more ? stale : std::nullopt;

@@ -1,25 +1,17 @@
 #include "sync/KeychainTokenStore.h"
 
 #include "core/Uuid.h"
+#include "storage/CacheKey.h"
 #include "sync/SyncLog.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QThread>
 #include <qt6keychain/keychain.h>
-
-#include <chrono>
-#include <future>
-#include <memory>
 
 namespace casedesk::sync {
 
 namespace {
-
-// A keychain that asks the user to unlock it waits for them; one that never answers is given up on after this
-// long, so the session fails with an error instead of hanging.
-constexpr std::chrono::seconds KeychainTimeout{120};
 
 const QLatin1String AccessToken("accessToken");
 const QLatin1String RefreshToken("refreshToken");
@@ -66,61 +58,8 @@ Result<SessionTokens> decode(const QByteArray &data, const QString &entry)
     return tokens;
 }
 
-struct Outcome {
-    bool finished = false; // false: the keychain did not answer in time
-    QKeychain::Error error = QKeychain::NoError;
-    QString errorString;
-    QByteArray data; // what a read job found
-
-    QString describe(const QString &what) const
-    {
-        if (!finished)
-            return what + QStringLiteral(" timed out");
-        return QStringLiteral("%1: %2 (QtKeychain error %3)").arg(what, errorString).arg(int(error));
-    }
-};
-
-// One thread for the whole process, started at first use and kept to the end: libsecret binds its D-Bus
-// connection to the event loop of the thread that first uses it, and once that thread has ended every later
-// job waits forever.
-QObject *keychainContext()
-{
-    static QObject *const context = [] {
-        auto *thread = new QThread;
-        thread->setObjectName(QStringLiteral("casedesk-keychain"));
-        auto *object = new QObject;
-        object->moveToThread(thread);
-        thread->start();
-        qAddPostRoutine([] {
-            keychainContext()->thread()->quit();
-            keychainContext()->thread()->wait();
-        });
-        return object;
-    }();
-    return context;
-}
-
-// Runs the job that `make` creates on the keychain thread and waits for its end (or the timeout). `make` owns
-// copies of what it needs: after a timeout it may still run when the caller is gone.
-Outcome run(std::function<QKeychain::Job *()> make)
-{
-    // Shared with the keychain thread, which may fill it after a timeout has made us stop waiting.
-    auto promise = std::make_shared<std::promise<Outcome>>();
-    std::future<Outcome> answer = promise->get_future();
-    QMetaObject::invokeMethod(keychainContext(), [make = std::move(make), promise] {
-        QKeychain::Job *job = make(); // deletes itself once finished
-        QObject::connect(job, &QKeychain::Job::finished, job, [promise](QKeychain::Job *finished) {
-            Outcome outcome{true, finished->error(), finished->errorString(), {}};
-            if (const auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished))
-                outcome.data = read->binaryData();
-            promise->set_value(std::move(outcome));
-        });
-        job->start();
-    });
-    if (answer.wait_for(KeychainTimeout) != std::future_status::ready)
-        return {};
-    return answer.get();
-}
+// Every keychain job of the process runs on the one keychain thread of storage::CacheKey.
+using storage::CacheKey;
 
 } // namespace
 
@@ -133,7 +72,7 @@ KeychainTokenStore::KeychainTokenStore(const QUrl &serverUrl, const QString &log
 
 Result<void> KeychainTokenStore::load()
 {
-    const Outcome outcome = run([service = m_service, key = m_key] {
+    const CacheKey::JobOutcome outcome = CacheKey::runKeychainJob([service = m_service, key = m_key] {
         auto *job = new QKeychain::ReadPasswordJob(service);
         job->setKey(key);
         return job;
@@ -153,12 +92,13 @@ Result<void> KeychainTokenStore::load()
 
 Result<void> KeychainTokenStore::store(const SessionTokens &tokens)
 {
-    const Outcome outcome = run([service = m_service, key = m_key, data = encode(tokens)] {
-        auto *job = new QKeychain::WritePasswordJob(service);
-        job->setKey(key);
-        job->setBinaryData(data);
-        return job;
-    });
+    const CacheKey::JobOutcome outcome =
+        CacheKey::runKeychainJob([service = m_service, key = m_key, data = encode(tokens)] {
+            auto *job = new QKeychain::WritePasswordJob(service);
+            job->setKey(key);
+            job->setBinaryData(data);
+            return job;
+        });
     if (!outcome.finished || outcome.error != QKeychain::NoError)
         return keychainUnavailable(outcome.describe(QStringLiteral("storing the session")));
     m_tokens = tokens;
@@ -169,7 +109,7 @@ Result<void> KeychainTokenStore::store(const SessionTokens &tokens)
 Result<void> KeychainTokenStore::clear()
 {
     m_tokens.reset();
-    const Outcome outcome = run([service = m_service, key = m_key] {
+    const CacheKey::JobOutcome outcome = CacheKey::runKeychainJob([service = m_service, key = m_key] {
         auto *job = new QKeychain::DeletePasswordJob(service);
         job->setKey(key);
         return job;

@@ -6,8 +6,9 @@
 // every request. store() and clear() change the keychain before they return, as TokenStore demands.
 //
 // QtKeychain's jobs answer through events, but TokenStore is synchronous: the jobs run on one keychain thread of
-// the process, with its own event loop, while the caller waits. A local event loop on the caller's thread would
-// instead deliver the caller's own network replies and timers in the middle of ServerApi's reply handling.
+// the process (storage::CacheKey::runKeychainJob, shared with the cache key), with its own event loop, while the caller
+// waits. A local event loop on the caller's thread would instead deliver the caller's own network replies and timers in
+// the middle of ServerApi's reply handling.
 #pragma once
 
 #include "sync/TokenStore.h"

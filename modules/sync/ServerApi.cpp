@@ -15,6 +15,32 @@ namespace casedesk::sync {
 namespace {
 
 const char *const ReplyTooLarge = "reply_too_large";
+const QByteArray ContentRangeHeader = QByteArrayLiteral("Content-Range");
+
+struct ByteRange {
+    qint64 first = 0;
+    qint64 last = -1; // inclusive
+    qint64 size = 0;  // of the whole blob
+};
+
+// "bytes FIRST-LAST/SIZE" (RFC 9110, 14.4); nullopt for anything else.
+std::optional<ByteRange> contentRange(const QByteArray &header)
+{
+    const QByteArray value = header.trimmed();
+    if (!value.startsWith("bytes "))
+        return std::nullopt;
+    const qsizetype dash = value.indexOf('-');
+    const qsizetype slash = value.indexOf('/');
+    if (dash < 0 || slash < dash)
+        return std::nullopt;
+    bool firstOk = false, lastOk = false, sizeOk = false;
+    const ByteRange range{value.mid(6, dash - 6).toLongLong(&firstOk),
+                          value.mid(dash + 1, slash - dash - 1).toLongLong(&lastOk),
+                          value.mid(slash + 1).toLongLong(&sizeOk)};
+    if (!firstOk || !lastOk || !sizeOk || range.first < 0 || range.last < range.first || range.last >= range.size)
+        return std::nullopt;
+    return range;
+}
 
 QByteArray compact(const QJsonObject &object)
 {
@@ -64,7 +90,10 @@ ApiResponse readReply(QNetworkReply *reply, bool tooLarge)
         return invalidReply(QLatin1String(ReplyTooLarge), QStringLiteral("the reply exceeded the size limit"), status);
     ApiResponse response;
     response.httpStatus = status;
-    if (status == 0) {
+    // A reply whose connection broke after its status line is as lost as one that never came (network-layer
+    // errors are Qt's codes 1 to 99), not a malformed reply of a reachable server.
+    const bool connectionLost = reply->error() > QNetworkReply::NoError && reply->error() < 100;
+    if (status == 0 || connectionLost) {
         response.outcome = ApiResponse::Outcome::NetworkFailure;
         response.errorMessage = reply->errorString();
         return response;
@@ -141,6 +170,42 @@ void ServerApi::pull(const QString &cursor, int limit, qint64 resultsAfter, Call
     callAuthenticated({QByteArrayLiteral("GET"), QStringLiteral("/api/v1/sync/pull"), query, {}, std::move(done)});
 }
 
+QString ServerApi::blobPath(const QString &sha256)
+{
+    // The digest is checked by the server (400 invalid_sha256); percent-encoding keeps it one path segment.
+    return QStringLiteral("/api/v1/blobs/") + QString::fromLatin1(QUrl::toPercentEncoding(sha256));
+}
+
+void ServerApi::blobStatus(const QString &sha256, Callback done)
+{
+    Call call{QByteArrayLiteral("HEAD"), blobPath(sha256), {}, {}, std::move(done)};
+    call.uploadOffset = true;
+    callAuthenticated(std::move(call));
+}
+
+void ServerApi::uploadBlobPart(const QString &sha256, qint64 offset, qint64 total, const QByteArray &bytes,
+                               Callback done)
+{
+    Call call{QByteArrayLiteral("PUT"), blobPath(sha256), {}, bytes, std::move(done)};
+    call.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/octet-stream")});
+    // An empty blob has no byte to name: without Content-Range the body is the whole blob.
+    if (total > 0)
+        call.headers.append({ContentRangeHeader, QByteArrayLiteral("bytes ") + QByteArray::number(offset) + '-' +
+                                                     QByteArray::number(offset + bytes.size() - 1) + '/' +
+                                                     QByteArray::number(total)});
+    callAuthenticated(std::move(call));
+}
+
+void ServerApi::downloadBlobRange(const QString &sha256, qint64 first, qint64 last, ByteSink sink, Callback done)
+{
+    Call call{QByteArrayLiteral("GET"), blobPath(sha256), {}, {}, std::move(done)};
+    call.headers.append({QByteArrayLiteral("Range"),
+                         QByteArrayLiteral("bytes=") + QByteArray::number(first) + '-' + QByteArray::number(last)});
+    call.sink = std::move(sink);
+    call.rangeFirst = first;
+    callAuthenticated(std::move(call));
+}
+
 void ServerApi::callAuthenticated(Call call)
 {
     if (m_refreshing) {
@@ -165,8 +230,11 @@ void ServerApi::callAuthenticated(Call call)
 
 void ServerApi::sendWithToken(Call call, const QString &accessToken)
 {
-    QNetworkReply *reply = send(call.verb, call.path, call.query, call.body, accessToken);
-    whenFinished(reply, [this, call = std::move(call), accessToken](const ApiResponse &response) mutable {
+    QNetworkReply *reply = send(call.verb, call.path, call.query, call.body, accessToken, call.headers);
+    const ByteSink sink = call.sink;
+    const qint64 rangeFirst = call.rangeFirst;
+    const bool uploadOffset = call.uploadOffset;
+    auto handle = [this, call = std::move(call), accessToken](const ApiResponse &response) mutable {
         if (response.httpStatus != 401 || call.afterRefresh) {
             call.done(response);
             return;
@@ -180,7 +248,11 @@ void ServerApi::sendWithToken(Call call, const QString &accessToken)
         }
         m_waitingForRefresh.append(std::move(call));
         startRefresh();
-    });
+    };
+    if (sink)
+        whenStreamed(reply, sink, rangeFirst, std::move(handle));
+    else
+        whenFinished(reply, std::move(handle), uploadOffset);
 }
 
 void ServerApi::startRefresh()
@@ -225,7 +297,7 @@ void ServerApi::finishRefresh(const ApiResponse &response)
 }
 
 QNetworkReply *ServerApi::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
-                               const QByteArray &body, const QString &accessToken)
+                               const QByteArray &body, const QString &accessToken, const Headers &headers)
 {
     QUrl url = m_serverUrl;
     url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + path);
@@ -236,12 +308,19 @@ QNetworkReply *ServerApi::send(const QByteArray &verb, const QString &path, cons
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (!body.isEmpty() || verb == "POST")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    if (verb == "PUT") // also for an empty blob, whose request has no body at all
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
     if (!accessToken.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + accessToken.toLatin1());
+    // head() tells the network layer that no body follows, whatever Content-Length says.
+    if (verb == "HEAD")
+        return m_network.head(request);
     return m_network.sendCustomRequest(request, verb, body);
 }
 
-void ServerApi::whenFinished(QNetworkReply *reply, std::function<void(const ApiResponse &)> handle)
+void ServerApi::whenFinished(QNetworkReply *reply, std::function<void(const ApiResponse &)> handle, bool uploadOffset)
 {
     const qint64 limit = m_limits.maxReplyBytes;
     // Checked while it arrives, so an endless or huge reply is never held in memory.
@@ -251,9 +330,86 @@ void ServerApi::whenFinished(QNetworkReply *reply, std::function<void(const ApiR
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [reply, handle = std::move(handle)] {
+    connect(reply, &QNetworkReply::finished, this, [reply, handle = std::move(handle), uploadOffset] {
         reply->deleteLater();
-        handle(readReply(reply, reply->property(ReplyTooLarge).toBool()));
+        ApiResponse response = readReply(reply, reply->property(ReplyTooLarge).toBool());
+        if (uploadOffset && response.ok()) {
+            bool receivedOk = false, sizeOk = false;
+            const qint64 received = reply->rawHeader(QByteArrayLiteral("Upload-Offset")).toLongLong(&receivedOk);
+            const qint64 size = reply->rawHeader(QByteArrayLiteral("Upload-Length")).toLongLong(&sizeOk);
+            if (!receivedOk || !sizeOk || received < 0 || received > size)
+                response =
+                    invalidReply(QStringLiteral("malformed_reply"),
+                                 QStringLiteral("no valid Upload-Offset and Upload-Length"), response.httpStatus);
+            else
+                response.body = {{QStringLiteral("received"), received}, {QStringLiteral("size"), size}};
+        }
+        handle(response);
+    });
+}
+
+void ServerApi::whenStreamed(QNetworkReply *reply, ByteSink sink, qint64 first,
+                             std::function<void(const ApiResponse &)> handle)
+{
+    // Decided at the first bytes: a 206 for the range asked for streams into the sink; an error's JSON is read
+    // as usual; anything else (a whole blob in a 200, another range) is refused before it fills memory.
+    struct Stream {
+        bool decided = false;
+        std::optional<ByteRange> range;
+        QString refused; // our error code once the download was stopped
+    };
+    auto stream = std::make_shared<Stream>();
+    const qint64 limit = m_limits.maxReplyBytes;
+    const auto take = [reply, sink = std::move(sink), first, stream, limit] {
+        if (!stream->refused.isEmpty())
+            return;
+        if (!stream->decided) {
+            stream->decided = true;
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 206) {
+                stream->range = contentRange(reply->rawHeader(ContentRangeHeader));
+                if (!stream->range || stream->range->first != first)
+                    stream->refused = QStringLiteral("unexpected_range");
+            } else if (status >= 200 && status < 300) {
+                stream->refused = QStringLiteral("unexpected_range");
+            }
+        }
+        if (stream->refused.isEmpty()) {
+            if (stream->range) {
+                if (!sink(reply->readAll()))
+                    stream->refused = QStringLiteral("download_refused");
+            } else if (reply->bytesAvailable() > limit) {
+                stream->refused = QLatin1String(ReplyTooLarge);
+            }
+        }
+        if (!stream->refused.isEmpty())
+            reply->abort();
+    };
+    connect(reply, &QNetworkReply::readyRead, reply, take);
+    connect(reply, &QNetworkReply::finished, this, [reply, take, stream, handle = std::move(handle)] {
+        reply->deleteLater();
+        take(); // what arrived last, also before a connection was lost: those bytes are good
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (!stream->refused.isEmpty()) {
+            handle(invalidReply(stream->refused, QStringLiteral("the download was stopped"), status));
+            return;
+        }
+        if (!stream->range) {
+            handle(readReply(reply, false));
+            return;
+        }
+        ApiResponse response;
+        response.httpStatus = status;
+        if (reply->error() != QNetworkReply::NoError) {
+            response.outcome = ApiResponse::Outcome::NetworkFailure;
+            response.errorMessage = reply->errorString();
+        } else {
+            response.outcome = ApiResponse::Outcome::Success;
+            response.body = {{QStringLiteral("first"), stream->range->first},
+                             {QStringLiteral("last"), stream->range->last},
+                             {QStringLiteral("size"), stream->range->size}};
+        }
+        handle(response);
     });
 }
 

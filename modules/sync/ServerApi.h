@@ -7,6 +7,9 @@
 // all continue with its tokens (the server spends a refresh token when it rotates it, and ends the session
 // when a spent one comes again). A refresh the server refuses ends the session: the tokens are cleared,
 // sessionEnded() is emitted and waiting calls answer 401.
+//
+// Blobs (modules/server/BlobApi.h) go through the same token handling. Their bodies are never held whole:
+// an upload sends one piece per call, a download hands each piece of the body to a sink as it arrives.
 #pragma once
 
 #include "core/Command.h"
@@ -31,6 +34,9 @@ class ServerApi : public QObject {
 
 public:
     using Callback = std::function<void(const ApiResponse &)>;
+    // Takes the next bytes of a download as they arrive; false stops it (the call answers InvalidReply
+    // "download_refused").
+    using ByteSink = std::function<bool(const QByteArray &)>;
 
     struct Limits {
         qint64 maxReplyBytes = 256 * 1024 * 1024; // a pull page of 1000 cases with their notes stays far below
@@ -51,11 +57,26 @@ public:
     // GET /api/v1/sync/pull; an empty cursor pulls from the beginning, resultsAfter < 0 asks for no results.
     void pull(const QString &cursor, int limit, qint64 resultsAfter, Callback done);
 
+    // HEAD /api/v1/blobs/SHA256: how much of the blob the server holds, as the body {"received": N,
+    // "size": M} (from Upload-Offset and Upload-Length; equal when complete). 404 when the caller may not see
+    // it or nobody uploaded it yet.
+    void blobStatus(const QString &sha256, Callback done);
+    // PUT /api/v1/blobs/SHA256 with bytes OFFSET.. of a blob of `total` bytes -> {sha256, size, received,
+    // complete}; 409 offset_mismatch when the server holds another offset, 422 hash_mismatch after the last
+    // byte when the content is not SHA256 (the server dropped the upload).
+    void uploadBlobPart(const QString &sha256, qint64 offset, qint64 total, const QByteArray &bytes, Callback done);
+    // GET /api/v1/blobs/SHA256 with "Range: bytes=FIRST-LAST": the body goes to `sink` while it arrives; the
+    // answer's body is {"first", "last", "size"} from Content-Range. A connection lost midway answers
+    // NetworkFailure after the sink took what did arrive: continue with a Range from there.
+    void downloadBlobRange(const QString &sha256, qint64 first, qint64 last, ByteSink sink, Callback done);
+
 signals:
     void tokensRefreshed();
     void sessionEnded(const QString &code); // the server's reason ("session_revoked", "session_expired", ...)
 
 private:
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+
     struct Call {
         QByteArray verb;
         QString path;
@@ -63,6 +84,10 @@ private:
         QByteArray body;
         Callback done;
         bool afterRefresh = false; // a 401 now is final
+        Headers headers{};         // besides Authorization; a Content-Type here replaces the JSON one
+        bool uploadOffset = false; // the answer is Upload-Offset/Upload-Length (HEAD), not a body
+        ByteSink sink{};           // a ranged download streams its body here
+        qint64 rangeFirst = 0;     // with sink: the first byte asked for
     };
 
     void callAuthenticated(Call call);
@@ -70,9 +95,13 @@ private:
     void startRefresh();
     void finishRefresh(const ApiResponse &response);
     QNetworkReply *send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
-                        const QString &accessToken);
+                        const QString &accessToken, const Headers &headers = {});
     // Reads the reply (within the size limit) into a response and hands it on once.
-    void whenFinished(QNetworkReply *reply, std::function<void(const ApiResponse &)> handle);
+    void whenFinished(QNetworkReply *reply, std::function<void(const ApiResponse &)> handle, bool uploadOffset = false);
+    // Like whenFinished, but a 206 body goes to `sink` while it arrives instead of into the response.
+    void whenStreamed(QNetworkReply *reply, ByteSink sink, qint64 first,
+                      std::function<void(const ApiResponse &)> handle);
+    static QString blobPath(const QString &sha256);
     // Stores the tokens of a login or refresh reply; an InvalidReply or the store's failure otherwise.
     ApiResponse storeTokens(const ApiResponse &response);
 

@@ -1,5 +1,6 @@
 #include "sync/SyncEngine.h"
 
+#include "sync/BlobTransfer.h"
 #include "sync/RetryTimer.h"
 #include "sync/ServerApi.h"
 #include "sync/SyncLog.h"
@@ -29,6 +30,7 @@ void SyncEngine::startRun()
     m_again = false;
     m_pushedUpTo = 0;
     m_resets = 0;
+    m_uploaded.clear();
     setState(State::Syncing);
     reportPendingCount();
     Result<QUuid> clientId = m_store.clientId();
@@ -50,6 +52,29 @@ void SyncEngine::pushNext()
     if (batch->isEmpty()) {
         pullNext();
         return;
+    }
+    if (m_blobs) {
+        // An attachDocument goes out only once the server has its document: one upload at a time, then here again.
+        for (const Command &command : std::as_const(*batch)) {
+            const std::optional<QString> sha = BlobTransfer::blobOf(command);
+            if (!sha || m_uploaded.contains(*sha))
+                continue;
+            m_blobs->ensureUploaded(*sha, [this, sha = *sha](const BlobTransfer::Outcome &outcome) {
+                if (outcome.response && (outcome.isTransient() || outcome.response->httpStatus == 401)) {
+                    handleFailure(*outcome.response);
+                    return;
+                }
+                // Refused for good (the local copy is damaged or gone, the server will not take it): the command
+                // goes out all the same, the server rejects it for the missing document, and the user sees that
+                // under "Needs attention" instead of an outbox stuck behind it.
+                if (!outcome.ok())
+                    qCWarning(lcSync).noquote()
+                        << "document" << sha << "cannot be uploaded:" << outcome.result.error().toString();
+                m_uploaded.insert(sha);
+                pushNext();
+            });
+            return;
+        }
     }
     const qint64 last = batch->constLast().clientSeq;
     m_api.push(m_clientId, *batch, [this, last](const ApiResponse &response) {

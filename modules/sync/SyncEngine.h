@@ -13,6 +13,7 @@
 #include "sync/ApiResponse.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <chrono>
 #include <optional>
@@ -23,6 +24,7 @@ class CacheDatabase;
 
 namespace casedesk::sync {
 
+class BlobTransfer;
 class RetryTimer;
 class ServerApi;
 
@@ -49,6 +51,9 @@ public:
 
     SyncEngine(ServerApi &api, storage::CacheDatabase &cache, RetryTimer &retryTimer, QObject *parent = nullptr);
     void setOptions(const Options &options) { m_options = options; }
+    // Uploads the document of each attachDocument before the command is pushed; without it such commands go out
+    // as they are (the server rejects one whose document it lacks).
+    void setBlobTransfer(BlobTransfer *blobs) { m_blobs = blobs; }
 
     // Starts a run now (cancelling a scheduled retry), or one more right after the running one: call it after
     // every local change and when the live channel says the cursor moved.
@@ -78,6 +83,8 @@ private:
     void reportPendingCount();
 
     ServerApi &m_api;
+    BlobTransfer *m_blobs = nullptr;
+    QSet<QString> m_uploaded; // documents the server has, found in this run
     storage::SyncStore m_store;
     RetryTimer &m_retryTimer;
     Options m_options;

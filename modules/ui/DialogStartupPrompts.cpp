@@ -1,6 +1,8 @@
 #include "ui/DialogStartupPrompts.h"
 
+#include "sync/SyncSession.h"
 #include "ui/DemoUserDialog.h"
+#include "ui/LoginDialog.h"
 #include "ui/PassphraseDialog.h"
 
 #include <QMessageBox>
@@ -45,6 +47,23 @@ std::optional<QUuid> DialogStartupPrompts::chooseDemoUser(const QList<User> &use
     if (dialog.exec() != QDialog::Accepted || dialog.selectedUserId().isNull())
         return std::nullopt;
     return dialog.selectedUserId();
+}
+
+StartupPrompts::LoginAnswer DialogStartupPrompts::askLogin(sync::SyncSession &session, const QUrl &server,
+                                                           const QString &login, const QString &problem)
+{
+    LoginDialog dialog(server, login, problem);
+    QObject::connect(&dialog, &LoginDialog::loginRequested, &session, &sync::SyncSession::logIn);
+    QObject::connect(&session, &sync::SyncSession::loggedIn, &dialog, &LoginDialog::loggedIn);
+    QObject::connect(&session, &sync::SyncSession::loginFailed, &dialog, &LoginDialog::loginFailed);
+    const int result = dialog.exec();
+    LoginAnswer answer;
+    answer.server = dialog.serverUrl();
+    answer.login = dialog.login();
+    answer.choice = result == QDialog::Accepted          ? LoginAnswer::Choice::LoggedIn
+                    : result == LoginDialog::WorkOffline ? LoginAnswer::Choice::WorkOffline
+                                                         : LoginAnswer::Choice::Quit;
+    return answer;
 }
 
 void DialogStartupPrompts::showError(const Error &error)

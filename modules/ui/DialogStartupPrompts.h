@@ -1,4 +1,4 @@
-// The real start-up prompts: modal dialogs and a progress dialog.
+// The real start-up prompts: modal dialogs (the login dialog among them) and a progress dialog.
 #pragma once
 
 #include "ui/StartupPrompts.h"
@@ -20,6 +20,8 @@ public:
     std::optional<QString> askPassphrase(PassphraseMode mode, const QString &problem) override;
     Recovery askRecovery(const Error &error, bool canRetry) override;
     std::optional<QUuid> chooseDemoUser(const QList<User> &users, const QList<Team> &teams) override;
+    LoginAnswer askLogin(sync::SyncSession &session, const QUrl &server, const QString &login,
+                         const QString &problem) override;
     void showError(const Error &error) override;
     void beginProgress(const QString &text, int maximum) override;
     void setProgress(int value) override;

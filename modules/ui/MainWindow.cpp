@@ -1,13 +1,19 @@
 #include "ui/MainWindow.h"
 
+#include "sync/SyncSession.h"
 #include "ui/CaseDetailPane.h"
 #include "ui/InboxController.h"
 #include "ui/InboxFilterBar.h"
+#include "ui/NeedsAttentionPanel.h"
 
+#include <QAction>
 #include <QDate>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -211,9 +217,57 @@ QString MainWindow::signedInText() const
                              : tr("Signed in as %1 (%2)").arg(user->displayName, details.join(QStringLiteral(", ")));
 }
 
+void MainWindow::setSyncSession(sync::SyncSession *session)
+{
+    m_session = session;
+    m_syncLabel = new QLabel(this);
+    m_syncLabel->setAccessibleName(tr("Synchronisation"));
+    statusBar()->addPermanentWidget(m_syncLabel);
+    QMenu *menu = menuBar()->addMenu(tr("&Session"));
+    m_loginAgain = menu->addAction(tr("&Log in again…"));
+    connect(m_loginAgain, &QAction::triggered, this, &MainWindow::loginAgainRequested);
+    QAction *syncNow = menu->addAction(tr("&Synchronise now"));
+    syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(syncNow, &QAction::triggered, session, &sync::SyncSession::syncNow);
+    // The session's own getters follow these signals before this slot runs (SyncSession connects first).
+    connect(session, &sync::SyncSession::stateChanged, this, &MainWindow::updateSyncIndicator);
+    connect(session, &sync::SyncSession::onlineChanged, this, &MainWindow::updateSyncIndicator);
+    connect(session, &sync::SyncSession::pendingCountChanged, this, &MainWindow::updateSyncIndicator);
+    updateSyncIndicator();
+}
+
+void MainWindow::updateSyncIndicator()
+{
+    using State = sync::SyncEngine::State;
+    const State state = m_session->state();
+    const qint64 pending = m_session->pendingCount();
+    const QString number = QLocale().toString(pending);
+    QString text;
+    if (state == State::NeedsLogin)
+        text = tr("Login required");
+    else if (state == State::Syncing)
+        text = tr("Synchronising…");
+    else if (!m_session->isOnline())
+        text = pending == 0   ? tr("Offline")
+               : pending == 1 ? tr("Offline – 1 change pending")
+                              : tr("Offline – %1 changes pending").arg(number);
+    else if (state == State::Failed)
+        text = tr("Synchronisation stopped – press Ctrl+R to try again");
+    else if (pending > 0)
+        text = pending == 1 ? tr("1 change pending") : tr("%1 changes pending").arg(number);
+    else
+        text = tr("Synchronised");
+    m_syncLabel->setText(text);
+    m_loginAgain->setEnabled(state == State::NeedsLogin);
+}
+
 void MainWindow::showCurrentCase()
 {
-    const QUuid caseId = m_table->currentIndex().data(InboxModel::CaseIdRole).toUuid();
+    showCase(m_table->currentIndex().data(InboxModel::CaseIdRole).toUuid());
+}
+
+void MainWindow::showCase(const QUuid &caseId)
+{
     if (caseId.isNull()) {
         m_detail->clear();
         return;
@@ -224,6 +278,22 @@ void MainWindow::showCurrentCase()
         m_detail->showCase(file->first, file->second);
     else
         m_detail->clear();
+}
+
+void MainWindow::setNeedsAttention(NeedsAttentionPanel *panel)
+{
+    m_attentionDock = new QDockWidget(this);
+    m_attentionDock->setObjectName(QStringLiteral("needsAttention"));
+    m_attentionDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_attentionDock->setWidget(panel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_attentionDock);
+    const auto showCount = [this](int count) {
+        m_attentionDock->setWindowTitle(tr("Needs attention (%1)").arg(QLocale().toString(count)));
+        m_attentionDock->setVisible(count > 0);
+    };
+    connect(panel, &NeedsAttentionPanel::countChanged, this, showCount);
+    connect(panel, &NeedsAttentionPanel::caseRequested, this, &MainWindow::showCase);
+    showCount(panel->count());
 }
 
 } // namespace casedesk::ui

@@ -1,18 +1,28 @@
 // The main window: the views with their counts on the left, search and filters on top, the inbox table,
 // and a status bar with the row count and who is signed in. Behaviour lives in InboxController.
+// Connected to a server, the status bar also shows the sync (online or offline, the count of pending changes) and
+// the "Session" menu offers "Log in again" once the session has ended; changes the server rejected or found in
+// conflict are listed under "Needs attention", a dock below the inbox that shows itself while there are any.
 #pragma once
 
 #include <QMainWindow>
 
+class QAction;
+class QDockWidget;
 class QLabel;
 class QTableView;
 class QTreeWidget;
+
+namespace casedesk::sync {
+class SyncSession;
+}
 
 namespace casedesk::ui {
 
 class CaseDetailPane;
 class InboxController;
 class InboxFilterBar;
+class NeedsAttentionPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -26,6 +36,19 @@ public:
     QLabel *countLabel() const { return m_countLabel; }
     CaseDetailPane *detailPane() const { return m_detail; }
 
+    // Shows the session's state from now on; it must outlive the window.
+    void setSyncSession(sync::SyncSession *session);
+    QLabel *syncLabel() const { return m_syncLabel; }          // nullptr without a session
+    QAction *loginAgainAction() const { return m_loginAgain; } // nullptr without a session
+    // Takes the panel into the "Needs attention" dock; its Edit shows the case in the detail pane.
+    void setNeedsAttention(NeedsAttentionPanel *panel);
+    QDockWidget *needsAttentionDock() const { return m_attentionDock; } // nullptr without a panel
+    // Shows the case as the user sees it in the detail pane (cleared when it is gone).
+    void showCase(const QUuid &caseId);
+
+signals:
+    void loginAgainRequested();
+
 private:
     QTreeWidget *createViewList();
     QTableView *createTable();
@@ -35,6 +58,7 @@ private:
     void syncSortIndicator();
     void showCurrentCase();
     QString signedInText() const;
+    void updateSyncIndicator();
 
     InboxController &m_controller;
     QTreeWidget *m_views;
@@ -42,6 +66,10 @@ private:
     QTableView *m_table;
     QLabel *m_countLabel;
     CaseDetailPane *m_detail;
+    sync::SyncSession *m_session = nullptr;
+    QLabel *m_syncLabel = nullptr;
+    QAction *m_loginAgain = nullptr;
+    QDockWidget *m_attentionDock = nullptr;
 };
 
 } // namespace casedesk::ui

@@ -6,24 +6,48 @@
 #include "storage/CacheKey.h"
 #include "storage/CaseRepository.h"
 #include "storage/ReferenceRepository.h"
+#include "sync/KeychainTokenStore.h"
 #include "ui/DemoCacheFiller.h"
 #include "ui/InboxController.h"
 #include "ui/MainWindow.h"
+#include "ui/NeedsAttentionPanel.h"
 #include "ui/UiLog.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QPromise>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent>
 
 namespace casedesk::ui {
+
+namespace {
+// QSettings needs an organisation; the application sets none (its data folder would move with it).
+constexpr QLatin1String SettingsOrganization("CaseDesk");
+} // namespace
 
 StartupController::StartupController(StartupOptions options, StartupPrompts &prompts, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_prompts(prompts)
 {
     if (!m_options.keychainKey)
         m_options.keychainKey = &storage::CacheKey::fromKeychain;
+    if (!m_options.tokenStores) {
+        m_options.tokenStores = [](const QUrl &server,
+                                   const QString &login) -> Result<std::unique_ptr<sync::TokenStore>> {
+            auto store = std::make_unique<sync::KeychainTokenStore>(server, login);
+            if (Result<void> loaded = store->load(); !loaded)
+                return loaded.error();
+            return std::unique_ptr<sync::TokenStore>(std::move(store));
+        };
+    }
+    m_server = m_options.serverUrl;
+    if (m_server.isEmpty())
+        m_server = QSettings(SettingsOrganization, QCoreApplication::applicationName())
+                       .value(QLatin1String(ServerSetting))
+                       .toUrl();
     m_path = m_options.cachePath.isEmpty() ? defaultCachePath() : m_options.cachePath;
     connect(&m_fill, &QFutureWatcher<Result<void>>::progressValueChanged, this,
             [this](int value) { m_prompts.setProgress(value); });
@@ -36,6 +60,7 @@ StartupController::~StartupController()
     m_fill.waitForFinished();
     m_window.reset();
     m_inbox.reset();
+    m_session.reset(); // joins the sync's worker thread
 }
 
 QString StartupController::defaultCachePath()
@@ -47,6 +72,10 @@ void StartupController::start()
 {
     if (const Outcome opened = openCache(); opened != Outcome::Done) {
         finish(opened);
+        return;
+    }
+    if (!m_server.isEmpty()) {
+        finish(connectToServer());
         return;
     }
     const auto stored = storage::CaseRepository(*m_db).visibleCount();
@@ -92,6 +121,8 @@ StartupController::Outcome StartupController::openCache()
         auto opened = storage::CacheDatabase::open(m_path, key.value());
         if (opened) {
             m_db = std::move(opened).value();
+            if (!m_server.isEmpty())
+                m_key = key.value(); // the session opens its own connection with it
             return Outcome::Done;
         }
         const Error &error = opened.error();
@@ -208,10 +239,123 @@ StartupController::Outcome StartupController::chooseUser()
     return Outcome::Done;
 }
 
+StartupController::Outcome StartupController::connectToServer()
+{
+    qCInfo(lcUi) << "working with the server" << m_server;
+    m_session = std::make_unique<sync::SyncSession>(m_path, m_key, m_options.tokenStores);
+    m_key.fill('\0');
+    m_key.clear();
+    QSettings settings(SettingsOrganization, QCoreApplication::applicationName());
+    if (settings.value(QLatin1String(ServerSetting)).toUrl() == m_server)
+        m_login = settings.value(QLatin1String(LoginSetting)).toString();
+    if (m_login.isEmpty() || !resumeSession()) {
+        const StartupPrompts::LoginAnswer answer = m_prompts.askLogin(*m_session, m_server, m_login, QString());
+        switch (answer.choice) {
+        case StartupPrompts::LoginAnswer::Choice::Quit:
+            return Outcome::Quit;
+        case StartupPrompts::LoginAnswer::Choice::WorkOffline:
+            qCInfo(lcUi) << "working offline without a session";
+            break;
+        case StartupPrompts::LoginAnswer::Choice::LoggedIn:
+            rememberLogin(answer);
+            break;
+        }
+    }
+    return loadSessionUser();
+}
+
+bool StartupController::resumeSession()
+{
+    // The keychain answers quickly and the server is not asked: no prompt is needed meanwhile.
+    QEventLoop loop;
+    bool resumed = false;
+    connect(m_session.get(), &sync::SyncSession::loggedIn, &loop, [&] {
+        resumed = true;
+        loop.quit();
+    });
+    connect(m_session.get(), &sync::SyncSession::sessionEnded, &loop, &QEventLoop::quit);
+    connect(m_session.get(), &sync::SyncSession::failed, &loop, &QEventLoop::quit);
+    m_session->resume(m_server, m_login);
+    loop.exec();
+    return resumed;
+}
+
+void StartupController::rememberLogin(const StartupPrompts::LoginAnswer &answer)
+{
+    m_server = answer.server;
+    m_login = answer.login;
+    QSettings settings(SettingsOrganization, QCoreApplication::applicationName());
+    settings.setValue(QLatin1String(ServerSetting), m_server);
+    settings.setValue(QLatin1String(LoginSetting), m_login);
+    if (auto saved = storage::ReferenceRepository(*m_db).setSetting(QString::fromLatin1(SessionUserSetting),
+                                                                    uuidToString(m_session->userId()));
+        !saved)
+        qCWarning(lcUi) << "remembering the session's user failed:" << saved.error().toString();
+}
+
+StartupController::Outcome StartupController::loadSessionUser()
+{
+    storage::ReferenceRepository reference(*m_db);
+    QUuid userId = m_session->userId();
+    if (userId.isNull()) {
+        // Offline: the user of the last login on this installation, if any.
+        const auto remembered = reference.setting(QString::fromLatin1(SessionUserSetting));
+        if (remembered)
+            userId = uuidFromString(remembered.value());
+    }
+    if (userId.isNull())
+        return Outcome::Done; // never logged in here: an empty inbox until the first login
+    const auto users = reference.users();
+    if (!users) {
+        m_prompts.showError(users.error());
+        return Outcome::Failed;
+    }
+    for (const User &user : users.value()) {
+        if (user.id == userId)
+            m_user = user;
+    }
+    if (!m_user) {
+        // The cache has no reference data of this user yet: the id is what "My cases" needs.
+        m_user = User{userId, m_login, m_login, {}, {}, true};
+    }
+    return Outcome::Done;
+}
+
+void StartupController::logInAgain()
+{
+    if (!m_session)
+        return;
+    const StartupPrompts::LoginAnswer answer = m_prompts.askLogin(
+        *m_session, m_server, m_login,
+        tr("Your session has ended. Log in again to send your changes; they are kept on this computer."));
+    switch (answer.choice) {
+    case StartupPrompts::LoginAnswer::Choice::LoggedIn:
+        rememberLogin(answer);
+        return;
+    case StartupPrompts::LoginAnswer::Choice::WorkOffline:
+        return;
+    case StartupPrompts::LoginAnswer::Choice::Quit:
+        emit quitRequested(0);
+        return;
+    }
+}
+
 void StartupController::showWindow()
 {
     m_inbox = std::make_unique<InboxController>(*m_db, m_user);
     m_window = std::make_unique<MainWindow>(*m_inbox);
+    if (m_session) {
+        m_window->setSyncSession(m_session.get());
+        // The worker wrote to the cache file: the inbox reads its page again.
+        connect(m_session.get(), &sync::SyncSession::synced, m_inbox.get(), &InboxController::refresh);
+        connect(m_window.get(), &MainWindow::loginAgainRequested, this, &StartupController::logInAgain);
+        auto *attention = new NeedsAttentionPanel(*m_db, m_user ? m_user->id : QUuid(), m_window.get());
+        m_window->setNeedsAttention(attention);
+        connect(m_session.get(), &sync::SyncSession::synced, attention, &NeedsAttentionPanel::reload);
+        // A change re-applied or discarded: the inbox shows it, and a re-applied one goes out.
+        connect(attention, &NeedsAttentionPanel::outboxChanged, m_inbox.get(), &InboxController::refresh);
+        connect(attention, &NeedsAttentionPanel::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
+    }
     m_window->show();
 }
 

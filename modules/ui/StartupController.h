@@ -1,14 +1,19 @@
 // Start-up of the client: finds the cache key (keychain, else a passphrase), opens the cache (offering a
-// way out when it cannot be opened), fills an empty cache with demo cases in the background, settles
-// which demo user this is, then shows the main window.
+// way out when it cannot be opened), then shows the main window.
+// With a server (--server, or the one of the last successful login): starts the SyncSession on the same cache,
+// continuing the session stored in the keychain or asking for a login (working offline stays possible: the cache
+// opens without the server); the user is the logged-in one. Without a server (demo): fills an empty cache with
+// demo cases in the background and settles which demo user this is.
 #pragma once
 
 #include "core/Result.h"
 #include "core/User.h"
+#include "sync/SyncSession.h"
 #include "ui/StartupPrompts.h"
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -29,6 +34,9 @@ struct StartupOptions {
     QString userLogin;    // demo user to be, instead of asking
     // Where the key comes from when a keychain is reachable; tests substitute their own.
     std::function<Result<QByteArray>(const QString &cacheName, bool createIfMissing)> keychainKey;
+    QUrl serverUrl; // --server; empty: the server of the last successful login, if any, else the demo
+    // Where the session tokens are kept; empty: the keychain (KeychainTokenStore). Tests substitute their own.
+    sync::SyncSession::TokenStoreFactory tokenStores;
 };
 
 class StartupController : public QObject {
@@ -37,6 +45,9 @@ class StartupController : public QObject {
 public:
     static constexpr auto KeychainName = "default";
     static constexpr auto DemoUserSetting = "demoUser";
+    static constexpr auto SessionUserSetting = "sessionUser"; // in the cache: who logged in last
+    static constexpr auto ServerSetting = "server/url";       // QSettings: the last successful login
+    static constexpr auto LoginSetting = "server/login";
 
     StartupController(StartupOptions options, StartupPrompts &prompts, QObject *parent = nullptr);
     ~StartupController() override;
@@ -48,10 +59,13 @@ public:
     const std::optional<User> &user() const { return m_user; }
     InboxController *inboxController() const { return m_inbox.get(); }
     MainWindow *mainWindow() const { return m_window.get(); }
+    sync::SyncSession *syncSession() const { return m_session.get(); } // nullptr without a server
 
 public slots:
     // Runs the steps; ends with ready() or quitRequested(). Returns early while the demo fill runs.
     void start();
+    // After the session ended (MainWindow's "Log in again"): asks for the login; the outbox waits meanwhile.
+    void logInAgain();
 
 signals:
     void ready();
@@ -64,6 +78,10 @@ private:
     void fillDemoCases();
     void onFillFinished();
     Outcome chooseUser();
+    Outcome connectToServer();
+    bool resumeSession();
+    void rememberLogin(const StartupPrompts::LoginAnswer &answer);
+    Outcome loadSessionUser();
     void showWindow();
     void finish(Outcome outcome);
 
@@ -71,6 +89,10 @@ private:
     StartupPrompts &m_prompts;
     QString m_path;
     std::unique_ptr<storage::CacheDatabase> m_db;
+    QByteArray m_key; // the cache's, until the session has its own connection
+    QUrl m_server;    // empty: no server (demo)
+    QString m_login;
+    std::unique_ptr<sync::SyncSession> m_session;
     std::optional<User> m_user;
     std::unique_ptr<InboxController> m_inbox;
     std::unique_ptr<MainWindow> m_window;

@@ -8,9 +8,14 @@
 
 #include <QList>
 #include <QString>
+#include <QUrl>
 #include <QUuid>
 
 #include <optional>
+
+namespace casedesk::sync {
+class SyncSession;
+}
 
 namespace casedesk::ui {
 
@@ -26,6 +31,17 @@ public:
         Quit,
     };
 
+    struct LoginAnswer {
+        enum class Choice {
+            LoggedIn,    // the session logged in (it emitted loggedIn)
+            WorkOffline, // continue with the cache, without a session
+            Quit,
+        };
+        Choice choice = Choice::Quit;
+        QUrl server; // what the user logged in to
+        QString login;
+    };
+
     virtual ~StartupPrompts() = default;
 
     // No keychain: explains that and asks for the cache passphrase. `problem` says why it is asked again
@@ -37,6 +53,12 @@ public:
 
     // Until login exists: which demo user this installation is. nullopt: cancelled.
     virtual std::optional<QUuid> chooseDemoUser(const QList<User> &users, const QList<Team> &teams) = 0;
+
+    // Asks for the server, login and password and logs in through `session` (asynchronously, so the prompt stays
+    // responsive) until it succeeds or the user works offline or quits. `server` and `login` are suggestions;
+    // `problem` says why the login is asked for (empty at the first login).
+    virtual LoginAnswer askLogin(sync::SyncSession &session, const QUrl &server, const QString &login,
+                                 const QString &problem) = 0;
 
     // An error start-up cannot continue after; the application quits when this returns.
     virtual void showError(const Error &error) = 0;

@@ -8,6 +8,7 @@
 #include "FormsBenchmark.h"
 #include "ServerBenchmark.h"
 #include "StoreBenchmark.h"
+#include "SyncBenchmark.h"
 #include "WorkflowBenchmark.h"
 
 namespace {
@@ -16,7 +17,8 @@ const char usage[] = "usage: casedesk-bench store [--cases N] [--keep PATH] [--s
                      "       casedesk-bench workflow [--seed SEED]\n"
                      "       casedesk-bench forms [--seed SEED]\n"
                      "       casedesk-bench server [--clients N] [--commands N] [--pull-clients N] "
-                     "[--pull-seconds S] [--servers N]\n";
+                     "[--pull-seconds S] [--servers N]\n"
+                     "       casedesk-bench sync [--cases N] [--queued N] [--propagations N]\n";
 
 // A positive number option; false (with a message) when it is not one.
 bool positiveOption(const QCommandLineParser &parser, const char *name, int *value)
@@ -36,11 +38,11 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("CaseDesk benchmarks. Subcommands: store, workflow, forms, server"));
+        QStringLiteral("CaseDesk benchmarks. Subcommands: store, workflow, forms, server, sync"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("store, workflow, forms or server"));
-    parser.addOption({QStringLiteral("cases"), QStringLiteral("Number of demo cases (store)."), QStringLiteral("N"),
-                      QStringLiteral("100000")});
+    parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("store, workflow, forms, server or sync"));
+    parser.addOption({QStringLiteral("cases"), QStringLiteral("Number of demo cases (store, sync)."),
+                      QStringLiteral("N"), QStringLiteral("100000")});
     parser.addOption(
         {QStringLiteral("keep"), QStringLiteral("Keep the encrypted cache at PATH (store)."), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the generated data."), QStringLiteral("SEED"),
@@ -55,6 +57,10 @@ int main(int argc, char *argv[])
                       QStringLiteral("S"), QStringLiteral("10")});
     parser.addOption({QStringLiteral("servers"), QStringLiteral("casedesk-server processes (server)."),
                       QStringLiteral("N"), QStringLiteral("2")});
+    parser.addOption({QStringLiteral("queued"), QStringLiteral("Commands queued offline, then drained (sync)."),
+                      QStringLiteral("N"), QStringLiteral("10000")});
+    parser.addOption({QStringLiteral("propagations"), QStringLiteral("Assignments timed between clients (sync)."),
+                      QStringLiteral("N"), QStringLiteral("100")});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -90,6 +96,12 @@ int main(int argc, char *argv[])
             !positiveOption(parser, "servers", &options.servers))
             return 2;
         result = casedesk::bench::runServerBenchmark(options);
+    } else if (benchmark == QLatin1String("sync")) {
+        casedesk::bench::SyncBenchmarkOptions options;
+        if (!positiveOption(parser, "cases", &options.cases) || !positiveOption(parser, "queued", &options.queued) ||
+            !positiveOption(parser, "propagations", &options.propagations))
+            return 2;
+        result = casedesk::bench::runSyncBenchmark(options);
     } else {
         std::fprintf(stderr, "%s", usage);
         return 2;

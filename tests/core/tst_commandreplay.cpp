@@ -1,6 +1,7 @@
 // Replaying pending commands on a case: each command kind, compare-and-set conflicts that leave the case
 // unchanged, and commands on a case that does not exist.
 #include "core/CommandReplay.h"
+#include "core/DocumentRef.h"
 #include "core/Note.h"
 #include "core/Uuid.h"
 
@@ -60,6 +61,12 @@ QJsonObject setFieldsArgs(const QJsonObject &fields)
 QJsonObject assignArgs(const QString &expected, const QString &assignee)
 {
     return QJsonObject{{QStringLiteral("expected"), expected}, {QStringLiteral("assignee"), assignee}};
+}
+
+// Bernd stands in for Anna.
+QJsonObject deputyArgs()
+{
+    return {{QStringLiteral("user"), uuidToString(clerkAnna)}, {QStringLiteral("deputy"), uuidToString(clerkBernd)}};
 }
 
 QJsonObject claimArgs(const QString &expected)
@@ -309,11 +316,20 @@ void TestCommandReplay::commandsThatLeaveTheCase_data()
     note.authorId = clerkAnna;
     note.text = QStringLiteral("Telefonat mit Herrn Weiß: Nachweis folgt per Post.");
     QTest::newRow("addNote") << int(CommandName::AddNote) << QJsonObject{{QStringLiteral("note"), note.toJson()}};
+    DocumentRef document;
+    document.id = QUuid::fromString(u"0190f5c2-0000-7000-8000-0000000000f1");
+    document.caseId = sampleCase().id;
+    document.sha256 = QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    document.name = QStringLiteral("Meldebescheinigung.pdf");
     QTest::newRow("attachDocument") << int(CommandName::AttachDocument)
-                                    << QJsonObject{{QStringLiteral("documentId"), uuidToString(createUuidV7())}};
-    QTest::newRow("updateDocumentMeta") << int(CommandName::UpdateDocumentMeta) << QJsonObject();
-    QTest::newRow("requestConsultation") << int(CommandName::RequestConsultation) << QJsonObject();
-    QTest::newRow("setDeputy") << int(CommandName::SetDeputy) << QJsonObject();
+                                    << QJsonObject{{QStringLiteral("document"), document.toJson()}};
+    QTest::newRow("updateDocumentMeta") << int(CommandName::UpdateDocumentMeta)
+                                        << QJsonObject{{QStringLiteral("documentId"), uuidToString(document.id)},
+                                                       {QStringLiteral("kind"), QStringLiteral("evidence")}};
+    QTest::newRow("requestConsultation") << int(CommandName::RequestConsultation)
+                                         << QJsonObject{{QStringLiteral("team"),
+                                                         QStringLiteral("0190f5c2-0000-7000-8000-0000000000e2")}};
+    QTest::newRow("setDeputy") << int(CommandName::SetDeputy) << deputyArgs();
     QTest::newRow("completeTask") << int(CommandName::CompleteTask)
                                   << QJsonObject{{QStringLiteral("taskId"), QStringLiteral("pruefung")},
                                                  {QStringLiteral("outcome"), QStringLiteral("genehmigt")}};
@@ -346,8 +362,9 @@ void TestCommandReplay::missingCase_data()
         row("claim") << int(CommandName::Claim) << claimArgs(QString()) << other;
         row("setFollowUp") << int(CommandName::SetFollowUp)
                            << QJsonObject{{QStringLiteral("date"), QStringLiteral("2026-05-01")}} << other;
-        row("completeTask") << int(CommandName::CompleteTask) << QJsonObject() << other;
-        row("setDeputy") << int(CommandName::SetDeputy) << QJsonObject() << other;
+        row("completeTask") << int(CommandName::CompleteTask)
+                            << QJsonObject{{QStringLiteral("taskId"), QStringLiteral("pruefung")}} << other;
+        row("setDeputy") << int(CommandName::SetDeputy) << deputyArgs() << other;
     }
 }
 

@@ -404,9 +404,12 @@ void TestPushApi::otherCommands()
     QCOMPARE(
         result(pushOne(olga, command(olga, caseId, CommandName::AddNote, {{QStringLiteral("note"), second.toJson()}}))),
         QStringLiteral("applied"));
-    QCOMPARE(result(pushOne(anna, command(anna, caseId, CommandName::AttachDocument,
-                                          {{QStringLiteral("documentId"), uuidToString(createUuidV7())}}))),
-             QStringLiteral("rejectedinvalid_args"));
+    // Args of the wrong shape refuse the whole push before anything is applied: the sequence number stays free.
+    const HttpReply malformed = push(anna, {command(anna, caseId, CommandName::AttachDocument,
+                                                    {{QStringLiteral("documentId"), uuidToString(createUuidV7())}})});
+    QCOMPARE(malformed.status, 400);
+    QCOMPARE(malformed.errorCode(), QStringLiteral("invalid_command"));
+    --anna.nextSeq;
     QCOMPARE(result(pushOne(anna, command(anna, createUuidV7(), CommandName::SetDeputy,
                                           {{QStringLiteral("user"), uuidToString(anna.userId)},
                                            {QStringLiteral("deputy"), uuidToString(bert.userId)}}))),

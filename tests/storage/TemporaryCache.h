@@ -43,6 +43,8 @@ public:
     }
 
     bool isOpen() const { return m_db != nullptr; }
+    QString path() const { return m_dir.filePath(QStringLiteral("cache.db")); }
+    const QByteArray &key() const { return m_key; }
     QString error() const { return m_error; }
     storage::CacheDatabase &db() { return *m_db; }
     storage::SqliteDatabase &sqlite() { return m_db->sqlite(); }

@@ -1,17 +1,22 @@
 // SyncEngine with two clients (two caches, two users of one team) against a real casedesk-server and PostgreSQL:
 // offline work that reaches the other client, a field edited on both ends, a push whose reply is lost after the
-// commit while the server restarts, and a cursor the server no longer knows.
+// commit while the server restarts, a cursor the server no longer knows, and a document that goes out before the
+// command attaching it.
+#include "core/DocumentRef.h"
 #include "core/Uuid.h"
 #include "server/ServerDatabase.h"
+#include "storage/BlobFileStore.h"
 #include "storage/CaseRepository.h"
 #include "storage/Outbox.h"
 #include "storage/ReferenceRepository.h"
 #include "storage/SyncStore.h"
+#include "sync/BlobTransfer.h"
 #include "sync/ServerApi.h"
 #include "sync/SyncEngine.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -54,6 +59,7 @@ private slots:
     void sameFieldEditedOnBothEnds();
     void lostReplyWhileTheServerRestarts();
     void cursorResetDropsWhatLeftTheScope();
+    void documentGoesOutBeforeItsCommand();
 
 private:
     std::unique_ptr<Client> connect(const QString &login);
@@ -289,6 +295,52 @@ void TestSyncEngine::cursorResetDropsWhatLeftTheScope()
     QCOMPARE(CaseRepository(anna.cache.db()).visibleCount().value(), cases + 1);
     QCOMPARE(anna.outbox().size(), 0);
     QVERIFY(SyncStore(anna.cache.db()).cursor().value() != QStringLiteral("kaputt"));
+}
+
+void TestSyncEngine::documentGoesOutBeforeItsCommand()
+{
+    Client &anna = *m_anna;
+    const QUuid caseId = createCase(anna, QStringLiteral("Bewohnerparkausweis mit Scan"));
+    QString problem;
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+
+    // The clerk scans the application: it goes encrypted into her blob store; the command only names it.
+    QTemporaryDir scans;
+    QFile scan(scans.filePath(QStringLiteral("antrag.pdf")));
+    QVERIFY(scan.open(QIODevice::WriteOnly));
+    const QByteArray content = QByteArrayLiteral("%PDF-1.7 Antrag auf Bewohnerparkausweis ") + caseId.toByteArray();
+    scan.write(content.repeated(3000)); // several chunks of the encrypted store
+    scan.close();
+    Result<BlobFileStore> store = BlobFileStore::open(anna.cache.path(), anna.cache.key());
+    QVERIFY2(store, errorText(store).constData());
+    const Result<BlobFileStore::Imported> imported = store->importFile(scan.fileName());
+    QVERIFY2(imported, errorText(imported).constData());
+    DocumentRef document;
+    document.id = createUuidV7();
+    document.caseId = caseId;
+    document.sha256 = imported->sha256;
+    document.size = imported->size;
+    document.name = QStringLiteral("Antrag.pdf");
+    document.kind = DocumentKind::Application;
+    QVERIFY(anna.submit(CommandName::AttachDocument, caseId, {{QStringLiteral("document"), document.toJson()}}));
+    const QString blobOnServer =
+        QStringLiteral("SELECT count(*) FROM blobs WHERE sha256 = decode('%1', 'hex')").arg(document.sha256);
+    QCOMPARE(scalar(blobOnServer).toInt(), 0);
+
+    BlobTransfer transfer(*anna.api, *store);
+    anna.engine->setBlobTransfer(&transfer);
+    const bool synced = sync(anna, &problem);
+    anna.engine->setBlobTransfer(nullptr);
+    QVERIFY2(synced, qPrintable(problem));
+    // Applied, not rejected: the server had the whole document when the command came.
+    QCOMPARE(anna.outbox().size(), 0);
+    QCOMPARE(scalar(blobOnServer).toInt(), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT size FROM blobs WHERE sha256 = decode('%1', 'hex')").arg(document.sha256))
+                 .toLongLong(),
+             content.size() * 3000);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT count(*) FROM documents WHERE id = '%1'").arg(uuidToString(document.id))).toInt(),
+        1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

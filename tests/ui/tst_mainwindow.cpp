@@ -1,5 +1,5 @@
 // The main window with real widgets over a real encrypted demo cache: views and counts, search as you
-// type, header sorting, filters, shortcuts.
+// type, header sorting, filters, shortcuts, and the sync indicator that follows a real SyncSession's signals.
 #include "demo/DemoGenerator.h"
 #include "forms/FormValidator.h"
 #include "mock/MockClock.h"
@@ -7,19 +7,24 @@
 #include "storage/CaseRepository.h"
 #include "storage/CaseSearch.h"
 #include "storage/InboxRepository.h"
+#include "sync/SyncSession.h"
 #include "ui/CaseDetailPane.h"
 #include "ui/DemoCacheFiller.h"
 #include "ui/FormView.h"
 #include "ui/InboxController.h"
 #include "ui/InboxFilterBar.h"
 #include "ui/MainWindow.h"
+#include "ui/NeedsAttentionPanel.h"
 
 #include <QCollator>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -67,6 +72,10 @@ private slots:
     void f5Refreshes();
     void combosHaveVisibleLabels();
     void selectingACaseShowsItsForm();
+    void syncIndicatorFollowsTheSession_data();
+    void syncIndicatorFollowsTheSession();
+    void loginAgainIsOfferedWhenTheSessionEnds();
+    void needsAttentionShowsWhileThereIsSomething();
 
 private:
     qint64 countOf(InboxView view, const storage::InboxFilter &filter = {}) const
@@ -79,7 +88,11 @@ private:
 
     test::MockClock m_clock;
     test::ScopedClock m_scopedClock{m_clock};
+    // A session on the window's cache that never reaches a server: the tests speak through its signals.
+    std::unique_ptr<sync::SyncSession> makeSession() const;
+
     QTemporaryDir m_dir;
+    QByteArray m_key = randomKey();
     std::unique_ptr<storage::CacheDatabase> m_db;
     User m_user;
     std::unique_ptr<ui::InboxController> m_controller;
@@ -89,7 +102,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    auto opened = storage::CacheDatabase::open(m_dir.filePath(QStringLiteral("cache.db")), randomKey());
+    auto opened = storage::CacheDatabase::open(m_dir.filePath(QStringLiteral("cache.db")), m_key);
     QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
     m_db = std::move(opened).value();
     auto filled = ui::DemoCacheFiller::fill(*m_db, CaseCount, m_clock.today(), [](qint64) {});
@@ -314,6 +327,108 @@ void TestMainWindow::selectingACaseShowsItsForm()
     searchField()->setText(QStringLiteral("zzzzqqqq"));
     QTRY_COMPARE(table->model()->rowCount(), 0);
     QTRY_VERIFY(!pane->formView());
+}
+
+void TestMainWindow::needsAttentionShowsWhileThereIsSomething()
+{
+    // A real panel over the window's cache: nothing was rejected there, so the dock stays hidden.
+    auto *panel = new ui::NeedsAttentionPanel(*m_db, m_user.id, m_window.get());
+    QCOMPARE(panel->count(), 0);
+    m_window->setNeedsAttention(panel);
+    QDockWidget *dock = m_window->needsAttentionDock();
+    QVERIFY(dock);
+    QCOMPARE(dock->widget(), panel);
+    QVERIFY(!dock->isVisible());
+
+    // The count the panel reports shows the dock with it, and hides it again at zero.
+    emit panel->countChanged(2);
+    QVERIFY(dock->isVisible());
+    QVERIFY2(dock->windowTitle().contains(QLatin1String("2")), qPrintable(dock->windowTitle()));
+    emit panel->countChanged(0);
+    QVERIFY(!dock->isVisible());
+
+    // Edit on an entry opens its case in the detail pane, wherever the inbox is.
+    m_window->table()->clearSelection();
+    const QUuid caseId = m_window->table()->model()->index(2, 0).data(ui::InboxModel::CaseIdRole).toUuid();
+    QVERIFY(!caseId.isNull());
+    emit panel->caseRequested(caseId);
+    const Case shown = storage::CaseRepository(*m_db).visibleCase(caseId).value().value();
+    QTRY_VERIFY(m_window->detailPane()->heading()->text().contains(shown.aktenzeichen.toString()));
+}
+
+std::unique_ptr<sync::SyncSession> TestMainWindow::makeSession() const
+{
+    auto session = std::make_unique<sync::SyncSession>(
+        m_dir.filePath(QStringLiteral("cache.db")), m_key,
+        [](const QUrl &, const QString &) -> Result<std::unique_ptr<sync::TokenStore>> {
+            return makeError(ErrorCode::KeychainUnavailable, QStringLiteral("no keychain in this test"));
+        });
+    // The worker's first count of the outbox, so that it cannot come after the test's own signals.
+    QSignalSpy counted(session.get(), &sync::SyncSession::pendingCountChanged);
+    if (!counted.wait(30000))
+        qWarning() << "the session did not count the pending changes";
+    return session;
+}
+
+void TestMainWindow::syncIndicatorFollowsTheSession_data()
+{
+    using State = sync::SyncEngine::State;
+    QTest::addColumn<State>("state");
+    QTest::addColumn<bool>("online");
+    QTest::addColumn<qint64>("pending");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("offline, 3 pending") << State::WaitingToRetry << false << qint64(3)
+                                        << QStringLiteral("Offline – 3 changes pending");
+    QTest::newRow("offline, 1 pending") << State::WaitingToRetry << false << qint64(1)
+                                        << QStringLiteral("Offline – 1 change pending");
+    QTest::newRow("offline, nothing pending")
+        << State::WaitingToRetry << false << qint64(0) << QStringLiteral("Offline");
+    QTest::newRow("synchronised") << State::Idle << true << qint64(0) << QStringLiteral("Synchronised");
+    QTest::newRow("synchronising") << State::Syncing << true << qint64(5) << QStringLiteral("Synchronising…");
+    QTest::newRow("login required") << State::NeedsLogin << true << qint64(2) << QStringLiteral("Login required");
+    QTest::newRow("pending, online") << State::Idle << true << qint64(1200)
+                                     << QStringLiteral("%1 changes pending").arg(QLocale().toString(1200));
+}
+
+void TestMainWindow::syncIndicatorFollowsTheSession()
+{
+    QFETCH(sync::SyncEngine::State, state);
+    QFETCH(bool, online);
+    QFETCH(qint64, pending);
+    QFETCH(QString, expected);
+    QVERIFY(!m_window->syncLabel()); // no server, no indicator
+    auto session = makeSession();
+    m_window->setSyncSession(session.get());
+    QVERIFY(m_window->syncLabel());
+    QCOMPARE(m_window->syncLabel()->text(), QStringLiteral("Login required")); // nobody logged in yet
+    // In the order the engine reports a run's end.
+    emit session->onlineChanged(online);
+    emit session->pendingCountChanged(pending);
+    emit session->stateChanged(state);
+    QCOMPARE(m_window->syncLabel()->text(), expected);
+    QCOMPARE(m_window->loginAgainAction()->isEnabled(), state == sync::SyncEngine::State::NeedsLogin);
+    m_window.reset(); // before the session it shows
+}
+
+void TestMainWindow::loginAgainIsOfferedWhenTheSessionEnds()
+{
+    auto session = makeSession();
+    m_window->setSyncSession(session.get());
+    emit session->onlineChanged(true);
+    emit session->stateChanged(sync::SyncEngine::State::Idle);
+    QCOMPARE(m_window->syncLabel()->text(), QStringLiteral("Synchronised"));
+    QVERIFY(!m_window->loginAgainAction()->isEnabled());
+    QSignalSpy requested(m_window.get(), &ui::MainWindow::loginAgainRequested);
+
+    emit session->sessionEnded();
+    QCOMPARE(session->state(), sync::SyncEngine::State::NeedsLogin);
+    QCOMPARE(m_window->syncLabel()->text(), QStringLiteral("Login required"));
+    QVERIFY(m_window->loginAgainAction()->isEnabled());
+    // Reachable from the menu bar, where the user looks for it.
+    QVERIFY(m_window->menuBar()->actions().constFirst()->menu()->actions().contains(m_window->loginAgainAction()));
+    m_window->loginAgainAction()->trigger();
+    QCOMPARE(requested.size(), 1);
+    m_window.reset();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,17 +1,20 @@
 // Start-up with scripted answers instead of modal dialogs: keychain, passphrase (create, reopen, wrong
-// passphrase), a damaged cache moved aside, the demo fill in the background, the demo user question.
+// passphrase), a damaged cache moved aside, the demo fill in the background, the demo user question; with a server,
+// the login question instead of the demo (a real login against a real server is in tests/sync/tst_syncsession).
 #include "core/Uuid.h"
 #include "mock/MockClock.h"
 #include "storage/CacheDatabase.h"
 #include "storage/CacheKey.h"
 #include "storage/CaseRepository.h"
 #include "storage/ReferenceRepository.h"
+#include "sync/SyncSession.h"
 #include "ui/InboxController.h"
 #include "ui/MainWindow.h"
 #include "ui/StartupController.h"
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -37,12 +40,14 @@ public:
     QStringList passphrases;                                           // answers to askPassphrase; none left: cancel
     QList<Recovery> recoveries;                                        // answers to askRecovery; none left: quit
     std::function<std::optional<QUuid>(const QList<User> &)> pickUser; // unset: cancel
+    QList<LoginAnswer::Choice> loginChoices;                           // answers to askLogin; none left: quit
 
     QList<PassphraseMode> passphraseModes;
     QStringList passphraseProblems;
     QList<Error> recoveryErrors;
     QList<bool> recoveryCanRetry;
     int userQuestions = 0;
+    QList<QUrl> loginServers;
     QList<Error> errors;
     int progressBegun = 0, progressEnded = 0, progressMaximum = -1, lastProgress = -1;
 
@@ -64,6 +69,16 @@ public:
     {
         ++userQuestions;
         return pickUser ? pickUser(users) : std::nullopt;
+    }
+    LoginAnswer askLogin(sync::SyncSession &, const QUrl &server, const QString &login, const QString &) override
+    {
+        loginServers.append(server);
+        LoginAnswer answer;
+        answer.server = server;
+        answer.login = login;
+        if (!loginChoices.isEmpty())
+            answer.choice = loginChoices.takeFirst();
+        return answer;
     }
     void showError(const Error &error) override { errors.append(error); }
     void beginProgress(const QString &, int maximum) override
@@ -96,6 +111,8 @@ private slots:
     void demoFillCreatesCasesAndRemembersUser();
     void userOptionSkipsTheQuestion();
     void realKeychain();
+    void serverModeAsksForTheLoginInsteadOfTheDemo_data();
+    void serverModeAsksForTheLoginInsteadOfTheDemo();
 
 private:
     ui::StartupOptions options(qint64 demoCases = 0) const
@@ -339,6 +356,43 @@ void TestStartup::realKeychain()
         QVERIFY(prompts.passphraseModes.isEmpty());
         QVERIFY(prompts.recoveryErrors.isEmpty());
     }
+}
+
+void TestStartup::serverModeAsksForTheLoginInsteadOfTheDemo_data()
+{
+    QTest::addColumn<bool>("reachesTheWindow"); // the user works offline; else quits
+    QTest::newRow("work offline") << true;
+    QTest::newRow("quit") << false;
+}
+
+void TestStartup::serverModeAsksForTheLoginInsteadOfTheDemo()
+{
+    QFETCH(bool, reachesTheWindow);
+    const auto choice =
+        reachesTheWindow ? StartupPrompts::LoginAnswer::Choice::WorkOffline : StartupPrompts::LoginAnswer::Choice::Quit;
+    ui::StartupOptions opts = options(200); // demo cases asked for, but a server decides what the cache holds
+    opts.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    ScriptedPrompts prompts;
+    prompts.loginChoices = {choice};
+    ui::StartupController startup(opts, prompts);
+    int exitCode = -1;
+    QCOMPARE(run(startup, &exitCode), reachesTheWindow);
+    QCOMPARE(prompts.loginServers, QList<QUrl>{opts.serverUrl});
+    QCOMPARE(prompts.userQuestions, 0);
+    QCOMPARE(prompts.progressBegun, 0);
+    QVERIFY(prompts.errors.isEmpty());
+    QCOMPARE(storage::CaseRepository(*startup.database()).visibleCount().value(), 0);
+    if (!reachesTheWindow) {
+        QCOMPARE(exitCode, 0);
+        return;
+    }
+    // Offline, nobody logged in: the window says so and offers the login.
+    QVERIFY(startup.syncSession());
+    QVERIFY(!startup.user());
+    QCOMPARE(startup.mainWindow()->syncLabel()->text(), QStringLiteral("Login required"));
+    QVERIFY(startup.mainWindow()->loginAgainAction()->isEnabled());
+    startup.mainWindow()->loginAgainAction()->trigger();
+    QCOMPARE(prompts.loginServers.size(), 2);
 }
 
 QTEST_MAIN(TestStartup)

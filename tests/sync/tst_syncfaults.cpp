@@ -1,0 +1,440 @@
+// SyncEngine under the faults of issue 6, one test each, against a real casedesk-server and PostgreSQL: a push
+// whose reply is lost after the commit while the server goes down, a pull reply cut in the middle of a page, an
+// access token that runs out in the middle of a run, and a cursor reset because the user's scope changed. Each
+// ends with the client's confirmed state compared with the server's cases in its scope (ConvergenceCheck). The
+// conflicts (permission revoked, the same field edited twice, a workflow moved on) are in tst_syncconflicts.
+#include "core/Note.h"
+#include "core/Uuid.h"
+#include "server/ServerDatabase.h"
+#include "server/UserDirectory.h"
+#include "storage/CaseRepository.h"
+#include "storage/SyncStore.h"
+#include "sync/ServerApi.h"
+#include "sync/SyncEngine.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+#include "ConvergenceCheck.h"
+#include "PostgresTestDatabase.h"
+#include "ServerProcess.h"
+#include "SyncTestClient.h"
+#include "TestUsers.h"
+
+using namespace casedesk;
+using namespace casedesk::storage;
+using namespace casedesk::sync;
+using namespace casedesk::test;
+
+namespace {
+
+constexpr int syncTimeoutMs = 60000;
+const QString reasonField = QStringLiteral("secondVehicleReason");
+const QByteArray pushRequest = QByteArrayLiteral("POST /api/v1/sync/push");
+const QByteArray pullRequest = QByteArrayLiteral("GET /api/v1/sync/pull");
+
+QJsonObject fieldEdit(const QString &field, const QJsonValue &oldValue, const QJsonValue &newValue)
+{
+    return {{QStringLiteral("fields"),
+             QJsonObject{{field, QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}}}}}};
+}
+
+// A TCP proxy on loopback in front of the server that counts the requests passing through and can cut one reply
+// after a number of its bytes: the server has answered (and committed), the client gets the start of the answer
+// and then loses the connection. (ReplyDropProxy swallows a reply whole, before its first byte.)
+class CuttingProxy {
+public:
+    CuttingProxy()
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] { accept(); });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server.serverPort())); }
+    void setUpstreamPort(quint16 port) { m_upstreamPort = port; }
+
+    // After `skip` more requests whose first line starts with `requestStart`, the reply to the next one is cut
+    // after `keep` bytes.
+    void cutReply(const QByteArray &requestStart, int skip, qint64 keep)
+    {
+        m_cutRequest = requestStart;
+        m_skip = skip;
+        m_keep = keep;
+    }
+    int cutReplies() const { return m_cut; }
+    qsizetype requests(const QByteArray &requestStart) const
+    {
+        return std::count_if(m_requests.cbegin(), m_requests.cend(),
+                             [&](const QByteArray &line) { return line.startsWith(requestStart); });
+    }
+
+private:
+    static constexpr qint64 notCut = -1;
+    static constexpr qint64 cutDone = -2;
+
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            auto *upstream = new QTcpSocket(client);
+            // Bytes of the current reply still to pass before the cut, or notCut / cutDone.
+            auto left = std::make_shared<qint64>(notCut);
+            QObject::connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream, left] {
+                const QByteArray data = client->readAll();
+                static const QByteArrayList methods{"GET ", "POST ", "PUT ", "HEAD ", "DELETE "};
+                if (std::any_of(methods.cbegin(), methods.cend(),
+                                [&](const QByteArray &m) { return data.startsWith(m); }))
+                    m_requests.append(data.left(data.indexOf('\r')));
+                if (!m_cutRequest.isEmpty() && data.startsWith(m_cutRequest) && m_skip-- == 0) {
+                    *left = m_keep;
+                    m_cutRequest.clear();
+                }
+                upstream->write(data);
+            });
+            QObject::connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream, left] {
+                const QByteArray data = upstream->readAll();
+                if (*left == cutDone)
+                    return;
+                if (*left == notCut) {
+                    client->write(data);
+                    return;
+                }
+                client->write(data.left(*left));
+                *left -= std::min<qint64>(*left, data.size());
+                if (*left > 0)
+                    return;
+                *left = cutDone;
+                ++m_cut;
+                upstream->abort();
+                client->disconnectFromHost(); // once what was written has gone out
+            });
+            QObject::connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+            QObject::connect(upstream, &QTcpSocket::errorOccurred, client, [client] { client->disconnectFromHost(); });
+            QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
+        }
+    }
+
+    QTcpServer m_server;
+    quint16 m_upstreamPort = 0;
+    QByteArray m_cutRequest;
+    int m_skip = 0;
+    qint64 m_keep = 0;
+    int m_cut = 0;
+    QByteArrayList m_requests; // the first line of every request so far
+};
+
+} // namespace
+
+class TestSyncFaults : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void pushReplyLostWhileTheServerGoesDown();
+    void pullReplyCutInTheMiddleOfAPage();
+    void accessTokenRunsOutInTheMiddleOfARun();
+    void cursorResetWhenTheScopeChanges();
+
+private:
+    std::unique_ptr<SyncTestClient> connect(const QString &login, const QUrl &url = {});
+    bool settle(SyncTestClient &client);
+    QString differences(SyncTestClient &client);
+    QUuid createCase(SyncTestClient &client, const QString &title, const QUuid &team);
+    QVariant scalar(const QString &sql);
+
+    std::unique_ptr<PostgresTestDatabase> m_pg;
+    std::optional<server::ServerDatabase> m_database;
+    std::unique_ptr<ServerProcess> m_server;
+    CuttingProxy m_proxy; // the clients talk to m_server through it
+    QUuid m_team;         // 32.1: anna, bert
+    QUuid m_otherTeam;    // 32.2: dora
+};
+
+void TestSyncFaults::initTestCase()
+{
+    m_pg = std::make_unique<PostgresTestDatabase>();
+    QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
+    const QString problem = TestUsers(m_pg->connectionString()).setUp({QStringLiteral("anna"), QStringLiteral("bert")});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const Result<server::ServerDatabase> database =
+        server::ServerDatabase::fromConnectionString(m_pg->connectionString());
+    QVERIFY(database.ok());
+    m_database = database.value();
+    server::UserDirectory directory(m_database->connection().value());
+    const Result<Team> other =
+        directory.addTeam(QStringLiteral("32.2"), QStringLiteral("Verkehr"), QStringLiteral("32.20"));
+    QVERIFY(other.ok());
+    m_otherTeam = other->id;
+    QVERIFY(directory.addUser(
+        {QStringLiteral("dora"), QStringLiteral("Test dora"), {Role::Clerk}, {QStringLiteral("32.2")}},
+        TestUsers::password()));
+    m_team = uuidFromString(scalar(QStringLiteral("SELECT id::text FROM teams WHERE code = '32.1'")).toString());
+    QVERIFY(!m_team.isNull());
+    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    QVERIFY(m_proxy.listen());
+    m_proxy.setUpstreamPort(m_server->port());
+}
+
+void TestSyncFaults::cleanupTestCase()
+{
+    if (m_server)
+        QCOMPARE(m_server->stop(), 0);
+    m_server.reset();
+    if (m_database)
+        m_database->closeConnection();
+    m_pg.reset();
+}
+
+std::unique_ptr<SyncTestClient> TestSyncFaults::connect(const QString &login, const QUrl &url)
+{
+    auto client = std::make_unique<SyncTestClient>();
+    return client->logIn(url.isEmpty() ? m_proxy.url() : url, login, syncTimeoutMs) ? std::move(client) : nullptr;
+}
+
+bool TestSyncFaults::settle(SyncTestClient &client)
+{
+    QString problem;
+    if (ConvergenceCheck::settle(client, syncTimeoutMs, &problem))
+        return true;
+    qWarning().noquote() << "sync did not complete:" << problem;
+    return false;
+}
+
+QString TestSyncFaults::differences(SyncTestClient &client)
+{
+    return ConvergenceCheck(m_database->connection().value()).differences(client);
+}
+
+QUuid TestSyncFaults::createCase(SyncTestClient &client, const QString &title, const QUuid &team)
+{
+    Case c;
+    c.id = createUuidV7();
+    c.caseType = QStringLiteral("bewohnerparken");
+    c.title = title;
+    c.applicant.givenName = QStringLiteral("Erika");
+    c.applicant.familyName = QStringLiteral("Mustermann");
+    c.teamId = team;
+    const Result<Command> created =
+        client.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}});
+    return created ? c.id : QUuid();
+}
+
+QVariant TestSyncFaults::scalar(const QString &sql)
+{
+    QSqlQuery query(m_database->connection().value());
+    if (!query.exec(sql) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+void TestSyncFaults::pushReplyLostWhileTheServerGoesDown()
+{
+    auto anna = connect(QStringLiteral("anna"));
+    QVERIFY(anna);
+    anna->engine->setOptions({.pushBatch = 2});
+    const QUuid caseId = createCase(*anna, QStringLiteral("Bewohnerparkausweis, Antwort verloren"), m_team);
+    QVERIFY(settle(*anna));
+    // Five edits, clientSeq 2 to 6, pushed in batches of two.
+    QJsonValue previous = QJsonValue::Null;
+    for (int i = 1; i <= 5; ++i) {
+        QVERIFY(anna->submit(CommandName::SetFields, caseId, fieldEdit(reasonField, previous, QString::number(i))));
+        previous = QString::number(i);
+    }
+    const QString lastApplied = QStringLiteral("SELECT last_applied_seq FROM client_sequences WHERE client_id = '%1'")
+                                    .arg(uuidToString(SyncStore(anna->cache.db()).clientId().value()));
+
+    // The second batch commits on the server; its reply breaks off in the status line and the server goes down.
+    const int cuts = m_proxy.cutReplies();
+    m_proxy.cutReply(pushRequest, 1, 10);
+    anna->engine->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_proxy.cutReplies(), cuts + 1, syncTimeoutMs);
+    QCOMPARE(m_server->stop(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(anna->engine->state(), SyncEngine::State::WaitingToRetry, syncTimeoutMs);
+    QCOMPARE(scalar(lastApplied).toLongLong(), 5);
+    QCOMPARE(anna->outbox().size(), 5); // nothing is taken for done without the server's result
+
+    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_proxy.setUpstreamPort(m_server->port());
+    const qsizetype pushes = m_proxy.requests(pushRequest);
+    QVERIFY(settle(*anna));
+
+    // All three batches went again; the server answered the first two from their stored results.
+    QCOMPARE(m_proxy.requests(pushRequest) - pushes, 3);
+    QCOMPARE(scalar(lastApplied).toLongLong(), 6);
+    QCOMPARE(anna->outbox().size(), 0);
+    const std::optional<Case> confirmed = anna->confirmed(caseId);
+    QVERIFY(confirmed);
+    QCOMPARE(confirmed->version, 6);
+    QCOMPARE(confirmed->formData.value(reasonField).toString(), QStringLiteral("5"));
+    // Each command changed the case exactly once.
+    const QString changes = QStringLiteral("SELECT %1 FROM changes WHERE case_id = '%2'");
+    QCOMPARE(scalar(changes.arg(QStringLiteral("count(*)"), uuidToString(caseId))).toInt(), 6);
+    QCOMPARE(scalar(changes.arg(QStringLiteral("count(DISTINCT command_id)"), uuidToString(caseId))).toInt(), 6);
+    QCOMPARE(differences(*anna), QString());
+}
+
+void TestSyncFaults::pullReplyCutInTheMiddleOfAPage()
+{
+    auto anna = connect(QStringLiteral("anna"));
+    auto bert = connect(QStringLiteral("bert"));
+    QVERIFY(anna && bert);
+    QVERIFY(settle(*anna));
+    const QString start = SyncStore(anna->cache.db()).cursor().value();
+    const auto confirmedCount = [&] {
+        return anna->cache.db().sqlite().queryInt64(QStringLiteral("SELECT count(*) FROM case_confirmed")).value();
+    };
+    const qint64 before = confirmedCount();
+    QList<QUuid> created;
+    for (int i = 0; i < 25; ++i)
+        created.append(createCase(*bert, QStringLiteral("Bewohnerparkausweis %1").arg(i), m_team));
+    QVERIFY(settle(*bert));
+
+    // Anna pulls them ten at a time; the reply with the second page breaks off after its first kilobyte.
+    anna->engine->setOptions({.pullLimit = 10});
+    const int cuts = m_proxy.cutReplies();
+    m_proxy.cutReply(pullRequest, 1, 1024);
+    anna->engine->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(anna->engine->state(), SyncEngine::State::WaitingToRetry, syncTimeoutMs);
+    QCOMPARE(m_proxy.cutReplies(), cuts + 1);
+    // The first page is stored whole, the cut one not at all.
+    QCOMPARE(confirmedCount(), before + 10);
+    QVERIFY(anna->confirmed(created.at(9)));
+    QVERIFY(!anna->confirmed(created.at(10)));
+    // And the cursor stands right after the first page: pulled from there, the server starts with the 11th case.
+    const QString cursor = SyncStore(anna->cache.db()).cursor().value();
+    QVERIFY(cursor != start);
+    std::optional<ApiResponse> next;
+    anna->api->pull(cursor, 10, -1, [&next](const ApiResponse &response) { next = response; });
+    QTRY_VERIFY_WITH_TIMEOUT(next.has_value(), syncTimeoutMs);
+    QVERIFY2(next->ok(), qPrintable(next->describe()));
+    const Result<PulledPage> page = PulledPage::fromJson(next->body);
+    QVERIFY(page.ok());
+    QList<QUuid> delivered;
+    for (const PulledPage::Entry &entry : page->cases)
+        delivered.append(entry.confirmed.id);
+    QCOMPARE(delivered, created.mid(10, 10));
+
+    // The retry completes the feed.
+    QVERIFY(settle(*anna));
+    QCOMPARE(confirmedCount(), before + 25);
+    QCOMPARE(differences(*anna), QString());
+}
+
+void TestSyncFaults::accessTokenRunsOutInTheMiddleOfARun()
+{
+    // A server of its own whose access tokens last five seconds, and a client that does not refresh early.
+    ServerProcess shortLived(m_pg->connectionString(),
+                             {QStringLiteral("--access-token-lifetime"), QStringLiteral("5")});
+    QVERIFY2(shortLived.start(), qPrintable(shortLived.errorString()));
+    CuttingProxy proxy;
+    QVERIFY(proxy.listen());
+    proxy.setUpstreamPort(shortLived.port());
+    auto anna = connect(QStringLiteral("anna"), proxy.url());
+    QVERIFY(anna);
+    ServerApi::Limits limits;
+    limits.refreshMarginSeconds = 0;
+    anna->api->setLimits(limits);
+    anna->engine->setOptions({.pushBatch = 1, .pullLimit = 2});
+    const SessionTokens first = anna->tokens.tokens().value();
+    const QUuid caseId = createCase(*anna, QStringLiteral("Bewohnerparkausweis, Token abgelaufen"), m_team);
+    QVERIFY(
+        anna->submit(CommandName::SetFields, caseId, fieldEdit(reasonField, QJsonValue::Null, QStringLiteral("x"))));
+
+    // Once the first page (with both results) is stored, the run goes on only after the access token ran out.
+    bool waited = false;
+    QObject hook;
+    QObject::connect(anna->engine.get(), &SyncEngine::pendingCountChanged, &hook, [&](qint64 count) {
+        if (waited || count == 2)
+            return;
+        waited = QTest::qWaitFor([&] { return QDateTime::currentDateTimeUtc() > first.accessExpiresAt; }, 10000);
+        // The rest of the feed in one page: the next token cannot run out as well.
+        anna->engine->setOptions({});
+    });
+    QSignalSpy refreshed(anna->api.get(), &ServerApi::tokensRefreshed);
+    QVERIFY(settle(*anna));
+    QVERIFY(waited);
+    QCOMPARE(refreshed.size(), 1);
+    QCOMPARE(proxy.requests("POST /api/v1/auth/refresh"), 1);
+    const SessionTokens second = anna->tokens.tokens().value();
+    QVERIFY(second.accessToken != first.accessToken);
+    QVERIFY(second.refreshToken != first.refreshToken); // rotated
+    QCOMPARE(second.sessionId, first.sessionId);
+    QCOMPARE(anna->outbox().size(), 0);
+    QCOMPARE(anna->confirmed(caseId)->formData.value(reasonField).toString(), QStringLiteral("x"));
+    QCOMPARE(differences(*anna), QString());
+    QCOMPARE(shortLived.stop(), 0);
+}
+
+void TestSyncFaults::cursorResetWhenTheScopeChanges()
+{
+    auto anna = connect(QStringLiteral("anna"));
+    auto bert = connect(QStringLiteral("bert"));
+    auto dora = connect(QStringLiteral("dora"));
+    QVERIFY(anna && bert && dora);
+    const QUuid consulted = createCase(*dora, QStringLiteral("Bewohnerparkausweis, Beteiligung"), m_otherTeam);
+    QVERIFY(settle(*dora));
+    const QUuid contested = createCase(*bert, QStringLiteral("Bewohnerparkausweis, Neuaufbau"), m_team);
+    QVERIFY(settle(*bert));
+    QVERIFY(settle(*anna));
+    QVERIFY(!anna->confirmed(consulted));
+
+    // Anna's edit conflicts with Bert's and waits in "Needs attention"; her Vermerk is pending.
+    QVERIFY(bert->submit(CommandName::SetFields, contested,
+                         fieldEdit(reasonField, QJsonValue::Null, QStringLiteral("Bert"))));
+    QVERIFY(settle(*bert));
+    const Result<Command> conflicting = anna->submit(CommandName::SetFields, contested,
+                                                     fieldEdit(reasonField, QJsonValue::Null, QStringLiteral("Anna")));
+    QVERIFY(conflicting);
+    QVERIFY(settle(*anna));
+    const Note note{createUuidV7(), contested, anna->userId, QDateTime::currentDateTimeUtc(),
+                    QStringLiteral("Rückruf")};
+    QVERIFY(anna->submit(CommandName::AddNote, contested, {{QStringLiteral("note"), note.toJson()}}));
+    // A case the server no longer delivers: only a reset drops it.
+    Case gone;
+    gone.id = createUuidV7();
+    gone.caseType = QStringLiteral("bewohnerparken");
+    gone.title = QStringLiteral("nicht mehr im Zugriff");
+    gone.teamId = m_team;
+    gone.version = 3;
+    QVERIFY(CaseRepository(anna->cache.db()).storeConfirmed({gone}));
+    QVERIFY(differences(*anna).contains(uuidToString(gone.id))); // the check does see what the server lacks
+
+    // Dora's team consults Anna's: Anna's scope changed, the server starts her feed over.
+    QVERIFY(
+        dora->submit(CommandName::RequestConsultation, consulted, {{QStringLiteral("team"), uuidToString(m_team)}}));
+    QVERIFY(settle(*dora));
+    const qsizetype pulls = m_proxy.requests(pullRequest);
+    const qsizetype retries = anna->retry.delays().size();
+    QVERIFY(settle(*anna));
+    QCOMPARE(anna->retry.delays().size(), retries); // not given up for too many resets
+    QVERIFY(m_proxy.requests(pullRequest) - pulls <= 2);
+    QVERIFY(anna->confirmed(consulted));
+    QVERIFY(!anna->confirmed(gone.id));
+    QVERIFY(!anna->visible(gone.id));
+    // The outbox went through the reset: the Vermerk applied, the conflict still waiting with the user's value.
+    const QList<OutboxEntry> entries = anna->outbox();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.at(0).command, *conflicting);
+    QCOMPARE(entries.at(0).state, OutboxEntry::State::Conflict);
+    const QList<Note> notes = CaseRepository(anna->cache.db()).visibleNotes(contested).value();
+    QVERIFY(std::any_of(notes.cbegin(), notes.cend(), [&](const Note &n) { return n.id == note.id; }));
+    QCOMPARE(anna->visible(contested)->formData.value(reasonField).toString(), QStringLiteral("Bert"));
+    QCOMPARE(differences(*anna), QString());
+
+    // The new cursor holds: the next run is one ordinary page.
+    const qsizetype again = m_proxy.requests(pullRequest);
+    QVERIFY(settle(*anna));
+    QCOMPARE(m_proxy.requests(pullRequest) - again, 1);
+    QCOMPARE(differences(*anna), QString());
+}
+
+QTEST_GUILESS_MAIN(TestSyncFaults)
+#include "tst_syncfaults.moc"
