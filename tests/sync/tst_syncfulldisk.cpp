@@ -166,7 +166,8 @@ void TestSyncFullDisk::submitOnFullCacheIsRefused()
     QVERIFY2(refused, "200 long Vermerke fit into a cache that could not grow");
     const Error &error = refused->error();
     QCOMPARE(error.code, ErrorCode::Io);
-    QVERIFY2(error.message.contains(QLatin1String("disk holding the local case cache is full")), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QLatin1String("disk holding the local case cache is full")),
+             qPrintable(error.message));
     QVERIFY2(error.detail.contains(QLatin1String("full")), qPrintable(error.detail)); // SQLite's own SQLITE_FULL
     QCOMPARE(anna->cache.sqlite().queryInt64(QStringLiteral("PRAGMA page_count")).value(), limit);
 
