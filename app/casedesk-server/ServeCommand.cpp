@@ -5,6 +5,7 @@
 #include "server/AuthApi.h"
 #include "server/BlobApi.h"
 #include "server/BlobStore.h"
+#include "server/CaseLookupApi.h"
 #include "server/HttpApiServer.h"
 #include "server/IntakeApi.h"
 #include "server/LiveChannel.h"
@@ -274,6 +275,7 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
     PushApi::addRoutes(server);
     IntakeApi::addRoutes(server);
     ReferenceApi::addRoutes(server);
+    CaseLookupApi::addRoutes(server);
     TimerService timers(database.value()); // fires due workflow timers in every process, each once
     timers.start(std::chrono::seconds(housekeeping.timerSeconds));
     AuditCheckpoint checkpoints(database.value()); // in every process, one per interval across them

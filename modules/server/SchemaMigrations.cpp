@@ -357,6 +357,13 @@ QList<Migration> serverMigrations()
              QStringLiteral("CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints"
                             " FOR EACH STATEMENT EXECUTE FUNCTION audit_checkpoints_append_only()"),
          }},
+        {11,
+         QStringLiteral("the mailroom's case lookup by applicant"),
+         {
+             // CaseLookupApi: an applicant's family name, case-insensitive (Aktenzeichen has its unique index).
+             QStringLiteral("CREATE INDEX cases_applicant_family_name ON cases"
+                            " (lower(data->'applicant'->>'familyName'))"),
+         }},
     };
 }
 
