@@ -1,407 +1,408 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>Core</name>
     <message>
-        <location filename="../modules/core/Aktenzeichen.cpp" line="50" />
+        <location filename="../modules/core/Aktenzeichen.cpp" line="50"/>
         <source>“%1” is not a valid file number (Aktenzeichen). Enter file plan code, number and year, for example 32.10-000123/2026.</source>
         <translation>„%1“ ist kein gültiges Aktenzeichen. Geben Sie Aktenplankennzeichen, laufende Nummer und Jahr ein, zum Beispiel 32.10-000123/2026.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Aktenzeichen.cpp" line="60" />
+        <location filename="../modules/core/Aktenzeichen.cpp" line="60"/>
         <source>The number in the file number “%1” must be from 1 to %2. Check the number.</source>
         <translation>Die laufende Nummer im Aktenzeichen „%1“ muss zwischen 1 und %2 liegen. Bitte prüfen Sie die Nummer.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Aktenzeichen.cpp" line="67" />
+        <location filename="../modules/core/Aktenzeichen.cpp" line="67"/>
         <source>The year in the file number “%1” must be from %2 to %3. Check the year.</source>
         <translation>Das Jahr im Aktenzeichen „%1“ muss zwischen %2 und %3 liegen. Bitte prüfen Sie das Jahr.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Case.cpp" line="36" />
+        <location filename="../modules/core/Case.cpp" line="36"/>
         <source>provisional %1</source>
         <translation>vorläufig %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/Case.cpp" line="78" />
+        <location filename="../modules/core/Case.cpp" line="78"/>
         <source>The field “%1” must be a file number like 32.10-000123/2026.</source>
         <translation>Das Feld „%1“ muss ein Aktenzeichen wie 32.10-000123/2026 enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="39" />
+        <location filename="../modules/core/Command.cpp" line="39"/>
         <source>The field “%1” must contain at least one field edit.</source>
         <translation>Das Feld „%1“ muss mindestens eine Feldänderung enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="47" />
+        <location filename="../modules/core/Command.cpp" line="47"/>
         <source>The field edit “%1” must be an object with “old” and “new” values.</source>
         <translation>Die Feldänderung „%1“ muss ein Objekt mit den Werten „old“ (bisher) und „new“ (neu) sein.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="71" />
+        <location filename="../modules/core/Command.cpp" line="71"/>
         <source>The field “%1” is longer than %2 characters. Shorten it.</source>
         <translation>Das Feld „%1“ ist länger als %2 Zeichen. Bitte kürzen Sie es.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="93" />
-        <source>The field “%1” is empty. Write the note's text.</source>
+        <location filename="../modules/core/Command.cpp" line="93"/>
+        <source>The field “%1” is empty. Write the note&apos;s text.</source>
         <translation>Das Feld „%1“ ist leer. Schreiben Sie den Text des Vermerks.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="105" />
+        <location filename="../modules/core/Command.cpp" line="105"/>
         <source>The field “%1” is empty. Give the document a name.</source>
         <translation>Das Feld „%1“ ist leer. Geben Sie dem Dokument einen Namen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="120" />
+        <location filename="../modules/core/Command.cpp" line="120"/>
         <source>The field “%1” is missing. Give the document a new name, a new kind or both.</source>
         <translation>Das Feld „%1“ fehlt. Geben Sie dem Dokument einen neuen Namen, eine neue Art oder beides.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="132" />
-        <source>The field “%1” is before the deputyship's first day. Correct one of the two dates.</source>
+        <location filename="../modules/core/Command.cpp" line="132"/>
+        <source>The field “%1” is before the deputyship&apos;s first day. Correct one of the two dates.</source>
         <translation>Das Feld „%1“ liegt vor dem ersten Tag der Vertretung. Korrigieren Sie eines der beiden Daten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="164" />
-        <source>The field “%1” must be the command's case id.</source>
+        <location filename="../modules/core/Command.cpp" line="164"/>
+        <source>The field “%1” must be the command&apos;s case id.</source>
         <translation>Das Feld „%1“ muss die Vorgangs-ID der Änderung enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/CommandReplay.cpp" line="27" />
+        <location filename="../modules/core/CommandReplay.cpp" line="27"/>
         <source>The field “%1” was changed by someone else in the meantime. Check its current value and enter your change again.</source>
         <translation>Das Feld „%1“ wurde zwischenzeitlich von einer anderen Person geändert. Prüfen Sie den aktuellen Wert und geben Sie Ihre Änderung erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/core/CommandReplay.cpp" line="50" />
+        <location filename="../modules/core/CommandReplay.cpp" line="50"/>
         <source>The case was assigned by someone else in the meantime. Check who works on it now and assign it again if needed.</source>
         <translation>Der Vorgang wurde zwischenzeitlich von einer anderen Person zugewiesen. Prüfen Sie, wer ihn jetzt bearbeitet, und weisen Sie ihn bei Bedarf erneut zu.</translation>
     </message>
     <message>
-        <location filename="../modules/core/CommandReplay.cpp" line="78" />
+        <location filename="../modules/core/CommandReplay.cpp" line="78"/>
         <source>The case of this change does not exist (any more). Discard the change or ask your team lead.</source>
         <translation>Der Vorgang zu dieser Änderung existiert nicht (mehr). Verwerfen Sie die Änderung oder wenden Sie sich an Ihre Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../modules/core/DocumentRef.cpp" line="68" />
+        <location filename="../modules/core/DocumentRef.cpp" line="68"/>
         <source>The field “%1” must be a SHA-256 hash: 64 digits 0-9 and a-f in lower case.</source>
         <translation>Das Feld „%1“ muss einen SHA-256-Hashwert enthalten: 64 Zeichen aus 0-9 und a-f in Kleinbuchstaben.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="231" />
+        <location filename="../modules/core/JsonFields.cpp" line="231"/>
         <source>The field “%1” has a value CaseDesk does not know. Correct the value or update CaseDesk.</source>
         <translation>Das Feld „%1“ enthält einen Wert, den CaseDesk nicht kennt. Korrigieren Sie den Wert oder aktualisieren Sie CaseDesk.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="244" />
+        <location filename="../modules/core/JsonFields.cpp" line="244"/>
         <source>The field “%1” is missing. It must be filled in.</source>
         <translation>Das Feld „%1“ fehlt. Es muss ausgefüllt werden.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="254" />
+        <location filename="../modules/core/JsonFields.cpp" line="254"/>
         <source>The field “%1” is empty. It must be filled in.</source>
         <translation>Das Feld „%1“ ist leer. Es muss ausgefüllt werden.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="264" />
+        <location filename="../modules/core/JsonFields.cpp" line="264"/>
         <source>The field “%1” must be text.</source>
         <translation>Das Feld „%1“ muss Text enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="275" />
+        <location filename="../modules/core/JsonFields.cpp" line="275"/>
         <source>The field “%1” must be an id like 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d.</source>
         <translation>Das Feld „%1“ muss eine ID wie 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="293" />
+        <location filename="../modules/core/JsonFields.cpp" line="293"/>
         <source>The field “%1” must be a date like 2026-03-02 (year-month-day).</source>
         <translation>Das Feld „%1“ muss ein Datum wie 2026-03-02 (Jahr-Monat-Tag) enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="311" />
+        <location filename="../modules/core/JsonFields.cpp" line="311"/>
         <source>The field “%1” must be a date and time with time zone like 2026-03-02T09:00:00.000Z.</source>
         <translation>Das Feld „%1“ muss Datum und Uhrzeit mit Zeitzone enthalten, zum Beispiel 2026-03-02T09:00:00.000Z.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="338" />
+        <location filename="../modules/core/JsonFields.cpp" line="338"/>
         <source>The field “%1” must be a whole number from %2 to %3.</source>
         <translation>Das Feld „%1“ muss eine ganze Zahl zwischen %2 und %3 enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="356" />
+        <location filename="../modules/core/JsonFields.cpp" line="356"/>
         <source>The field “%1” must be true or false.</source>
         <translation>Das Feld „%1“ muss einen Wahrheitswert enthalten (true oder false).</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="373" />
+        <location filename="../modules/core/JsonFields.cpp" line="373"/>
         <source>The field “%1” must be a JSON object.</source>
         <translation>Das Feld „%1“ muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="385" />
+        <location filename="../modules/core/JsonFields.cpp" line="385"/>
         <source>The field “%1” must be a list.</source>
         <translation>Das Feld „%1“ muss eine Liste sein.</translation>
     </message>
     <message>
-        <location filename="../modules/core/JsonFields.cpp" line="398" />
+        <location filename="../modules/core/JsonFields.cpp" line="398"/>
         <source>The field “%1” must be a list of ids like 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d.</source>
         <translation>Das Feld „%1“ muss eine Liste von IDs wie 0190f5c2-7d1e-7a3b-8c4d-5e6f7a8b9c0d enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Role.cpp" line="31" />
+        <location filename="../modules/core/Role.cpp" line="31"/>
         <source>Clerk</source>
         <translation>Sachbearbeitung</translation>
     </message>
     <message>
-        <location filename="../modules/core/Role.cpp" line="33" />
+        <location filename="../modules/core/Role.cpp" line="33"/>
         <source>Team lead</source>
         <translation>Teamleitung</translation>
     </message>
     <message>
-        <location filename="../modules/core/Role.cpp" line="35" />
+        <location filename="../modules/core/Role.cpp" line="35"/>
         <source>Mailroom</source>
         <translation>Poststelle</translation>
     </message>
     <message>
-        <location filename="../modules/core/Role.cpp" line="37" />
+        <location filename="../modules/core/Role.cpp" line="37"/>
         <source>Administrator</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../modules/core/Role.cpp" line="39" />
+        <location filename="../modules/core/Role.cpp" line="39"/>
         <source>Auditor</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../modules/core/Team.cpp" line="31" />
+        <location filename="../modules/core/Team.cpp" line="31"/>
         <source>The field “%1” must be a file plan code like 32.10.</source>
         <translation>Das Feld „%1“ muss ein Aktenplankennzeichen wie 32.10 enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="26" />
+        <location filename="../modules/core/Expression.cpp" line="26"/>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="28" />
+        <location filename="../modules/core/Expression.cpp" line="28"/>
         <source>true/false</source>
         <translation>wahr/falsch</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="30" />
+        <location filename="../modules/core/Expression.cpp" line="30"/>
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="32" />
+        <location filename="../modules/core/Expression.cpp" line="32"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="34" />
+        <location filename="../modules/core/Expression.cpp" line="34"/>
         <source>a date</source>
         <translation>ein Datum</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="36" />
+        <location filename="../modules/core/Expression.cpp" line="36"/>
         <source>a list</source>
         <translation>eine Liste</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="38" />
+        <location filename="../modules/core/Expression.cpp" line="38"/>
         <source>a group of fields</source>
         <translation>eine Feldgruppe</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="149" />
+        <location filename="../modules/core/Expression.cpp" line="149"/>
         <source>today() is not available here</source>
         <translation>today() ist hier nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="170" />
-        <source>'-' needs a number, not %1</source>
+        <location filename="../modules/core/Expression.cpp" line="170"/>
+        <source>&apos;-&apos; needs a number, not %1</source>
         <translation>„-“ braucht eine Zahl, nicht %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="231" />
+        <location filename="../modules/core/Expression.cpp" line="231"/>
         <source>expected true or false, found %1</source>
         <translation>wahr oder falsch erwartet, %1 gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="239" />
-        <location filename="../modules/core/ExpressionParser.cpp" line="54" />
+        <location filename="../modules/core/Expression.cpp" line="239"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="54"/>
         <source>Error in expression at column %1: %2.</source>
         <translation>Fehler im Ausdruck in Spalte %1: %2.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="306" />
-        <source>'in' needs a list on its right, not %1</source>
+        <location filename="../modules/core/Expression.cpp" line="306"/>
+        <source>&apos;in&apos; needs a list on its right, not %1</source>
         <translation>„in“ braucht rechts eine Liste, nicht %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="318" />
+        <location filename="../modules/core/Expression.cpp" line="318"/>
         <source>cannot compare %1 with %2</source>
         <translation>%1 lässt sich nicht mit %2 vergleichen</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="419" />
-        <location filename="../modules/core/Expression.cpp" line="439" />
+        <location filename="../modules/core/Expression.cpp" line="419"/>
+        <location filename="../modules/core/Expression.cpp" line="439"/>
         <source>The expression is empty.</source>
         <translation>Der Ausdruck ist leer.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Expression.cpp" line="449" />
+        <location filename="../modules/core/Expression.cpp" line="449"/>
         <source>a condition must give true or false, not %1</source>
         <translation>eine Bedingung muss wahr oder falsch ergeben, nicht %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="37" />
-        <source>unexpected '%1' after the end of the expression</source>
+        <location filename="../modules/core/ExpressionParser.cpp" line="37"/>
+        <source>unexpected &apos;%1&apos; after the end of the expression</source>
         <translation>unerwartetes „%1“ nach dem Ende des Ausdrucks</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="68" />
+        <location filename="../modules/core/ExpressionParser.cpp" line="68"/>
         <source>end of expression</source>
         <translation>Ende des Ausdrucks</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="95" />
-        <source>unexpected character '%1'</source>
+        <location filename="../modules/core/ExpressionParser.cpp" line="95"/>
+        <source>unexpected character &apos;%1&apos;</source>
         <translation>unerwartetes Zeichen „%1“</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="126" />
+        <location filename="../modules/core/ExpressionParser.cpp" line="126"/>
         <source>the number %1 is too large</source>
         <translation>die Zahl %1 ist zu groß</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="145" />
+        <location filename="../modules/core/ExpressionParser.cpp" line="145"/>
         <source>the text that starts here has no closing quote</source>
         <translation>dem hier beginnenden Text fehlt das schließende Anführungszeichen</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="162" />
-        <source>expected '%1', found '%2'</source>
+        <location filename="../modules/core/ExpressionParser.cpp" line="162"/>
+        <source>expected &apos;%1&apos;, found &apos;%2&apos;</source>
         <translation>„%1“ erwartet, „%2“ gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="174" />
+        <location filename="../modules/core/ExpressionParser.cpp" line="174"/>
         <source>it is nested more than %1 levels deep</source>
         <translation>er ist tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="277" />
-        <source>comparisons cannot be chained; join them with 'and'</source>
+        <location filename="../modules/core/ExpressionParser.cpp" line="277"/>
+        <source>comparisons cannot be chained; join them with &apos;and&apos;</source>
         <translation>Vergleiche lassen sich nicht verketten; verbinden Sie sie mit „and“</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="324" />
-        <location filename="../modules/core/ExpressionParser.cpp" line="355" />
-        <source>expected a value, found '%1'</source>
+        <location filename="../modules/core/ExpressionParser.cpp" line="324"/>
+        <location filename="../modules/core/ExpressionParser.cpp" line="355"/>
+        <source>expected a value, found &apos;%1&apos;</source>
         <translation>Wert erwartet, „%1“ gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="375" />
-        <source>expected a field name after '.', found '%1'</source>
+        <location filename="../modules/core/ExpressionParser.cpp" line="375"/>
+        <source>expected a field name after &apos;.&apos;, found &apos;%1&apos;</source>
         <translation>Feldname nach „.“ erwartet, „%1“ gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="399" />
-        <source>'%1' is not a date; write it as date("2026-03-02")</source>
-        <translation>„%1“ ist kein Datum; schreiben Sie es als date("2026-03-02")</translation>
+        <location filename="../modules/core/ExpressionParser.cpp" line="399"/>
+        <source>&apos;%1&apos; is not a date; write it as date(&quot;2026-03-02&quot;)</source>
+        <translation>„%1“ ist kein Datum; schreiben Sie es als date(&quot;2026-03-02&quot;)</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="423" />
+        <location filename="../modules/core/ExpressionParser.cpp" line="423"/>
         <source>Error in expression: %1.</source>
         <translation>Fehler im Ausdruck: %1.</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="428" />
+        <location filename="../modules/core/ExpressionParser.cpp" line="428"/>
         <source>it is longer than %1 characters</source>
         <translation>er ist länger als %1 Zeichen</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="440" />
-        <source>'%1' has no closing '}'</source>
+        <location filename="../modules/core/ExpressionParser.cpp" line="440"/>
+        <source>&apos;%1&apos; has no closing &apos;}&apos;</source>
         <translation>„%1“ hat keine schließende „}“</translation>
     </message>
     <message>
-        <location filename="../modules/core/ExpressionParser.cpp" line="447" />
+        <location filename="../modules/core/ExpressionParser.cpp" line="447"/>
         <source>it is empty</source>
         <translation>er ist leer</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessDecision.cpp" line="15" />
+        <location filename="../modules/core/AccessDecision.cpp" line="15"/>
         <source>The case was not found. Check the Aktenzeichen, or ask the responsible team whether you may see it.</source>
         <translation>Der Vorgang wurde nicht gefunden. Prüfen Sie das Aktenzeichen, oder fragen Sie das zuständige Team, ob Sie ihn sehen dürfen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="41" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="41"/>
         <source>The mailroom can only file documents into this case. Ask the responsible team for anything else.</source>
         <translation>Die Poststelle kann in diesen Vorgang nur Dokumente einsortieren. Wenden Sie sich für alles andere an das zuständige Team.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="45" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="45"/>
         <source>Your team is consulted on this case: you can add notes and complete your task, nothing else. Ask the responsible team for other changes.</source>
         <translation>Ihr Team ist an diesem Vorgang beteiligt: Sie können Vermerke schreiben und Ihre Aufgabe erledigen, sonst nichts. Bitten Sie das zuständige Team um andere Änderungen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="48" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="48"/>
         <source>You can read this case but not change it. Ask the responsible team to make the change.</source>
         <translation>Sie können diesen Vorgang lesen, aber nicht ändern. Bitten Sie das zuständige Team, die Änderung vorzunehmen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="54" />
-        <source>Only the team lead of the case's team can assign it to someone. Ask your team lead, or claim an unassigned case of your team yourself.</source>
+        <location filename="../modules/core/AccessPolicy.cpp" line="54"/>
+        <source>Only the team lead of the case&apos;s team can assign it to someone. Ask your team lead, or claim an unassigned case of your team yourself.</source>
         <translation>Nur die Teamleitung des zuständigen Teams kann den Vorgang jemandem zuweisen. Bitten Sie Ihre Teamleitung darum, oder übernehmen Sie selbst einen nicht zugewiesenen Vorgang Ihres Teams.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="66" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="66"/>
         <source>A case can only be assigned to an active clerk or team lead of its team. Choose someone else.</source>
         <translation>Ein Vorgang kann nur einer aktiven Sachbearbeitung oder Teamleitung seines Teams zugewiesen werden. Wählen Sie eine andere Person.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="90" />
-        <source>You can only claim cases of your own team. Ask the team lead of the case's team.</source>
+        <location filename="../modules/core/AccessPolicy.cpp" line="90"/>
+        <source>You can only claim cases of your own team. Ask the team lead of the case&apos;s team.</source>
         <translation>Sie können nur Vorgänge Ihres eigenen Teams übernehmen. Wenden Sie sich an die Teamleitung des zuständigen Teams.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="93" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="93"/>
         <source>Only unassigned cases can be claimed. Ask your team lead to reassign this case.</source>
         <translation>Nur nicht zugewiesene Vorgänge können übernommen werden. Bitten Sie Ihre Teamleitung, den Vorgang neu zuzuweisen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="120" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="120"/>
         <source>You can set a deputy only for yourself or, as team lead, for members of your team. Ask your team lead.</source>
         <translation>Sie können eine Vertretung nur für sich selbst oder, als Teamleitung, für Mitglieder Ihres Teams festlegen. Wenden Sie sich an Ihre Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="132" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="132"/>
         <source>A deputy must be an active clerk or team lead of a team of the absent person. Choose someone else.</source>
         <translation>Die Vertretung muss eine aktive Sachbearbeitung oder Teamleitung aus einem Team der abwesenden Person sein. Wählen Sie eine andere Person.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="156" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="156"/>
         <source>The mailroom can find this case and file documents into it, but not read it. Ask the responsible team for its contents.</source>
         <translation>Die Poststelle kann diesen Vorgang finden und Dokumente einsortieren, ihn aber nicht lesen. Wenden Sie sich für den Inhalt an das zuständige Team.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="204" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="204"/>
         <source>The command “%1” is unknown. Update CaseDesk and try again.</source>
         <translation>Der Befehl „%1“ ist unbekannt. Aktualisieren Sie CaseDesk und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="211" />
+        <location filename="../modules/core/AccessPolicy.cpp" line="211"/>
         <source>You cannot create cases for this team. Choose one of your teams, or ask the mailroom to open the case.</source>
         <translation>Sie können für dieses Team keine Vorgänge anlegen. Wählen Sie eines Ihrer Teams, oder bitten Sie die Poststelle, den Vorgang anzulegen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Deputyship.cpp" line="34" />
+        <location filename="../modules/core/Deputyship.cpp" line="34"/>
         <source>The field “%1” must name someone other than the absent user.</source>
         <translation>Das Feld „%1“ muss eine andere Person als die abwesende nennen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Deputyship.cpp" line="38" />
+        <location filename="../modules/core/Deputyship.cpp" line="38"/>
         <source>The field “%1” must not be before the first day.</source>
         <translation>Das Feld „%1“ darf nicht vor dem ersten Tag liegen.</translation>
     </message>
@@ -409,12 +410,12 @@
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../modules/demo/BundledContent.cpp" line="18" />
+        <location filename="../modules/demo/BundledContent.cpp" line="18"/>
         <source>The bundled file %1 is missing from this build.</source>
         <translation>Die mitgelieferte Datei %1 fehlt in dieser Version.</translation>
     </message>
     <message>
-        <location filename="../modules/demo/BundledContent.cpp" line="38" />
+        <location filename="../modules/demo/BundledContent.cpp" line="38"/>
         <source>The bundled process model for %1 does not load.</source>
         <translation>Das mitgelieferte Prozessmodell für %1 lässt sich nicht laden.</translation>
     </message>
@@ -422,588 +423,588 @@
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="398" />
+        <location filename="../modules/forms/FieldFormats.cpp" line="398"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldFormats.cpp" line="399" />
+        <location filename="../modules/forms/FieldFormats.cpp" line="399"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormChange.cpp" line="90" />
-        <location filename="../modules/forms/FormChange.cpp" line="114" />
+        <location filename="../modules/forms/FormChange.cpp" line="90"/>
+        <location filename="../modules/forms/FormChange.cpp" line="114"/>
         <source>The change names no valid field (“%1”).</source>
         <translation>Die Änderung nennt kein gültiges Feld („%1“).</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormChange.cpp" line="107" />
+        <location filename="../modules/forms/FormChange.cpp" line="107"/>
         <source>Someone else changed “%1” in the meantime; look at the current value and enter your change again.</source>
         <translation>Jemand anderes hat „%1“ inzwischen geändert; sehen Sie sich den aktuellen Wert an und geben Sie Ihre Änderung erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="85" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="85"/>
         <source>The form definition is not valid at “%1”: %2. Correct the definition file.</source>
         <translation>Die Formulardefinition ist an der Stelle „%1“ ungültig: %2. Korrigieren Sie die Definitionsdatei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="104" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="104"/>
         <source>this key is not known; check its spelling</source>
         <translation>dieser Schlüssel ist unbekannt; prüfen Sie die Schreibweise</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="116" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="125" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="609" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="116"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="125"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="609"/>
         <source>a value is required here</source>
         <translation>hier ist ein Wert erforderlich</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="120" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="120"/>
         <source>expected text</source>
         <translation>Text erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="128" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="128"/>
         <source>the text is too long (at most %1 characters)</source>
         <translation>der Text ist zu lang (höchstens %1 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="140" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="140"/>
         <source>expected a whole number from %1 to %2</source>
         <translation>ganze Zahl von %1 bis %2 erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="152" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="152"/>
         <source>expected true or false</source>
         <translation>true oder false erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="162" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="167" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="180" />
-        <source>needs a text in English and German, like {"en": …, "de": …}</source>
-        <translation>braucht einen Text auf Englisch und Deutsch, etwa {"en": …, "de": …}</translation>
+        <location filename="../modules/forms/FormDefinition.cpp" line="162"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="167"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="180"/>
+        <source>needs a text in English and German, like {&quot;en&quot;: …, &quot;de&quot;: …}</source>
+        <translation>braucht einen Text auf Englisch und Deutsch, etwa {&quot;en&quot;: …, &quot;de&quot;: …}</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="193" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="193"/>
         <source>the expression is not valid: %1</source>
         <translation>der Ausdruck ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="211" />
-        <source>expected a list of entries like {"code": …, "label": {…}}</source>
-        <translation>Liste von Einträgen wie {"code": …, "label": {…}} erwartet</translation>
+        <location filename="../modules/forms/FormDefinition.cpp" line="211"/>
+        <source>expected a list of entries like {&quot;code&quot;: …, &quot;label&quot;: {…}}</source>
+        <translation>Liste von Einträgen wie {&quot;code&quot;: …, &quot;label&quot;: {…}} erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="216" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="216"/>
         <source>a code list needs 1 to %1 entries</source>
         <translation>eine Codeliste braucht 1 bis %1 Einträge</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="226" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="264" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="442" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="614" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="617" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="637" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="226"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="264"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="442"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="614"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="617"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="637"/>
         <source>expected an object</source>
         <translation>Objekt erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="233" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="233"/>
         <source>a code must not start or end with spaces</source>
         <translation>ein Code darf nicht mit Leerzeichen beginnen oder enden</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="236" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="236"/>
         <source>the code “%1” is listed twice</source>
         <translation>der Code „%1“ ist doppelt aufgeführt</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="254" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="489" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="254"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="489"/>
         <source>expected a list</source>
         <translation>Liste erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="272" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="503" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="272"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="503"/>
         <source>the id “%1” is used twice</source>
         <translation>die ID „%1“ wird doppelt verwendet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="289" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="289"/>
         <source>an id must start with a letter and contain only letters, digits and “_” (at most 64 characters)</source>
         <translation>eine ID muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern und „_“ enthalten (höchstens 64 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="299" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="299"/>
         <source>not allowed for fields of type “%1”</source>
         <translation>bei Feldern vom Typ „%1“ nicht erlaubt</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="309" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="342" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="349" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="356" />
-        <location filename="../modules/forms/FormDefinition.cpp" line="400" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="309"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="342"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="349"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="356"/>
+        <location filename="../modules/forms/FormDefinition.cpp" line="400"/>
         <source>the minimum is greater than the maximum</source>
         <translation>das Minimum ist größer als das Maximum</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="322" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="322"/>
         <source>the pattern is not a valid regular expression: %1</source>
         <translation>das Muster ist kein gültiger regulärer Ausdruck: %1</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="326" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="326"/>
         <source>a field with a pattern allows at most %1 characters</source>
         <translation>ein Feld mit Muster erlaubt höchstens %1 Zeichen</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="375" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="375"/>
         <source>the code list “%1” does not exist</source>
         <translation>die Codeliste „%1“ gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="378" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="378"/>
         <source>a choice needs a code list (a name or a list of entries)</source>
         <translation>eine Auswahl braucht eine Codeliste (einen Namen oder eine Liste von Einträgen)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="420" />
-        <source>expected a decimal number written as text, like "12.5"</source>
-        <translation>Dezimalzahl als Text erwartet, etwa "12.5"</translation>
+        <location filename="../modules/forms/FormDefinition.cpp" line="420"/>
+        <source>expected a decimal number written as text, like &quot;12.5&quot;</source>
+        <translation>Dezimalzahl als Text erwartet, etwa &quot;12.5&quot;</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="432" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="432"/>
         <source>expected a date like 2026-03-02 or a date relative to today like today+14d or today-18y</source>
         <translation>Datum wie 2026-03-02 oder ein Datum relativ zu heute wie today+14d oder today-18y erwartet</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="452" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="452"/>
         <source>the definition has too many fields (at most %1)</source>
         <translation>die Definition hat zu viele Felder (höchstens %1)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="461" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="461"/>
         <source>unknown field type “%1”</source>
         <translation>unbekannter Feldtyp „%1“</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="475" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="475"/>
         <source>groups are nested too deeply (at most %1 levels)</source>
         <translation>Gruppen sind zu tief verschachtelt (höchstens %1 Ebenen)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="494" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="494"/>
         <source>a group needs at least one field</source>
         <translation>eine Gruppe braucht mindestens ein Feld</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="542" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="542"/>
         <source>the rule names the field “%1”, which is not in this group</source>
         <translation>die Regel nennt das Feld „%1“, das nicht in dieser Gruppe liegt</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="560" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="560"/>
         <source>the expression refers to “%1”, which is not a field here</source>
         <translation>der Ausdruck verweist auf „%1“, das hier kein Feld ist</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="652" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="652"/>
         <source>The form definition is larger than %1 MB; split it or remove unused code lists.</source>
         <translation>Die Formulardefinition ist größer als %1 MB; teilen Sie sie auf oder entfernen Sie ungenutzte Codelisten.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="659" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="659"/>
         <source>The form definition is not valid JSON (%1 at character %2); correct the file.</source>
         <translation>Die Formulardefinition ist kein gültiges JSON (%1 bei Zeichen %2); korrigieren Sie die Datei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormDefinition.cpp" line="666" />
+        <location filename="../modules/forms/FormDefinition.cpp" line="666"/>
         <source>The form definition must be a JSON object; correct the file.</source>
         <translation>Die Formulardefinition muss ein JSON-Objekt sein; korrigieren Sie die Datei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="246" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="246"/>
         <source>The form has no field “%1”; remove this value or check the form version.</source>
         <translation>Das Formular hat kein Feld „%1“; entfernen Sie diesen Wert oder prüfen Sie die Formularversion.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="206" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="206"/>
         <source>The form has more than %1 problems; correct the ones shown and check again.</source>
         <translation>Das Formular hat mehr als %1 Fehler; korrigieren Sie die angezeigten und prüfen Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="223" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="223"/>
         <source>The application is too large (more than %1 characters of text); shorten long texts or attach them as documents.</source>
         <translation>Der Antrag ist zu groß (mehr als %1 Zeichen Text); kürzen Sie lange Texte oder fügen Sie sie als Dokumente bei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="401" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="401"/>
         <source>The rule “%1” could not be checked (%2); check the values it refers to.</source>
         <translation>Die Regel „%1“ konnte nicht geprüft werden (%2); prüfen Sie die Werte, auf die sie sich bezieht.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="259" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="259"/>
         <source>“%1” must be a list of entries; enter them again.</source>
         <translation>„%1“ muss eine Liste von Einträgen sein; geben Sie sie erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="267" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="267"/>
         <source>Add an entry to “%1”.</source>
         <translation>Fügen Sie einen Eintrag zu „%1“ hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="268" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="268"/>
         <source>“%1” needs at least %2 entries; add the missing ones.</source>
         <translation>„%1“ braucht mindestens %2 Einträge; ergänzen Sie die fehlenden.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="273" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="273"/>
         <source>“%1” allows at most %2 entries; remove the extra ones.</source>
         <translation>„%1“ erlaubt höchstens %2 Einträge; entfernen Sie die überzähligen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="284" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="284"/>
         <source>An entry of “%1” has the wrong form; enter it again.</source>
         <translation>Ein Eintrag von „%1“ hat die falsche Form; geben Sie ihn erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FormValidatorWalker.cpp" line="292" />
+        <location filename="../modules/forms/FormValidatorWalker.cpp" line="292"/>
         <source>“%1” has the wrong form; enter it again.</source>
         <translation>„%1“ hat die falsche Form; geben Sie es erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="206" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="206"/>
         <source>Confirm “%1”.</source>
         <translation>Bestätigen Sie „%1“.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="207" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="207"/>
         <source>Enter a value for “%1”.</source>
         <translation>Geben Sie einen Wert für „%1“ ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="220" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="220"/>
         <source>Enter a number for “%1”, for example 12.5.</source>
         <translation>Geben Sie für „%1“ eine Zahl ein, zum Beispiel 12,5.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="79" />
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="212" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="79"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="212"/>
         <source>“%1” allows at most %2 characters; shorten it.</source>
         <translation>„%1“ erlaubt höchstens %2 Zeichen; kürzen Sie den Text.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="188" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="188"/>
         <source>“%1” must be yes or no; choose again.</source>
         <translation>„%1“ muss Ja oder Nein sein; wählen Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="197" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="197"/>
         <source>“%1” must be text; enter it again.</source>
         <translation>„%1“ muss Text sein; geben Sie es erneut ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="85" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="85"/>
         <source>“%1” needs at least %2 characters.</source>
         <translation>„%1“ braucht mindestens %2 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="94" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="94"/>
         <source>“%1” must be a single line without control characters; remove the line breaks.</source>
         <translation>„%1“ muss eine einzelne Zeile ohne Steuerzeichen sein; entfernen Sie die Zeilenumbrüche.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="97" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="97"/>
         <source>“%1” contains control characters; remove them.</source>
         <translation>„%1“ enthält Steuerzeichen; entfernen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="109" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="109"/>
         <source>Enter a phone number for “%1” with digits, spaces and + / - ( ), for example +49 711 216-0.</source>
         <translation>Geben Sie für „%1“ eine Telefonnummer aus Ziffern, Leerzeichen und + / - ( ) ein, zum Beispiel +49 711 216-0.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="121" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="121"/>
         <source>Enter an e-mail address for “%1”, for example name@example.de.</source>
         <translation>Geben Sie für „%1“ eine E-Mail-Adresse ein, zum Beispiel name@example.de.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="128" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="128"/>
         <source>Enter a five-digit German postcode for “%1”.</source>
         <translation>Geben Sie für „%1“ eine fünfstellige deutsche Postleitzahl ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="134" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="134"/>
         <source>Enter an IBAN for “%1”, for example DE89 3704 0044 0532 0130 00.</source>
         <translation>Geben Sie für „%1“ eine IBAN ein, zum Beispiel DE89 3704 0044 0532 0130 00.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="138" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="138"/>
         <source>The IBAN in “%1” is not valid (its check digits do not match); check it for typing errors.</source>
         <translation>Die IBAN in „%1“ ist ungültig (die Prüfziffern stimmen nicht); prüfen Sie sie auf Tippfehler.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="147" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="147"/>
         <source>Enter a vehicle registration number for “%1”, for example S-AB 1234.</source>
         <translation>Geben Sie für „%1“ ein Kfz-Kennzeichen ein, zum Beispiel S-AB 1234.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="154" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="154"/>
         <source>“%1” does not refer to a document of this case; attach the document again.</source>
         <translation>„%1“ verweist auf kein Dokument dieses Vorgangs; fügen Sie das Dokument erneut bei.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="162" />
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="329" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="162"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="329"/>
         <source>“%1” has a value that is not in its list; choose one from the list.</source>
         <translation>„%1“ hat einen Wert, der nicht in der Liste steht; wählen Sie einen Wert aus der Liste.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="232" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="232"/>
         <source>“%1” does not have the expected form; check the entry.</source>
         <translation>„%1“ hat nicht die erwartete Form; prüfen Sie die Eingabe.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="234" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="234"/>
         <source>“%1” does not have the expected form (%2); check the entry.</source>
         <translation>„%1“ hat nicht die erwartete Form (%2); prüfen Sie die Eingabe.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="244" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="244"/>
         <source>Enter “%1” as a date (year-month-day, for example 2026-03-02).</source>
         <translation>Geben Sie „%1“ als Datum ein (Jahr-Monat-Tag, zum Beispiel 2026-03-02).</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="251" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="251"/>
         <source>“%1” must not be before %2.</source>
         <translation>„%1“ darf nicht vor dem %2 liegen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="254" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="254"/>
         <source>“%1” must not be after %2.</source>
         <translation>„%1“ darf nicht nach dem %2 liegen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="267" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="267"/>
         <source>“%1” allows at most %2 decimal places; round the number.</source>
         <translation>„%1“ erlaubt höchstens %2 Nachkommastellen; runden Sie die Zahl.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="271" />
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="290" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="271"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="290"/>
         <source>“%1” must be at least %2.</source>
         <translation>„%1“ muss mindestens %2 betragen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="274" />
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="293" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="274"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="293"/>
         <source>“%1” must be at most %2.</source>
         <translation>„%1“ darf höchstens %2 betragen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="284" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="284"/>
         <source>Enter an amount of money for “%1”.</source>
         <translation>Geben Sie für „%1“ einen Geldbetrag ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="285" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="285"/>
         <source>Enter a whole number for “%1”.</source>
         <translation>Geben Sie für „%1“ eine ganze Zahl ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="302" />
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="320" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="302"/>
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="320"/>
         <source>“%1” must be a list of choices; choose again.</source>
         <translation>„%1“ muss eine Liste von Auswahlwerten sein; wählen Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="307" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="307"/>
         <source>Choose at least %2 entries for “%1”.</source>
         <translation>Wählen Sie für „%1“ mindestens %2 Einträge.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="311" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="311"/>
         <source>Choose at most %2 entries for “%1”.</source>
         <translation>Wählen Sie für „%1“ höchstens %2 Einträge.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/FieldValueCheck.cpp" line="336" />
+        <location filename="../modules/forms/FieldValueCheck.cpp" line="336"/>
         <source>“%1” lists a choice twice; remove the duplicate.</source>
         <translation>„%1“ enthält einen Wert doppelt; entfernen Sie das Duplikat.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="115" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="115"/>
         <source>The XDatenfelder file is larger than %1 MB; it cannot be imported.</source>
         <translation>Die XDatenfelder-Datei ist größer als %1 MB; sie kann nicht importiert werden.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="126" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="126"/>
         <source>The imported form definition is not valid: %1</source>
         <translation>Die importierte Formulardefinition ist ungültig: %1</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="144" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="144"/>
         <source>The XDatenfelder file cannot be imported: %1 (element “%2”, line %3).</source>
         <translation>Die XDatenfelder-Datei kann nicht importiert werden: %1 (Element „%2“, Zeile %3).</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="160" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="160"/>
         <source>The XDatenfelder file cannot be imported: it declares a DTD (line %1), which XDatenfelder files never do.</source>
         <translation>Die XDatenfelder-Datei kann nicht importiert werden: sie deklariert eine DTD (Zeile %1), was XDatenfelder-Dateien nie tun.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="168" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="168"/>
         <source>The XDatenfelder file cannot be imported: it is too large or nested too deeply (line %1).</source>
         <translation>Die XDatenfelder-Datei kann nicht importiert werden: sie ist zu groß oder zu tief verschachtelt (Zeile %1).</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="195" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="195"/>
         <source>The XDatenfelder file is not well-formed XML: %1 (line %2, column %3).</source>
         <translation>Die XDatenfelder-Datei ist kein wohlgeformtes XML: %1 (Zeile %2, Spalte %3).</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="208" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="208"/>
         <source>the element is not in the XDatenfelder namespace</source>
         <translation>das Element liegt nicht im XDatenfelder-Namensraum</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="217" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="217"/>
         <source>“%1” does not belong inside “%2” in XDatenfelder %3</source>
         <translation>„%1“ gehört in XDatenfelder %3 nicht in „%2“</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="222" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="222"/>
         <source>“%1” appears more than once inside “%2”</source>
         <translation>„%1“ kommt in „%2“ mehr als einmal vor</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="230" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="230"/>
         <source>“xdf:%1” is missing</source>
         <translation>„xdf:%1“ fehlt</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="245" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="245"/>
         <source>The file is not an XDatenfelder 2.0 or 3.0 message: the root element “%1” has the namespace “%2” (line %3); expected %4 or %5.</source>
         <translation>Die Datei ist keine XDatenfelder-2.0- oder -3.0-Nachricht: das Wurzelelement „%1“ hat den Namensraum „%2“ (Zeile %3); erwartet wird %4 oder %5.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="259" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="259"/>
         <source>The file is not an XDatenfelder schema or data group message: the root element is “%1” (line %2); expected xdatenfelder.stammdatenschema.0102 or xdatenfelder.datenfeldgruppe.0103.</source>
         <translation>Die Datei ist keine XDatenfelder-Nachricht mit Stammdatenschema oder Datenfeldgruppe: das Wurzelelement ist „%1“ (Zeile %2); erwartet wird xdatenfelder.stammdatenschema.0102 oder xdatenfelder.datenfeldgruppe.0103.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="290" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="290"/>
         <source>“%1” contains no data fields; the form is empty.</source>
         <translation>„%1“ enthält keine Datenfelder; das Formular ist leer.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="340" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="340"/>
         <source>the id is empty</source>
         <translation>die ID ist leer</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="344" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="344"/>
         <source>the name is empty</source>
         <translation>der Name ist leer</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="352" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="352"/>
         <source>the status “%1” is not one of aktiv, inaktiv, vorgesehen</source>
         <translation>der Status „%1“ ist keiner von aktiv, inaktiv, vorgesehen</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="361" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="361"/>
         <source>the freigabestatus “%1” is not a code from 1 to 8</source>
         <translation>der Freigabestatus „%1“ ist kein Code von 1 bis 8</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="378" />
-        <source>Rule %1 “%2” on “%3” (line %4) was not imported: XDatenfelder rules are free text or scripts. %5 Add it to the definition's rules by hand if it is needed.</source>
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="378"/>
+        <source>Rule %1 “%2” on “%3” (line %4) was not imported: XDatenfelder rules are free text or scripts. %5 Add it to the definition&apos;s rules by hand if it is needed.</source>
         <translation>Die Regel %1 „%2“ an „%3“ (Zeile %4) wurde nicht importiert: XDatenfelder-Regeln sind Freitext oder Skripte. %5 Tragen Sie sie bei Bedarf von Hand in die Regeln der Definition ein.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="385" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="385"/>
         <source>Rule text: %1</source>
         <translation>Regeltext: %1</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="386" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="386"/>
         <source>It has a script.</source>
         <translation>Sie hat ein Skript.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="397" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="397"/>
         <source>groups are nested more than %1 levels deep</source>
         <translation>Gruppen sind mehr als %1 Ebenen tief verschachtelt</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="410" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="410"/>
         <source>“xdf:enthaelt” must hold exactly one datenfeld or datenfeldgruppe</source>
         <translation>„xdf:enthaelt“ muss genau ein Datenfeld oder eine Datenfeldgruppe enthalten</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="421" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="421"/>
         <source>the number “%1” is not of the form min:max (like 0:1 or 1:*)</source>
         <translation>die Anzahl „%1“ hat nicht die Form min:max (wie 0:1 oder 1:*)</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="493" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="493"/>
         <source>“%1” (line %2) may repeat %3 times; CaseDesk allows at most %4 entries.</source>
         <translation>„%1“ (Zeile %2) darf sich %3-mal wiederholen; CaseDesk erlaubt höchstens %4 Einträge.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="536" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="536"/>
         <source>The data group “%1” (line %2) has no fields and was left out.</source>
         <translation>Die Datenfeldgruppe „%1“ (Zeile %2) hat keine Felder und wurde weggelassen.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="556" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="556"/>
         <source>the feldart “%1” is not one of input, select, label, hidden, locked</source>
         <translation>die Feldart „%1“ ist keine von input, select, label, hidden, locked</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="576" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="576"/>
         <source>the datentyp “%1” is not an XDatenfelder data type</source>
         <translation>der Datentyp „%1“ ist kein XDatenfelder-Datentyp</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="581" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="581"/>
         <source>The static text “%1” (line %2) is not a data field and was left out; add it to a help text if it is needed.</source>
         <translation>Der statische Text „%1“ (Zeile %2) ist kein Datenfeld und wurde weggelassen; übernehmen Sie ihn bei Bedarf in einen Hilfetext.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="592" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="592"/>
         <source>“%1” (line %2) holds a %3; it is imported as text.</source>
         <translation>„%1“ (Zeile %2) enthält den Typ %3; es wird als Text importiert.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="598" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="598"/>
         <source>“%1” (line %2) is a %3 field in XDatenfelder; it is imported as a normal field.</source>
         <translation>„%1“ (Zeile %2) ist in XDatenfelder ein Feld der Art %3; es wird als normales Feld importiert.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="609" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="609"/>
         <source>The selection “%1” (line %2) names no code list; it is imported as free text.</source>
         <translation>Die Auswahl „%1“ (Zeile %2) nennt keine Codeliste; sie wird als Freitext importiert.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="636" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="636"/>
         <source>a value of the list needs a code of its own</source>
         <translation>ein Wert der Liste braucht einen eigenen Code</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="674" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="674"/>
         <source>The code list %1 used by “%2” (line %3) is referenced, not included: values are not checked against it until its entries are added to the definition.</source>
         <translation>Die Codeliste %1 von „%2“ (Zeile %3) ist nur referenziert, nicht enthalten: Werte werden erst gegen sie geprüft, wenn ihre Einträge in die Definition aufgenommen sind.</translation>
     </message>
     <message>
-        <location filename="../modules/forms/XDatenfelderImport.cpp" line="734" />
+        <location filename="../modules/forms/XDatenfelderImport.cpp" line="734"/>
         <source>Limits of “%1” (line %2) that do not apply to a %3 field were not imported: %4.</source>
         <translation>Grenzen von „%1“ (Zeile %2), die für ein Feld vom Typ %3 nicht gelten, wurden nicht importiert: %4.</translation>
     </message>
@@ -1011,444 +1012,444 @@
 <context>
     <name>Server</name>
     <message>
-        <location filename="../modules/server/PasswordHash.cpp" line="44" />
+        <location filename="../modules/server/PasswordHash.cpp" line="44"/>
         <source>The password could not be hashed because the server is out of memory. Try again later.</source>
         <translation>Das Passwort konnte nicht gehasht werden, weil dem Server der Speicher ausgeht. Versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="366" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="373"/>
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation>Die Datenbank hat die Schemaversion %1, dieser Server kennt aber nur Versionen bis %2. Aktualisieren Sie casedesk-server.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="455" />
+        <location filename="../modules/server/SchemaMigrations.cpp" line="462"/>
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation>Die Schemamigration %1 (%2) ist fehlgeschlagen; die Datenbank bleibt auf Version %3. Einzelheiten stehen im Serverprotokoll.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="483" />
-        <source>The database has schema version %1; this server needs version %2. Run "casedesk-server migrate" first.</source>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="490"/>
+        <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
         <translation>Die Datenbank hat die Schemaversion %1; dieser Server braucht Version %2. Führen Sie zuerst „casedesk-server migrate“ aus.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerConfig.cpp" line="36" />
-        <source>No database is configured. Set CASEDESK_DB to a connection string (for example "host=/run/postgresql dbname=casedesk user=casedesk") or write it to the config file %1 (or the file named by CASEDESK_CONFIG).</source>
+        <location filename="../modules/server/ServerConfig.cpp" line="36"/>
+        <source>No database is configured. Set CASEDESK_DB to a connection string (for example &quot;host=/run/postgresql dbname=casedesk user=casedesk&quot;) or write it to the config file %1 (or the file named by CASEDESK_CONFIG).</source>
         <translation>Es ist keine Datenbank eingerichtet. Setzen Sie CASEDESK_DB auf eine Verbindungsangabe (zum Beispiel „host=/run/postgresql dbname=casedesk user=casedesk“) oder schreiben Sie sie in die Konfigurationsdatei %1 (oder die Datei, die CASEDESK_CONFIG nennt).</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerConfig.cpp" line="52" />
+        <location filename="../modules/server/ServerConfig.cpp" line="52"/>
         <source>The config file %1 may be read or changed by other users. Make it readable only by its owner: chmod 600 %1</source>
         <translation>Die Konfigurationsdatei %1 dürfen auch andere Benutzer lesen oder ändern. Machen Sie sie nur für ihren Eigentümer lesbar: chmod 600 %1</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerConfig.cpp" line="58" />
-        <source>The config file %1 cannot be read. Check that it exists and belongs to the server's user.</source>
+        <location filename="../modules/server/ServerConfig.cpp" line="58"/>
+        <source>The config file %1 cannot be read. Check that it exists and belongs to the server&apos;s user.</source>
         <translation>Die Konfigurationsdatei %1 kann nicht gelesen werden. Prüfen Sie, ob sie existiert und dem Benutzer des Servers gehört.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerConfig.cpp" line="62" />
+        <location filename="../modules/server/ServerConfig.cpp" line="62"/>
         <source>The config file %1 is too large. Check that CASEDESK_CONFIG names the right file.</source>
         <translation>Die Konfigurationsdatei %1 ist zu groß. Prüfen Sie, ob CASEDESK_CONFIG die richtige Datei nennt.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerConfig.cpp" line="76" />
-        <source>Line %2 of the config file %1 is not understood. Write "database = CONNECTION".</source>
+        <location filename="../modules/server/ServerConfig.cpp" line="76"/>
+        <source>Line %2 of the config file %1 is not understood. Write &quot;database = CONNECTION&quot;.</source>
         <translation>Zeile %2 der Konfigurationsdatei %1 ist unverständlich. Schreiben Sie „database = VERBINDUNG“.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerConfig.cpp" line="82" />
-        <source>The config file %1 names no database. Add a line "database = host=... dbname=...".</source>
+        <location filename="../modules/server/ServerConfig.cpp" line="82"/>
+        <source>The config file %1 names no database. Add a line &quot;database = host=... dbname=...&quot;.</source>
         <translation>Die Konfigurationsdatei %1 nennt keine Datenbank. Fügen Sie eine Zeile „database = host=... dbname=...“ hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="42" />
-        <source>The database connection string is not valid. Write it as keyword=value pairs, for example "host=/run/postgresql dbname=casedesk user=casedesk".</source>
+        <location filename="../modules/server/ServerDatabase.cpp" line="42"/>
+        <source>The database connection string is not valid. Write it as keyword=value pairs, for example &quot;host=/run/postgresql dbname=casedesk user=casedesk&quot;.</source>
         <translation>Die Verbindungsangabe der Datenbank ist ungültig. Schreiben Sie sie als Paare Schlüsselwort=Wert, zum Beispiel „host=/run/postgresql dbname=casedesk user=casedesk“.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="157" />
+        <location filename="../modules/server/ServerDatabase.cpp" line="157"/>
         <source>(from %1)</source>
         <translation>(aus %1)</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="198" />
-        <source>Qt's PostgreSQL driver (QPSQL) is not installed. Install the package libqt6sql6-psql.</source>
+        <location filename="../modules/server/ServerDatabase.cpp" line="198"/>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed. Install the package libqt6sql6-psql.</source>
         <translation>Der PostgreSQL-Treiber von Qt (QPSQL) ist nicht installiert. Installieren Sie das Paket libqt6sql6-psql.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ServerDatabase.cpp" line="206" />
+        <location filename="../modules/server/ServerDatabase.cpp" line="206"/>
         <source>Cannot connect to the database (%1). Check that PostgreSQL is running and that CASEDESK_DB or the config file names the right database and user.</source>
         <translation>Keine Verbindung zur Datenbank (%1). Prüfen Sie, ob PostgreSQL läuft und ob CASEDESK_DB oder die Konfigurationsdatei die richtige Datenbank und den richtigen Benutzer nennt.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SqlError.cpp" line="10" />
+        <location filename="../modules/server/SqlError.cpp" line="10"/>
         <source>The database failed to carry out the request. Check that PostgreSQL is running and try again; the server log has the details.</source>
         <translation>Die Datenbank konnte die Anfrage nicht ausführen. Prüfen Sie, ob PostgreSQL läuft, und versuchen Sie es noch einmal; Einzelheiten stehen im Serverprotokoll.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="76" />
+        <location filename="../modules/server/UserDirectory.cpp" line="76"/>
         <source>The login “%1” is not valid. Use 1 to 64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit.</source>
         <translation>Die Anmeldekennung „%1“ ist ungültig. Verwenden Sie 1 bis 64 Kleinbuchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="82" />
+        <location filename="../modules/server/UserDirectory.cpp" line="82"/>
         <source>Give the user a name of 1 to %1 characters.</source>
         <translation>Geben Sie dem Benutzer einen Namen mit 1 bis %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="84" />
+        <location filename="../modules/server/UserDirectory.cpp" line="84"/>
         <source>Give the user at least one role.</source>
         <translation>Geben Sie dem Benutzer mindestens eine Rolle.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="86" />
+        <location filename="../modules/server/UserDirectory.cpp" line="86"/>
         <source>The password is too short. Use at least %1 characters.</source>
         <translation>Das Passwort ist zu kurz. Verwenden Sie mindestens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="90" />
+        <location filename="../modules/server/UserDirectory.cpp" line="90"/>
         <source>The password is too long. Use at most %1 characters.</source>
         <translation>Das Passwort ist zu lang. Verwenden Sie höchstens %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="119" />
-        <source>There is no team “%1”. Add it first with "casedesk-server team add".</source>
+        <location filename="../modules/server/UserDirectory.cpp" line="119"/>
+        <source>There is no team “%1”. Add it first with &quot;casedesk-server team add&quot;.</source>
         <translation>Es gibt kein Team „%1“. Legen Sie es zuerst mit „casedesk-server team add“ an.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="136" />
+        <location filename="../modules/server/UserDirectory.cpp" line="136"/>
         <source>The login “%1” is already taken. Choose another one.</source>
         <translation>Die Anmeldekennung „%1“ ist schon vergeben. Wählen Sie eine andere.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="171" />
-        <location filename="../modules/server/UserDirectory.cpp" line="208" />
-        <source>There is no user “%1”. "casedesk-server user list" shows all users.</source>
+        <location filename="../modules/server/UserDirectory.cpp" line="171"/>
+        <location filename="../modules/server/UserDirectory.cpp" line="208"/>
+        <source>There is no user “%1”. &quot;casedesk-server user list&quot; shows all users.</source>
         <translation>Es gibt keinen Benutzer „%1“. „casedesk-server user list“ zeigt alle Benutzer.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="218" />
+        <location filename="../modules/server/UserDirectory.cpp" line="218"/>
         <source>The team code “%1” is not valid. Use groups of digits separated by dots, like 32.1.</source>
         <translation>Das Teamkürzel „%1“ ist ungültig. Verwenden Sie durch Punkte getrennte Zifferngruppen wie 32.1.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="222" />
+        <location filename="../modules/server/UserDirectory.cpp" line="222"/>
         <source>The file plan code “%1” is not valid. Use groups of digits separated by dots, like 32.10.</source>
         <translation>Das Aktenplankennzeichen „%1“ ist ungültig. Verwenden Sie durch Punkte getrennte Zifferngruppen wie 32.10.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="227" />
+        <location filename="../modules/server/UserDirectory.cpp" line="227"/>
         <source>Give the team a name of 1 to %1 characters.</source>
         <translation>Geben Sie dem Team einen Namen mit 1 bis %1 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../modules/server/UserDirectory.cpp" line="240" />
+        <location filename="../modules/server/UserDirectory.cpp" line="240"/>
         <source>A team with the code “%1” already exists.</source>
         <translation>Ein Team mit dem Kürzel „%1“ gibt es schon.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="109" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="122"/>
         <source>TLS is not available: Qt found no OpenSSL library. Install libssl3.</source>
         <translation>TLS ist nicht verfügbar: Qt hat keine OpenSSL-Bibliothek gefunden. Installieren Sie libssl3.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="124" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="137"/>
         <source>The TLS certificate %1 cannot be read.</source>
         <translation>Das TLS-Zertifikat %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="128" />
-        <source>The file %1 holds no PEM certificate. Give the server's certificate (chain) in PEM format.</source>
+        <location filename="../modules/server/HttpApiServer.cpp" line="141"/>
+        <source>The file %1 holds no PEM certificate. Give the server&apos;s certificate (chain) in PEM format.</source>
         <translation>Die Datei %1 enthält kein PEM-Zertifikat. Geben Sie das Zertifikat (die Zertifikatskette) des Servers im PEM-Format an.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="132" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="145"/>
         <source>The TLS key %1 cannot be read.</source>
         <translation>Der TLS-Schlüssel %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="140" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="153"/>
         <source>The file %1 holds no unencrypted PEM private key (RSA or EC).</source>
         <translation>Die Datei %1 enthält keinen unverschlüsselten privaten PEM-Schlüssel (RSA oder EC).</translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="160" />
+        <location filename="../modules/server/HttpApiServer.cpp" line="173"/>
         <source>Cannot listen on %1 port %2: %3. Choose another address or port, or stop the program that uses it.</source>
         <translation>Auf %1 Port %2 kann nicht gelauscht werden: %3. Wählen Sie eine andere Adresse oder einen anderen Port, oder beenden Sie das Programm, das ihn belegt.</translation>
     </message>
     <message>
-        <location filename="../modules/server/TrustedProxies.cpp" line="49" />
+        <location filename="../modules/server/TrustedProxies.cpp" line="49"/>
         <source>The trusted proxy “%1” is neither an address nor a network. Write it like 127.0.0.1 or 10.0.0.0/8.</source>
         <translation>Der vertrauenswürdige Proxy „%1“ ist weder eine Adresse noch ein Netz. Schreiben Sie ihn wie 127.0.0.1 oder 10.0.0.0/8.</translation>
     </message>
     <message>
-        <location filename="../modules/server/BlobStore.cpp" line="21" />
+        <location filename="../modules/server/BlobStore.cpp" line="21"/>
         <source>The stored document contents are inconsistent. Tell the operator; the server log has the details.</source>
         <translation>Die gespeicherten Dokumentinhalte sind widersprüchlich. Benachrichtigen Sie den Betrieb; Einzelheiten stehen im Serverprotokoll.</translation>
     </message>
     <message>
-        <location filename="../modules/server/BlobStore.cpp" line="123" />
-        <source>The data does not fit into the blob's size.</source>
+        <location filename="../modules/server/BlobStore.cpp" line="123"/>
+        <source>The data does not fit into the blob&apos;s size.</source>
         <translation>Die Daten passen nicht in die angegebene Größe des Dokuments.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="50" />
+        <location filename="../modules/server/ModelRepository.cpp" line="50"/>
         <source>%1 version %2 is deployed already with other content. Deployed versions never change, because cases keep the version they started with: deploy the new content as a new version.</source>
         <translation>%1 Version %2 ist bereits mit anderem Inhalt bereitgestellt. Bereitgestellte Versionen ändern sich nie, weil Vorgänge die Version behalten, mit der sie begonnen haben: Stellen Sie den neuen Inhalt als neue Version bereit.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="73" />
-        <source>“%1” is not a case type. Use lower-case letters, digits, "-" and "_", starting with a letter, like baumfaellung.</source>
+        <location filename="../modules/server/ModelRepository.cpp" line="73"/>
+        <source>“%1” is not a case type. Use lower-case letters, digits, &quot;-&quot; and &quot;_&quot;, starting with a letter, like baumfaellung.</source>
         <translation>„%1“ ist keine Vorgangsart. Verwenden Sie Kleinbuchstaben, Ziffern, „-“ und „_“, beginnend mit einem Buchstaben, wie baumfaellung.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="79" />
+        <location filename="../modules/server/ModelRepository.cpp" line="79"/>
         <source>A version is a whole number of at least 1.</source>
         <translation>Eine Version ist eine ganze Zahl ab 1.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="83" />
+        <location filename="../modules/server/ModelRepository.cpp" line="83"/>
         <source>The process model is not UTF-8 text. Save it as UTF-8 and deploy it again.</source>
         <translation>Das Prozessmodell ist kein UTF-8-Text. Speichern Sie es als UTF-8 und stellen Sie es erneut bereit.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="89" />
-        <source>The process model has errors and was not deployed. "casedesk-server process check FILE" lists them.</source>
+        <location filename="../modules/server/ModelRepository.cpp" line="89"/>
+        <source>The process model has errors and was not deployed. &quot;casedesk-server process check FILE&quot; lists them.</source>
         <translation>Das Prozessmodell enthält Fehler und wurde nicht bereitgestellt. „casedesk-server process check DATEI“ listet sie auf.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="93" />
+        <location filename="../modules/server/ModelRepository.cpp" line="93"/>
         <source>Process model %1</source>
         <translation>Prozessmodell %1</translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="124" />
+        <location filename="../modules/server/ModelRepository.cpp" line="124"/>
         <source>%1 is at version %2 already; a new version must be higher.</source>
         <translation>%1 ist bereits bei Version %2; eine neue Version muss höher sein.</translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="148" />
+        <location filename="../modules/server/ModelRepository.cpp" line="148"/>
         <source>Form definition %1</source>
         <translation>Formulardefinition %1</translation>
     </message>
     <message>
-        <location filename="../modules/server/CaseTypeRoutes.cpp" line="25" />
-        <source>There is no case type "%1". Choose one of: %2.</source>
-        <translation>Es gibt keine Vorgangsart "%1". Wählen Sie eine davon: %2.</translation>
+        <location filename="../modules/server/CaseTypeRoutes.cpp" line="25"/>
+        <source>There is no case type &quot;%1&quot;. Choose one of: %2.</source>
+        <translation>Es gibt keine Vorgangsart &quot;%1&quot;. Wählen Sie eine davon: %2.</translation>
     </message>
     <message>
-        <location filename="../modules/server/CaseTypeRoutes.cpp" line="39" />
-        <source>There is no team with the code "%1". See "casedesk-server team list".</source>
-        <translation>Es gibt kein Team mit dem Kürzel "%1". Siehe "casedesk-server team list".</translation>
+        <location filename="../modules/server/CaseTypeRoutes.cpp" line="39"/>
+        <source>There is no team with the code &quot;%1&quot;. See &quot;casedesk-server team list&quot;.</source>
+        <translation>Es gibt kein Team mit dem Kürzel &quot;%1&quot;. Siehe &quot;casedesk-server team list&quot;.</translation>
     </message>
     <message>
-        <location filename="../modules/server/DemoImport.cpp" line="33" />
-        <source>The database has its own "%1" already, so the demo data cannot be added. Use an empty database for the demo.</source>
-        <translation>Die Datenbank hat bereits ein eigenes "%1", daher können die Demodaten nicht angelegt werden. Verwenden Sie für die Demo eine leere Datenbank.</translation>
+        <location filename="../modules/server/DemoImport.cpp" line="33"/>
+        <source>The database has its own &quot;%1&quot; already, so the demo data cannot be added. Use an empty database for the demo.</source>
+        <translation>Die Datenbank hat bereits ein eigenes &quot;%1&quot;, daher können die Demodaten nicht angelegt werden. Verwenden Sie für die Demo eine leere Datenbank.</translation>
     </message>
     <message>
-        <location filename="../modules/server/PortalCredentials.cpp" line="35" />
-        <source>A portal's name has up to %1 letters, digits, dots, underscores and hyphens, like "service-bw".</source>
-        <translation>Der Name eines Portals hat bis zu %1 Buchstaben, Ziffern, Punkte, Unterstriche und Bindestriche, etwa "service-bw".</translation>
+        <location filename="../modules/server/PortalCredentials.cpp" line="35"/>
+        <source>A portal&apos;s name has up to %1 letters, digits, dots, underscores and hyphens, like &quot;service-bw&quot;.</source>
+        <translation>Der Name eines Portals hat bis zu %1 Buchstaben, Ziffern, Punkte, Unterstriche und Bindestriche, etwa &quot;service-bw&quot;.</translation>
     </message>
     <message>
-        <location filename="../modules/server/PortalCredentials.cpp" line="49" />
-        <source>A portal named "%1" exists already. Choose another name, or disable the old portal first.</source>
-        <translation>Ein Portal namens "%1" gibt es schon. Wählen Sie einen anderen Namen oder deaktivieren Sie zuerst das alte Portal.</translation>
+        <location filename="../modules/server/PortalCredentials.cpp" line="49"/>
+        <source>A portal named &quot;%1&quot; exists already. Choose another name, or disable the old portal first.</source>
+        <translation>Ein Portal namens &quot;%1&quot; gibt es schon. Wählen Sie einen anderen Namen oder deaktivieren Sie zuerst das alte Portal.</translation>
     </message>
     <message>
-        <location filename="../modules/server/PortalCredentials.cpp" line="76" />
-        <source>There is no portal named "%1". See "casedesk-server portal list".</source>
-        <translation>Es gibt kein Portal namens "%1". Siehe "casedesk-server portal list".</translation>
+        <location filename="../modules/server/PortalCredentials.cpp" line="76"/>
+        <source>There is no portal named &quot;%1&quot;. See &quot;casedesk-server portal list&quot;.</source>
+        <translation>Es gibt kein Portal namens &quot;%1&quot;. Siehe &quot;casedesk-server portal list&quot;.</translation>
     </message>
 </context>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="98" />
+        <location filename="../modules/storage/CacheDatabase.cpp" line="98"/>
         <source>The key for the local case cache has the wrong length. Please report this problem to your IT support.</source>
         <translation>Der Schlüssel für den lokalen Zwischenspeicher hat die falsche Länge. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="106" />
+        <location filename="../modules/storage/CacheDatabase.cpp" line="106"/>
         <source>The local case cache file is empty. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Die Datei des lokalen Zwischenspeichers ist leer. Sie können sie zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="159" />
+        <location filename="../modules/storage/CacheDatabase.cpp" line="159"/>
         <source>The local case cache was written by a newer version of CaseDesk. Update CaseDesk, or move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher wurde von einer neueren CaseDesk-Version angelegt. Aktualisieren Sie CaseDesk oder legen Sie den Zwischenspeicher zur Seite; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="218" />
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="148" />
+        <location filename="../modules/storage/CacheDatabase.cpp" line="218"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="148"/>
         <source>The local case cache is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher ist beschädigt. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="228" />
+        <location filename="../modules/storage/CacheDatabase.cpp" line="228"/>
         <source>There is no local case cache to move aside.</source>
         <translation>Es gibt keinen lokalen Zwischenspeicher, der zur Seite gelegt werden könnte.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="251" />
+        <location filename="../modules/storage/CacheDatabase.cpp" line="251"/>
         <source>The local case cache cannot be moved aside. Close other programs that use it and check that you may write to its folder, then try again.</source>
         <translation>Der lokale Zwischenspeicher kann nicht zur Seite gelegt werden. Schließen Sie andere Programme, die ihn verwenden, prüfen Sie, ob Sie in seinem Ordner schreiben dürfen, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="47" />
+        <location filename="../modules/storage/CacheKey.cpp" line="47"/>
         <source>The encryption library could not be started. Please report this problem to your IT support.</source>
         <translation>Die Verschlüsselungsbibliothek konnte nicht gestartet werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="56" />
+        <location filename="../modules/storage/CacheKey.cpp" line="56"/>
         <source>The system keychain cannot be reached, so the key of the local case cache cannot be kept there. CaseDesk asks for a cache passphrase instead.</source>
         <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher kann der Schlüssel des lokalen Zwischenspeichers dort nicht aufbewahrt werden. CaseDesk fragt stattdessen nach einer Passphrase für den Zwischenspeicher.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="67" />
+        <location filename="../modules/storage/CacheKey.cpp" line="67"/>
         <source>The system keychain cannot be used yet. Please report this problem to your IT support.</source>
         <translation>Der Schlüsselbund des Systems kann noch nicht verwendet werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="72" />
+        <location filename="../modules/storage/CacheKey.cpp" line="72"/>
         <source>No name was given for the local case cache.</source>
         <translation>Für den lokalen Zwischenspeicher wurde kein Name angegeben.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="121" />
+        <location filename="../modules/storage/CacheKey.cpp" line="121"/>
         <source>The salt file of the local case cache is damaged, so the cache key cannot be derived. You can move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Die Salt-Datei des lokalen Zwischenspeichers ist beschädigt, daher kann der Schlüssel nicht abgeleitet werden. Sie können den Zwischenspeicher zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="129" />
+        <location filename="../modules/storage/CacheKey.cpp" line="129"/>
         <source>The salt file of the local case cache cannot be read or written. Check that you may write to the cache folder, then try again.</source>
         <translation>Die Salt-Datei des lokalen Zwischenspeichers kann nicht gelesen oder geschrieben werden. Prüfen Sie, ob Sie im Ordner des Zwischenspeichers schreiben dürfen, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="195" />
+        <location filename="../modules/storage/CacheKey.cpp" line="195"/>
         <source>The key of the local case cache in the system keychain is damaged. You can move the cache aside; CaseDesk then creates a new key and cache and fetches your cases from the server again.</source>
         <translation>Der Schlüssel des lokalen Zwischenspeichers im Schlüsselbund des Systems ist beschädigt. Sie können den Zwischenspeicher zur Seite legen; CaseDesk erzeugt dann einen neuen Schlüssel und Zwischenspeicher und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="208" />
+        <location filename="../modules/storage/CacheKey.cpp" line="208"/>
         <source>The system keychain holds no key for the local case cache. You can move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der Schlüsselbund des Systems enthält keinen Schlüssel für den lokalen Zwischenspeicher. Sie können den Zwischenspeicher zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="264" />
+        <location filename="../modules/storage/CacheKey.cpp" line="264"/>
         <source>Enter a passphrase for the local case cache.</source>
         <translation>Geben Sie eine Passphrase für den lokalen Zwischenspeicher ein.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="267" />
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="33" />
+        <location filename="../modules/storage/CacheKey.cpp" line="267"/>
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="33"/>
         <source>No file was given for the local case cache.</source>
         <translation>Für den lokalen Zwischenspeicher wurde keine Datei angegeben.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheKey.cpp" line="283" />
+        <location filename="../modules/storage/CacheKey.cpp" line="283"/>
         <source>There is not enough memory to derive the cache key from the passphrase. Close other programs and try again.</source>
         <translation>Der Arbeitsspeicher reicht nicht aus, um den Schlüssel aus der Passphrase abzuleiten. Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="224" />
+        <location filename="../modules/storage/CaseRepository.cpp" line="224"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation>Ein Vorgang ohne ID kann nicht gespeichert werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseSearch.cpp" line="351" />
+        <location filename="../modules/storage/CaseSearch.cpp" line="351"/>
         <source>The search failed. Try again; if this persists, restart CaseDesk.</source>
         <translation>Die Suche ist fehlgeschlagen. Versuchen Sie es erneut; falls der Fehler bestehen bleibt, starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/InboxRepository.cpp" line="342" />
+        <location filename="../modules/storage/InboxRepository.cpp" line="342"/>
         <source>The anchor distance must be positive. Please report this problem to your IT support.</source>
         <translation>Der Ankerabstand der Vorgangsliste muss positiv sein. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="45" />
-        <location filename="../modules/storage/StoredJson.cpp" line="19" />
+        <location filename="../modules/storage/Outbox.cpp" line="45"/>
+        <location filename="../modules/storage/StoredJson.cpp" line="19"/>
         <source>The local case cache holds damaged data. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher enthält beschädigte Daten. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="114" />
+        <location filename="../modules/storage/Outbox.cpp" line="114"/>
         <source>The change names no case or no user. Please report this problem to your IT support.</source>
         <translation>Bei der Änderung fehlt der Vorgang oder die Person. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="126" />
+        <location filename="../modules/storage/Outbox.cpp" line="126"/>
         <source>This case exists already. Reload it and try again.</source>
         <translation>Dieser Vorgang ist bereits vorhanden. Laden Sie ihn neu und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="129" />
+        <location filename="../modules/storage/Outbox.cpp" line="129"/>
         <source>This case is no longer in your cache. Refresh the inbox; it may have been moved out of your scope.</source>
         <translation>Dieser Vorgang ist nicht mehr in Ihrem lokalen Zwischenspeicher. Aktualisieren Sie die Vorgangsliste; möglicherweise liegt der Vorgang nicht mehr in Ihrem Zuständigkeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="154" />
+        <location filename="../modules/storage/Outbox.cpp" line="154"/>
         <source>The new case does not carry the id it was created with. Please report this problem to your IT support.</source>
         <translation>Der neue Vorgang trägt nicht die ID, mit der er angelegt wurde. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="199" />
+        <location filename="../modules/storage/Outbox.cpp" line="199"/>
         <source>This change is no longer waiting for you: it was resolved already. Refresh the list.</source>
         <translation>Diese Änderung wartet nicht mehr auf Sie: Sie wurde bereits erledigt. Aktualisieren Sie die Liste.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="205" />
+        <location filename="../modules/storage/Outbox.cpp" line="205"/>
         <source>This change is still being sent to the server. Wait for its answer, then decide.</source>
         <translation>Diese Änderung wird gerade an den Server gesendet. Warten Sie seine Antwort ab und entscheiden Sie dann.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SearchIndexer.cpp" line="93" />
+        <location filename="../modules/storage/SearchIndexer.cpp" line="93"/>
         <source>The search index could not be updated. Restart CaseDesk; if this persists, please contact your IT support.</source>
         <translation>Der Suchindex konnte nicht aktualisiert werden. Starten Sie CaseDesk neu; falls der Fehler bestehen bleibt, wenden Sie sich bitte an Ihren IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="42" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="42"/>
         <source>The local case cache file cannot be opened. Check that its folder exists and that you may write to it.</source>
         <translation>Die Datei des lokalen Zwischenspeichers kann nicht geöffnet werden. Prüfen Sie, ob ihr Ordner existiert und ob Sie darin schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="154" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="154"/>
         <source>The local case cache cannot be opened: the key does not fit or the file is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher kann nicht geöffnet werden: Der Schlüssel passt nicht oder die Datei ist beschädigt. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="160" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="160"/>
         <source>The disk holding the local case cache is full, so nothing was saved. Free some space, then try again.</source>
         <translation>Der Datenträger mit dem lokalen Fallspeicher ist voll, daher wurde nichts gespeichert. Geben Sie Speicherplatz frei und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="167" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="167"/>
         <source>The local case cache could not be read or written. Check that the disk is not full and that you may write to the cache folder, then try again.</source>
         <translation>Der lokale Zwischenspeicher konnte nicht gelesen oder geschrieben werden. Prüfen Sie, ob auf dem Datenträger noch Platz ist und ob Sie im Ordner des Zwischenspeichers schreiben dürfen, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="173" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="173"/>
         <source>The local case cache is in use by another program, perhaps a second CaseDesk. Close it and try again.</source>
         <translation>Der lokale Zwischenspeicher wird von einem anderen Programm verwendet, möglicherweise von einem zweiten CaseDesk. Schließen Sie dieses Programm und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="177" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="177"/>
         <source>The local case cache could not complete the operation. Try again; if it keeps failing, restart CaseDesk.</source>
         <translation>Der lokale Zwischenspeicher konnte die Aktion nicht abschließen. Versuchen Sie es erneut; falls der Fehler wiederholt auftritt, starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SqliteDatabase.cpp" line="185" />
+        <location filename="../modules/storage/SqliteDatabase.cpp" line="185"/>
         <source>The local case cache could not run a query. Please report this problem to your IT support.</source>
         <translation>Der lokale Zwischenspeicher konnte eine Abfrage nicht ausführen. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SyncStore.cpp" line="44" />
+        <location filename="../modules/storage/SyncStore.cpp" line="44"/>
         <source>The server sent changes that this version of CaseDesk cannot read. Nothing of them was stored. If this persists, report it to your IT support.</source>
         <translation>Der Server hat Änderungen geschickt, die diese Version von CaseDesk nicht lesen kann. Davon wurde nichts gespeichert. Wenn das so bleibt, melden Sie es Ihrem IT-Support.</translation>
     </message>
     <message>
-        <source>Someone else changed this case on the server first. Compare the server's value with yours, then apply your change again or discard it.</source>
+        <source>Someone else changed this case on the server first. Compare the server&apos;s value with yours, then apply your change again or discard it.</source>
         <translation type="vanished">Jemand anderes hat diesen Vorgang auf dem Server zuerst geändert. Vergleichen Sie den Wert des Servers mit Ihrem und übernehmen Sie Ihre Änderung dann erneut oder verwerfen Sie sie.</translation>
     </message>
     <message>
@@ -1460,155 +1461,160 @@
         <translation type="vanished">Der Server hat diese Änderung abgelehnt (%1). Bearbeiten oder verwerfen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="41" />
-        <source>Could not write the document file "%1". Check the free disk space and your permissions for the folder.</source>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="41"/>
+        <source>Could not write the document file &quot;%1&quot;. Check the free disk space and your permissions for the folder.</source>
         <translation>Die Dokumentdatei „%1“ konnte nicht geschrieben werden. Prüfen Sie den freien Speicherplatz und Ihre Berechtigungen für den Ordner.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="50" />
-        <source>Could not read the file "%1". Check that it exists and that you may read it.</source>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="50"/>
+        <source>Could not read the file &quot;%1&quot;. Check that it exists and that you may read it.</source>
         <translation>Die Datei „%1“ konnte nicht gelesen werden. Prüfen Sie, ob sie vorhanden ist und ob Sie sie lesen dürfen.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="59" />
+        <location filename="../modules/storage/BlobFileStore.cpp" line="59"/>
         <source>The document is not stored on this computer. Connect to the server so that it can be downloaded.</source>
         <translation>Das Dokument ist auf diesem Computer nicht gespeichert. Verbinden Sie sich mit dem Server, damit es heruntergeladen werden kann.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="158" />
-        <source>The document's content does not match its checksum, so it was not stored. Download it again.</source>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="158"/>
+        <source>The document&apos;s content does not match its checksum, so it was not stored. Download it again.</source>
         <translation>Der Inhalt des Dokuments passt nicht zu seiner Prüfsumme und wurde deshalb nicht gespeichert. Laden Sie es erneut herunter.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="192" />
+        <location filename="../modules/storage/BlobFileStore.cpp" line="192"/>
         <source>The local copy of a document is damaged or incomplete. Download it again from the server, or attach the original file again if it was never uploaded.</source>
         <translation>Die lokale Kopie eines Dokuments ist beschädigt oder unvollständig. Laden Sie es erneut vom Server herunter oder fügen Sie die Originaldatei erneut hinzu, falls sie nie hochgeladen wurde.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="275" />
+        <location filename="../modules/storage/BlobFileStore.cpp" line="275"/>
         <source>The encryption library could not be started. Restart CaseDesk; if this persists, contact IT support.</source>
         <translation>Die Verschlüsselungsbibliothek konnte nicht gestartet werden. Starten Sie CaseDesk neu; wenn das Problem bleibt, wenden Sie sich an den IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="282" />
+        <location filename="../modules/storage/BlobFileStore.cpp" line="282"/>
         <source>The cache key has the wrong size. Contact IT support.</source>
         <translation>Der Schlüssel des Zwischenspeichers hat die falsche Größe. Wenden Sie sich an den IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="314" />
+        <location filename="../modules/storage/BlobFileStore.cpp" line="314"/>
         <source>A document is named by an invalid checksum. Contact IT support.</source>
         <translation>Ein Dokument ist mit einer ungültigen Prüfsumme benannt. Wenden Sie sich an den IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/FailPoint.cpp" line="55" />
+        <location filename="../modules/storage/FailPoint.cpp" line="55"/>
         <source>A test stopped this change to the local case cache on purpose. Try again.</source>
         <translation>Ein Test hat diese Änderung am lokalen Fallspeicher absichtlich angehalten. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../modules/storage/ReferenceSnapshot.cpp" line="13"/>
+        <source>The server sent reference data this version cannot read.</source>
+        <translation>Der Server hat Stammdaten gesendet, die diese Version nicht lesen kann.</translation>
     </message>
 </context>
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../modules/sync/KeychainTokenStore.cpp" line="26" />
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="26"/>
         <source>The system keychain cannot be reached, so CaseDesk cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
         <translation>Der Schlüsselbund des Systems ist nicht erreichbar, daher kann CaseDesk Ihre Anmeldung nicht speichern. Stellen Sie sicher, dass der Schlüsselbund läuft und entsperrt ist, und melden Sie sich dann erneut an.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/KeychainTokenStore.cpp" line="55" />
+        <location filename="../modules/sync/KeychainTokenStore.cpp" line="55"/>
         <source>The sign-in stored in the system keychain is damaged. Please log in again.</source>
         <translation>Die im Schlüsselbund des Systems gespeicherte Anmeldung ist beschädigt. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="160" />
+        <location filename="../modules/sync/SyncEngine.cpp" line="203"/>
         <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an, um weiter abzugleichen; Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="169" />
+        <location filename="../modules/sync/SyncEngine.cpp" line="212"/>
         <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
         <translation>Der Server ist gerade nicht erreichbar. Ihre Änderungen bleiben erhalten und werden gesendet, sobald er wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="176" />
+        <location filename="../modules/sync/SyncEngine.cpp" line="219"/>
         <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
         <translation>Der Server hat den Abgleich abgelehnt. Ihre Änderungen bleiben erhalten. Wenn das so bleibt, melden Sie es Ihrem IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/BlobTransfer.cpp" line="50" />
+        <location filename="../modules/sync/BlobTransfer.cpp" line="50"/>
         <source>The document could not be transferred because the server is not reachable. It is sent again automatically when the connection is back.</source>
         <translation>Das Dokument konnte nicht übertragen werden, weil der Server nicht erreichbar ist. Es wird automatisch erneut gesendet, sobald die Verbindung wieder besteht.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/BlobTransfer.cpp" line="56" />
+        <location filename="../modules/sync/BlobTransfer.cpp" line="56"/>
         <source>The document is not available to you on the server. Ask whoever attached it, or check that the case is still yours.</source>
         <translation>Das Dokument ist für Sie auf dem Server nicht verfügbar. Fragen Sie die Person, die es hinzugefügt hat, oder prüfen Sie, ob der Vorgang noch Ihnen zugeordnet ist.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/BlobTransfer.cpp" line="62" />
+        <location filename="../modules/sync/BlobTransfer.cpp" line="62"/>
         <source>The server refused the document because its content does not match its checksum. Attach the file again.</source>
         <translation>Der Server hat das Dokument abgelehnt, weil sein Inhalt nicht zu seiner Prüfsumme passt. Fügen Sie die Datei erneut hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/BlobTransfer.cpp" line="67" />
+        <location filename="../modules/sync/BlobTransfer.cpp" line="67"/>
         <source>The document is larger than the server accepts. Reduce its size (for example scan at a lower resolution) and attach it again.</source>
         <translation>Das Dokument ist größer, als der Server annimmt. Verkleinern Sie es (zum Beispiel mit geringerer Scanauflösung) und fügen Sie es erneut hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/BlobTransfer.cpp" line="73" />
+        <location filename="../modules/sync/BlobTransfer.cpp" line="73"/>
         <source>The server refused the document transfer. Try again later; if this persists, contact IT support.</source>
         <translation>Der Server hat die Übertragung des Dokuments abgelehnt. Versuchen Sie es später erneut; wenn das Problem bleibt, wenden Sie sich an den IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/BlobTransfer.cpp" line="82" />
+        <location filename="../modules/sync/BlobTransfer.cpp" line="82"/>
         <source>The server holds a document of another size under the same checksum. Contact IT support.</source>
         <translation>Der Server hat unter derselben Prüfsumme ein Dokument anderer Größe. Wenden Sie sich an den IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/BlobTransfer.cpp" line="233" />
+        <location filename="../modules/sync/BlobTransfer.cpp" line="233"/>
         <source>The document has not been uploaded completely yet. Try again once the computer it was attached on has synchronised.</source>
         <translation>Das Dokument wurde noch nicht vollständig hochgeladen. Versuchen Sie es erneut, sobald der Computer, auf dem es hinzugefügt wurde, synchronisiert hat.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="26" />
+        <location filename="../modules/sync/SyncSession.cpp" line="26"/>
         <source>The server %1 cannot be reached. Check the address and your network connection, or work offline.</source>
         <translation>Der Server %1 ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Netzwerkverbindung, oder arbeiten Sie offline.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="31" />
+        <location filename="../modules/sync/SyncSession.cpp" line="31"/>
         <source>The system keychain cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
         <translation>Der Schlüsselbund des Systems kann Ihre Anmeldung nicht speichern. Stellen Sie sicher, dass er läuft und entsperrt ist, und melden Sie sich dann erneut an.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="33" />
+        <location filename="../modules/sync/SyncSession.cpp" line="33"/>
         <source>%1 does not answer like a CaseDesk server. Check the server address.</source>
         <translation>%1 antwortet nicht wie ein CaseDesk-Server. Prüfen Sie die Serveradresse.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="38" />
+        <location filename="../modules/sync/SyncSession.cpp" line="38"/>
         <source>The login or the password is wrong, or the account is disabled. Check both and try again.</source>
         <translation>Benutzername oder Passwort ist falsch, oder das Konto ist gesperrt. Prüfen Sie beides und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="41" />
+        <location filename="../modules/sync/SyncSession.cpp" line="41"/>
         <source>There were too many failed logins. Wait a few minutes, then try again.</source>
         <translation>Es gab zu viele fehlgeschlagene Anmeldungen. Warten Sie einige Minuten und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="44" />
+        <location filename="../modules/sync/SyncSession.cpp" line="44"/>
         <source>The server is busy or being maintained. Try again in a few minutes, or work offline.</source>
         <translation>Der Server ist ausgelastet oder wird gewartet. Versuchen Sie es in einigen Minuten erneut, oder arbeiten Sie offline.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="48" />
+        <location filename="../modules/sync/SyncSession.cpp" line="48"/>
         <source>The server refused the login (%1). Try again, or ask your IT support.</source>
         <translation>Der Server hat die Anmeldung abgelehnt (%1). Versuchen Sie es erneut, oder wenden Sie sich an Ihren IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="155" />
+        <location filename="../modules/sync/SyncSession.cpp" line="155"/>
         <source>The local case cache is not open, so CaseDesk cannot synchronise. Restart CaseDesk.</source>
         <translation>Der lokale Fallspeicher ist nicht geöffnet, daher kann CaseDesk nicht synchronisieren. Starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="270" />
+        <location filename="../modules/sync/SyncSession.cpp" line="271"/>
         <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
         <translation>Geben Sie die Serveradresse so ein, wie Ihr IT-Support sie Ihnen genannt hat, zum Beispiel https://casedesk.example.org.</translation>
     </message>
@@ -1616,298 +1622,298 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="110" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="110"/>
         <source>The XML nests elements too deeply to be a process model.</source>
         <translation>Das XML ist zu tief verschachtelt, um ein Prozessmodell zu sein.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="135" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="135"/>
         <source>The file is not well-formed XML (%1). Save it again from the modelling tool or correct it.</source>
         <translation>Die Datei ist kein wohlgeformtes XML (%1). Speichern Sie sie im Modellierungswerkzeug erneut oder korrigieren Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="142" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="142"/>
         <source>The file is not a BPMN 2.0 model: its root must be the element “definitions” of the BPMN 2.0 model namespace.</source>
         <translation>Die Datei ist kein BPMN-2.0-Modell: Ihr Wurzelelement muss „definitions“ aus dem Namensraum des BPMN-2.0-Modells sein.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="156" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="156"/>
         <source>The id “%1” is used more than once: give every element its own id.</source>
         <translation>Die ID „%1“ wird mehrfach verwendet: Geben Sie jedem Element eine eigene ID.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="170" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="170"/>
         <source>The element “%1” is not supported by CaseDesk: replace it with a supported element or remove it.</source>
         <translation>Das Element „%1“ wird von CaseDesk nicht unterstützt: Ersetzen Sie es durch ein unterstütztes Element oder entfernen Sie es.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="209" />
-        <source>The model has several executable processes: mark exactly one process as executable (isExecutable="true").</source>
-        <translation>Das Modell enthält mehrere ausführbare Prozesse: Kennzeichnen Sie genau einen Prozess als ausführbar (isExecutable="true").</translation>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="209"/>
+        <source>The model has several executable processes: mark exactly one process as executable (isExecutable=&quot;true&quot;).</source>
+        <translation>Das Modell enthält mehrere ausführbare Prozesse: Kennzeichnen Sie genau einen Prozess als ausführbar (isExecutable=&quot;true&quot;).</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="211" />
-        <source>The model has no executable process: mark exactly one process as executable (isExecutable="true").</source>
-        <translation>Das Modell enthält keinen ausführbaren Prozess: Kennzeichnen Sie genau einen Prozess als ausführbar (isExecutable="true").</translation>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="211"/>
+        <source>The model has no executable process: mark exactly one process as executable (isExecutable=&quot;true&quot;).</source>
+        <translation>Das Modell enthält keinen ausführbaren Prozess: Kennzeichnen Sie genau einen Prozess als ausführbar (isExecutable=&quot;true&quot;).</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="277" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="277"/>
         <source>Event sub-processes are not supported by CaseDesk: model the reaction with a boundary event instead.</source>
         <translation>Ereignis-Teilprozesse werden von CaseDesk nicht unterstützt: Modellieren Sie die Reaktion stattdessen mit einem angehefteten Ereignis.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="300" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="300"/>
         <source>The event definition “%1” on “%2” is not supported by CaseDesk: only timers, terminate end events and none events are.</source>
         <translation>Die Ereignisdefinition „%1“ an „%2“ wird von CaseDesk nicht unterstützt: Unterstützt werden nur Zeitereignisse, Terminierungs-Endereignisse und Blanko-Ereignisse.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="309" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="309"/>
         <source>The event “%1” needs a timer definition: CaseDesk supports only timer intermediate and boundary events.</source>
         <translation>Das Ereignis „%1“ braucht eine Zeitdefinition: CaseDesk unterstützt nur Zwischen- und angeheftete Zeitereignisse.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="325" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="325"/>
         <source>A timer needs exactly one of timeDuration, timeDate or timeCycle.</source>
         <translation>Ein Zeitereignis braucht genau eines von timeDuration, timeDate oder timeCycle.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="356" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="356"/>
         <source>The timer “%1” is not an ISO 8601 duration (P14D, PT2H), date (2026-03-02T09:00:00+01:00) or cycle (R3/P7D); expressions are not supported.</source>
         <translation>Die Zeitangabe „%1“ ist keine ISO-8601-Dauer (P14D, PT2H), kein Datum (2026-03-02T09:00:00+01:00) und kein Zyklus (R3/P7D); Ausdrücke werden nicht unterstützt.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="377" />
-        <location filename="../modules/workflow/ProcessParser.cpp" line="499" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="377"/>
+        <location filename="../modules/workflow/ProcessParser.cpp" line="499"/>
         <source>A statutory period counts whole days, weeks, months or years in one unit (P14D, P1M): “%1” is none.</source>
         <translation>Eine gesetzliche Frist zählt ganze Tage, Wochen, Monate oder Jahre in einer Einheit (P14D, P1M): „%1“ ist keine solche Frist.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="383" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="383"/>
         <source>The calendar “%1” is unknown: use “statutory” or “plain”.</source>
         <translation>Der Kalender „%1“ ist unbekannt: Verwenden Sie „statutory“ oder „plain“.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="399" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="399"/>
         <source>The candidate group “%1” is neither a CaseDesk role (clerk, teamLead, mailroom, administrator) nor a team code such as 32.1.</source>
         <translation>Die Kandidatengruppe „%1“ ist weder eine CaseDesk-Rolle (clerk, teamLead, mailroom, administrator) noch ein Teamkürzel wie 32.1.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="403" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="403"/>
         <source>The role “%1” is unknown: use clerk, teamLead, mailroom or administrator.</source>
         <translation>Die Rolle „%1“ ist unbekannt: Verwenden Sie clerk, teamLead, mailroom oder administrator.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="417" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="417"/>
         <source>The team “%1” is not a team code such as 32.1.</source>
         <translation>Das Team „%1“ ist kein Teamkürzel wie 32.1.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="422" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="422"/>
         <source>The assignee “%1” is an expression: CaseDesk assigns cases itself; name a role or team instead.</source>
         <translation>Die Bearbeiterangabe „%1“ ist ein Ausdruck: CaseDesk weist Vorgänge selbst zu; nennen Sie stattdessen eine Rolle oder ein Team.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="433" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="433"/>
         <source>The lane “%1” names no CaseDesk role: rename it (Sachbearbeitung, Teamleitung, Poststelle) or set a role on the task.</source>
         <translation>Die Lane „%1“ nennt keine CaseDesk-Rolle: Benennen Sie sie um (Sachbearbeitung, Teamleitung, Poststelle) oder setzen Sie an der Aufgabe eine Rolle.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="443" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="443"/>
         <source>Auditors only read cases: give the task another role.</source>
         <translation>Prüferinnen und Prüfer lesen Vorgänge nur: Geben Sie der Aufgabe eine andere Rolle.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="449" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="449"/>
         <source>The outcome “%1” must be a name of letters, digits and underscores.</source>
         <translation>Das Ergebnis „%1“ muss ein Name aus Buchstaben, Ziffern und Unterstrichen sein.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="458" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="458"/>
         <source>The outcome variable “%1” must be a name of letters, digits and underscores: set casedesk:outcomeVariable.</source>
         <translation>Die Ergebnisvariable „%1“ muss ein Name aus Buchstaben, Ziffern und Unterstrichen sein: Setzen Sie casedesk:outcomeVariable.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="475" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="475"/>
         <source>The service task needs the attribute casedesk:%1.</source>
         <translation>Die Serviceaufgabe braucht das Attribut casedesk:%1.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="513" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="513"/>
         <source>The service task has no casedesk:kind: CaseDesk runs no code, only setVariable, statutoryDeadline, generateDocument and notify.</source>
         <translation>Die Serviceaufgabe hat kein casedesk:kind: CaseDesk führt keinen Code aus, nur setVariable, statutoryDeadline, generateDocument und notify.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="516" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="516"/>
         <source>The service task kind “%1” is unknown: use setVariable, statutoryDeadline, generateDocument or notify.</source>
         <translation>Die Art „%1“ der Serviceaufgabe ist unbekannt: Verwenden Sie setVariable, statutoryDeadline, generateDocument oder notify.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="523" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="523"/>
         <source>The variable “%1” must be a name of letters, digits and underscores.</source>
         <translation>Die Variable „%1“ muss ein Name aus Buchstaben, Ziffern und Unterstrichen sein.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="550" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="550"/>
         <source>The element “%1” has no id: give it one.</source>
         <translation>Das Element „%1“ hat keine ID: Geben Sie ihm eine.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="588" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="588"/>
         <source>A sequence flow has no id: give it one.</source>
         <translation>Ein Sequenzfluss hat keine ID: Geben Sie ihm eine.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="597" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="597"/>
         <source>The condition language “%1” is not supported: write the condition as ${...} (JUEL) or = ... (FEEL) without a language.</source>
         <translation>Die Bedingungssprache „%1“ wird nicht unterstützt: Schreiben Sie die Bedingung als ${...} (JUEL) oder = ... (FEEL) ohne Sprachangabe.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="22" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="22"/>
         <source>The sequence flow points to “%1”, which is not a supported element of this process: connect it to an existing element.</source>
         <translation>Der Sequenzfluss zeigt auf „%1“, das kein unterstütztes Element dieses Prozesses ist: Verbinden Sie ihn mit einem vorhandenen Element.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="31" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="31"/>
         <source>The sequence flow crosses the border of a sub-process: connect elements of the same level only.</source>
         <translation>Der Sequenzfluss überschreitet die Grenze eines Teilprozesses: Verbinden Sie nur Elemente derselben Ebene.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="44" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="44"/>
         <source>The default flow “%1” is not an outgoing flow of this element.</source>
         <translation>Der Standardfluss „%1“ ist kein ausgehender Fluss dieses Elements.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="49" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="49"/>
         <source>A default flow must not have a condition.</source>
         <translation>Ein Standardfluss darf keine Bedingung haben.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="61" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="61"/>
         <source>The boundary event must be attached to a user task or sub-process of the same level (attachedToRef “%1”).</source>
         <translation>Das angeheftete Ereignis muss an einer Benutzeraufgabe oder einem Teilprozess derselben Ebene hängen (attachedToRef „%1“).</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="80" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="80"/>
         <source>casedesk:fourEyesWith must name another user task of this process (“%1” is none).</source>
         <translation>casedesk:fourEyesWith muss eine andere Benutzeraufgabe dieses Prozesses nennen („%1“ ist keine).</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="101" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="101"/>
         <source>There is more than one start event on this level: keep one.</source>
         <translation>Auf dieser Ebene gibt es mehr als ein Startereignis: Behalten Sie eines.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="108" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="108"/>
         <source>The process has no start event: add one.</source>
         <translation>Der Prozess hat kein Startereignis: Fügen Sie eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="116" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="116"/>
         <source>The sub-process has no start event: add one.</source>
         <translation>Der Teilprozess hat kein Startereignis: Fügen Sie eines hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="121" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="121"/>
         <source>The element has no outgoing sequence flow: add one that leads on, for example to an end event.</source>
         <translation>Das Element hat keinen ausgehenden Sequenzfluss: Fügen Sie einen hinzu, der weiterführt, zum Beispiel zu einem Endereignis.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="125" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="125"/>
         <source>An end event cannot have outgoing sequence flows.</source>
         <translation>Ein Endereignis kann keine ausgehenden Sequenzflüsse haben.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="128" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="128"/>
         <source>A start or boundary event cannot have incoming sequence flows.</source>
         <translation>Ein Start- oder angeheftetes Ereignis kann keine eingehenden Sequenzflüsse haben.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="134" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="134"/>
         <source>A flow out of a parallel gateway cannot have a condition: use an inclusive gateway.</source>
         <translation>Ein Fluss aus einem parallelen Gateway kann keine Bedingung haben: Verwenden Sie ein inklusives Gateway.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="188" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="188"/>
         <source>The element can never be reached from the start event: connect it or remove it.</source>
         <translation>Das Element ist vom Startereignis aus nie erreichbar: Verbinden Sie es oder entfernen Sie es.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessGraph.cpp" line="192" />
+        <location filename="../modules/workflow/ProcessGraph.cpp" line="192"/>
         <source>No end event can be reached from this element: add a way out.</source>
         <translation>Von diesem Element aus ist kein Endereignis erreichbar: Fügen Sie einen Ausweg hinzu.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/ProcessParser.cpp" line="622" />
+        <location filename="../modules/workflow/ProcessParser.cpp" line="622"/>
         <source>The model is larger than %1 MiB: split it or remove embedded content.</source>
         <translation>Das Modell ist größer als %1 MiB: Teilen Sie es auf oder entfernen Sie eingebettete Inhalte.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="107" />
-        <source>The condition of the flow “%1” could not be evaluated: %2 Correct the case's data or the model.</source>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="107"/>
+        <source>The condition of the flow “%1” could not be evaluated: %2 Correct the case&apos;s data or the model.</source>
         <translation>Die Bedingung des Flusses „%1“ konnte nicht ausgewertet werden: %2 Korrigieren Sie die Daten des Vorgangs oder das Modell.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="135" />
-        <source>At “%1” no outgoing condition is true and there is no default flow: check the case's data, or give the model a default flow.</source>
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="135"/>
+        <source>At “%1” no outgoing condition is true and there is no default flow: check the case&apos;s data, or give the model a default flow.</source>
         <translation>Bei „%1“ ist keine ausgehende Bedingung erfüllt und es gibt keinen Standardfluss: Prüfen Sie die Daten des Vorgangs oder geben Sie dem Modell einen Standardfluss.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="153" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="153"/>
         <source>The value for “%1” could not be evaluated: %2</source>
         <translation>Der Wert für „%1“ konnte nicht ausgewertet werden: %2</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="167" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="167"/>
         <source>The variable “%1” holds no date (2026-03-02), so the deadline cannot be computed: enter the date in the case.</source>
         <translation>Die Variable „%1“ enthält kein Datum (2026-03-02), daher kann die Frist nicht berechnet werden: Tragen Sie das Datum im Vorgang ein.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="329" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="329"/>
         <source>The process runs in a loop without a task or timer to wait at: correct the model.</source>
         <translation>Der Prozess läuft in einer Schleife ohne Aufgabe oder Zeitereignis, an der er warten könnte: Korrigieren Sie das Modell.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="406" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="406"/>
         <source>The task is no longer open: someone else completed it or a deadline ended it. Reload the case.</source>
         <translation>Die Aufgabe ist nicht mehr offen: Jemand anderes hat sie erledigt oder eine Frist hat sie beendet. Laden Sie den Vorgang neu.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="412" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="412"/>
         <source>You may not complete “%1”: it belongs to another role or team. Ask your team lead to assign it.</source>
         <translation>Sie dürfen „%1“ nicht erledigen: Die Aufgabe gehört zu einer anderen Rolle oder einem anderen Team. Bitten Sie Ihre Teamleitung, sie Ihnen zuzuweisen.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="418" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="418"/>
         <source>You completed “%1” yourself, so someone else must complete “%2” (four-eyes principle).</source>
         <translation>Sie haben „%1“ selbst erledigt, daher muss jemand anderes „%2“ erledigen (Vier-Augen-Prinzip).</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="426" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="426"/>
         <source>The task “%1” has no outcomes to choose from.</source>
         <translation>Die Aufgabe „%1“ hat keine Ergebnisse zur Auswahl.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="427" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="427"/>
         <source>Choose one of these outcomes for “%1”: %2.</source>
         <translation>Wählen Sie eines dieser Ergebnisse für „%1“: %2.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="473" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="473"/>
         <source>The timer no longer runs: its task was completed or it fired already.</source>
         <translation>Das Zeitereignis läuft nicht mehr: Seine Aufgabe wurde erledigt oder es ist bereits ausgelöst worden.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowEngine.cpp" line="478" />
+        <location filename="../modules/workflow/WorkflowEngine.cpp" line="478"/>
         <source>The timer is not due yet: it fires on %1.</source>
         <translation>Das Zeitereignis ist noch nicht fällig: Es wird am %1 ausgelöst.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowState.cpp" line="36" />
+        <location filename="../modules/workflow/WorkflowState.cpp" line="36"/>
         <source>The field “%1” does not fit the process model: the case was started with another version of the process.</source>
         <translation>Das Feld „%1“ passt nicht zum Prozessmodell: Der Vorgang wurde mit einer anderen Version des Prozesses gestartet.</translation>
     </message>
     <message>
-        <location filename="../modules/workflow/WorkflowState.cpp" line="118" />
+        <location filename="../modules/workflow/WorkflowState.cpp" line="118"/>
         <source>The field “%1” repeats an id or is not below nextId.</source>
         <translation>Das Feld „%1“ wiederholt eine ID oder liegt nicht unter nextId.</translation>
     </message>
@@ -1915,33 +1921,33 @@
 <context>
     <name>casedesk::ui::CaseDetailPane</name>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="15" />
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="48" />
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="15"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="48"/>
         <source>Select a case to see its application.</source>
         <translation>Wählen Sie einen Vorgang, um seinen Antrag zu sehen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="36" />
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="36"/>
         <source>Selected case</source>
         <translation>Ausgewählter Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="57" />
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
         <source>Applicant: %1</source>
         <translation>Antragsteller/in: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="57" />
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="59" />
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="59"/>
         <source>Deadline: %1</source>
         <translation>Frist: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="67" />
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="67"/>
         <source>There is no form for cases of type “%1” in this version.</source>
         <translation>Für Vorgänge der Art „%1“ gibt es in dieser Version kein Formular.</translation>
     </message>
@@ -1949,37 +1955,37 @@
 <context>
     <name>casedesk::ui::DemoUserDialog</name>
     <message>
-        <location filename="../modules/ui/DemoUserDialog.cpp" line="20" />
+        <location filename="../modules/ui/DemoUserDialog.cpp" line="20"/>
         <source>CaseDesk: who are you?</source>
         <translation>CaseDesk: Wer sind Sie?</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DemoUserDialog.cpp" line="21" />
+        <location filename="../modules/ui/DemoUserDialog.cpp" line="21"/>
         <source>This is a demo installation without sign-in. Choose the person you want to work as; CaseDesk remembers the choice for this cache.</source>
         <translation>Dies ist eine Demo-Installation ohne Anmeldung. Wählen Sie die Person, als die Sie arbeiten möchten; CaseDesk merkt sich die Auswahl für diesen Zwischenspeicher.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DemoUserDialog.cpp" line="26" />
+        <location filename="../modules/ui/DemoUserDialog.cpp" line="26"/>
         <source>Demo users</source>
         <translation>Demo-Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DemoUserDialog.cpp" line="27" />
+        <location filename="../modules/ui/DemoUserDialog.cpp" line="27"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DemoUserDialog.cpp" line="27" />
+        <location filename="../modules/ui/DemoUserDialog.cpp" line="27"/>
         <source>Login</source>
         <translation>Kennung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DemoUserDialog.cpp" line="27" />
+        <location filename="../modules/ui/DemoUserDialog.cpp" line="27"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DemoUserDialog.cpp" line="27" />
+        <location filename="../modules/ui/DemoUserDialog.cpp" line="27"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
@@ -1987,33 +1993,33 @@
 <context>
     <name>casedesk::ui::DialogStartupPrompts</name>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="29" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="29"/>
         <source>CaseDesk: local case cache</source>
         <translation>CaseDesk: lokaler Zwischenspeicher</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="30" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="30"/>
         <source>If you move the file aside, it is kept beside the new cache: nothing is deleted. Cases that were synchronised are loaded again from the server.</source>
         <translation>Wenn Sie die Datei zur Seite legen, bleibt sie neben dem neuen Zwischenspeicher erhalten: Es wird nichts gelöscht. Bereits synchronisierte Vorgänge werden erneut vom Server geladen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="33" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="33"/>
         <source>Try another passphrase</source>
         <translation>Andere Passphrase versuchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="34" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="34"/>
         <source>Move aside and start a new cache</source>
         <translation>Zur Seite legen und neu anlegen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="35" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="35"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="71" />
-        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="80" />
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="71"/>
+        <location filename="../modules/ui/DialogStartupPrompts.cpp" line="80"/>
         <source>CaseDesk</source>
         <translation>CaseDesk</translation>
     </message>
@@ -2021,7 +2027,7 @@
 <context>
     <name>casedesk::ui::FormBooleanEditor</name>
     <message>
-        <location filename="../modules/ui/FormBooleanEditor.cpp" line="26" />
+        <location filename="../modules/ui/FormBooleanEditor.cpp" line="26"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -2029,12 +2035,12 @@
 <context>
     <name>casedesk::ui::FormChoiceEditor</name>
     <message>
-        <location filename="../modules/ui/FormChoiceEditor.cpp" line="55" />
+        <location filename="../modules/ui/FormChoiceEditor.cpp" line="55"/>
         <source>Type a value or search</source>
         <translation>Wert eingeben oder suchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormChoiceEditor.cpp" line="55" />
+        <location filename="../modules/ui/FormChoiceEditor.cpp" line="55"/>
         <source>Type to search</source>
         <translation>Zum Suchen tippen</translation>
     </message>
@@ -2042,22 +2048,22 @@
 <context>
     <name>casedesk::ui::FormDateEditor</name>
     <message>
-        <location filename="../modules/ui/FormDateEditor.cpp" line="19" />
+        <location filename="../modules/ui/FormDateEditor.cpp" line="19"/>
         <source>DD.MM.YYYY</source>
         <translation>TT.MM.JJJJ</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormDateEditor.cpp" line="19" />
+        <location filename="../modules/ui/FormDateEditor.cpp" line="19"/>
         <source>YYYY-MM-DD</source>
         <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormDateEditor.cpp" line="24" />
+        <location filename="../modules/ui/FormDateEditor.cpp" line="24"/>
         <source>Choose a date (Alt+Down)</source>
         <translation>Datum auswählen (Alt+Pfeil nach unten)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormDateEditor.cpp" line="25" />
+        <location filename="../modules/ui/FormDateEditor.cpp" line="25"/>
         <source>Choose a date</source>
         <translation>Datum auswählen</translation>
     </message>
@@ -2065,27 +2071,27 @@
 <context>
     <name>casedesk::ui::FormGroupRows</name>
     <message>
-        <location filename="../modules/ui/FormGroupRows.cpp" line="13" />
+        <location filename="../modules/ui/FormGroupRows.cpp" line="13"/>
         <source>Add entry</source>
         <translation>Eintrag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormGroupRows.cpp" line="15" />
+        <location filename="../modules/ui/FormGroupRows.cpp" line="15"/>
         <source>Add an entry to “%1”</source>
         <translation>Eintrag zu „%1“ hinzufügen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormGroupRows.cpp" line="36" />
+        <location filename="../modules/ui/FormGroupRows.cpp" line="36"/>
         <source>Entry %1</source>
         <translation>Eintrag %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormGroupRows.cpp" line="42" />
+        <location filename="../modules/ui/FormGroupRows.cpp" line="42"/>
         <source>Remove entry %1</source>
         <translation>Eintrag %1 entfernen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormGroupRows.cpp" line="43" />
+        <location filename="../modules/ui/FormGroupRows.cpp" line="43"/>
         <source>Remove entry %1 of “%2”</source>
         <translation>Eintrag %1 von „%2“ entfernen</translation>
     </message>
@@ -2093,17 +2099,17 @@
 <context>
     <name>casedesk::ui::FormProblemSummary</name>
     <message>
-        <location filename="../modules/ui/FormProblemSummary.cpp" line="25" />
+        <location filename="../modules/ui/FormProblemSummary.cpp" line="25"/>
         <source>Problems in this form</source>
         <translation>Probleme in diesem Formular</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormProblemSummary.cpp" line="26" />
+        <location filename="../modules/ui/FormProblemSummary.cpp" line="26"/>
         <source>Choose a problem to go to its field.</source>
         <translation>Wählen Sie ein Problem, um zu seinem Feld zu gelangen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/FormProblemSummary.cpp" line="40" />
+        <location filename="../modules/ui/FormProblemSummary.cpp" line="40"/>
         <source>Problems to correct in this form: %1</source>
         <translation>Zu korrigierende Probleme in diesem Formular: %1</translation>
     </message>
@@ -2111,32 +2117,32 @@
 <context>
     <name>casedesk::ui::InboxController</name>
     <message>
-        <location filename="../modules/ui/InboxController.cpp" line="22" />
+        <location filename="../modules/ui/InboxController.cpp" line="22"/>
         <source>My cases</source>
         <translation>Meine Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxController.cpp" line="24" />
+        <location filename="../modules/ui/InboxController.cpp" line="24"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxController.cpp" line="26" />
+        <location filename="../modules/ui/InboxController.cpp" line="26"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxController.cpp" line="28" />
+        <location filename="../modules/ui/InboxController.cpp" line="28"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxController.cpp" line="30" />
+        <location filename="../modules/ui/InboxController.cpp" line="30"/>
         <source>Due this week</source>
         <translation>Diese Woche fällig</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxController.cpp" line="32" />
+        <location filename="../modules/ui/InboxController.cpp" line="32"/>
         <source>All cases</source>
         <translation>Alle Vorgänge</translation>
     </message>
@@ -2144,37 +2150,37 @@
 <context>
     <name>casedesk::ui::InboxFilterBar</name>
     <message>
-        <location filename="../modules/ui/InboxFilterBar.cpp" line="33" />
+        <location filename="../modules/ui/InboxFilterBar.cpp" line="33"/>
         <source>Search name, file number, address, licence plate…</source>
         <translation>Name, Aktenzeichen, Adresse, Kennzeichen suchen…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxFilterBar.cpp" line="34" />
+        <location filename="../modules/ui/InboxFilterBar.cpp" line="34"/>
         <source>Search cases</source>
         <translation>Vorgänge durchsuchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxFilterBar.cpp" line="35" />
+        <location filename="../modules/ui/InboxFilterBar.cpp" line="35"/>
         <source>Search all cases (Ctrl+F). Esc clears the search.</source>
         <translation>Alle Vorgänge durchsuchen (Strg+F). Mit Esc leeren Sie die Suche.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxFilterBar.cpp" line="43" />
+        <location filename="../modules/ui/InboxFilterBar.cpp" line="43"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxFilterBar.cpp" line="45" />
+        <location filename="../modules/ui/InboxFilterBar.cpp" line="45"/>
         <source>Case &amp;type:</source>
         <translation>Vorgangs&amp;art:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxFilterBar.cpp" line="68" />
+        <location filename="../modules/ui/InboxFilterBar.cpp" line="68"/>
         <source>Any status</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxFilterBar.cpp" line="70" />
+        <location filename="../modules/ui/InboxFilterBar.cpp" line="70"/>
         <source>Any case type</source>
         <translation>Alle Vorgangsarten</translation>
     </message>
@@ -2182,57 +2188,57 @@
 <context>
     <name>casedesk::ui::InboxModel</name>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="250" />
+        <location filename="../modules/ui/InboxModel.cpp" line="250"/>
         <source>Overdue since %1</source>
         <translation>Überfällig seit %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="252" />
+        <location filename="../modules/ui/InboxModel.cpp" line="252"/>
         <source>Local changes not yet confirmed by the server</source>
         <translation>Lokale Änderungen, vom Server noch nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="256" />
+        <location filename="../modules/ui/InboxModel.cpp" line="256"/>
         <source>Case type: %1</source>
         <translation>Vorgangsart: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="266" />
+        <location filename="../modules/ui/InboxModel.cpp" line="266"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="268" />
+        <location filename="../modules/ui/InboxModel.cpp" line="268"/>
         <source>Applicant</source>
         <translation>Antragsteller/in</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="270" />
+        <location filename="../modules/ui/InboxModel.cpp" line="270"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="272" />
+        <location filename="../modules/ui/InboxModel.cpp" line="272"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="274" />
+        <location filename="../modules/ui/InboxModel.cpp" line="274"/>
         <source>Assignee</source>
         <translation>Zuständig</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="276" />
+        <location filename="../modules/ui/InboxModel.cpp" line="276"/>
         <source>Received</source>
         <translation>Eingang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="278" />
+        <location filename="../modules/ui/InboxModel.cpp" line="278"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../modules/ui/InboxModel.cpp" line="280" />
+        <location filename="../modules/ui/InboxModel.cpp" line="280"/>
         <source>Match</source>
         <translation>Fundstelle</translation>
     </message>
@@ -2240,67 +2246,67 @@
 <context>
     <name>casedesk::ui::LoginDialog</name>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="18" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="18"/>
         <source>&amp;Log in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="19" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="19"/>
         <source>Work &amp;offline</source>
         <translation>&amp;Offline arbeiten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="19" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="19"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="21" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="21"/>
         <source>CaseDesk: log in</source>
         <translation>CaseDesk: Anmeldung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="23" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="23"/>
         <source>Log in to the CaseDesk server of your administration. Without a connection you can work offline with the cases on this computer; your changes are sent at the next login.</source>
         <translation>Melden Sie sich am CaseDesk-Server Ihrer Verwaltung an. Ohne Verbindung können Sie offline mit den Fällen auf diesem Computer arbeiten; Ihre Änderungen werden bei der nächsten Anmeldung übertragen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="28" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="28"/>
         <source>Server address</source>
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="30" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="30"/>
         <source>Login</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="31" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="31"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="34" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="34"/>
         <source>&amp;Server:</source>
         <translation>&amp;Server:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="35" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="35"/>
         <source>Lo&amp;gin:</source>
         <translation>Be&amp;nutzername:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="36" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="36"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="39" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="39"/>
         <source>Login problem</source>
         <translation>Anmeldeproblem</translation>
     </message>
     <message>
-        <location filename="../modules/ui/LoginDialog.cpp" line="43" />
+        <location filename="../modules/ui/LoginDialog.cpp" line="43"/>
         <source>Logging in</source>
         <translation>Anmeldung läuft</translation>
     </message>
@@ -2308,142 +2314,142 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="36" />
+        <location filename="../modules/ui/MainWindow.cpp" line="36"/>
         <source>CaseDesk</source>
         <translation>CaseDesk</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="58" />
+        <location filename="../modules/ui/MainWindow.cpp" line="58"/>
         <source>Number of cases</source>
         <translation>Anzahl der Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="60" />
+        <location filename="../modules/ui/MainWindow.cpp" line="60"/>
         <source>Signed-in user</source>
         <translation>Angemeldete Person</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="99" />
+        <location filename="../modules/ui/MainWindow.cpp" line="99"/>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="121" />
+        <location filename="../modules/ui/MainWindow.cpp" line="121"/>
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="178" />
+        <location filename="../modules/ui/MainWindow.cpp" line="178"/>
         <source>%1, 1 case</source>
         <translation>%1, 1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="179" />
+        <location filename="../modules/ui/MainWindow.cpp" line="179"/>
         <source>%1, %2 cases</source>
         <translation>%1, %2 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="191" />
+        <location filename="../modules/ui/MainWindow.cpp" line="191"/>
         <source>1 case found</source>
         <translation>1 Vorgang gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="191" />
+        <location filename="../modules/ui/MainWindow.cpp" line="191"/>
         <source>%1 cases found</source>
         <translation>%1 Vorgänge gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193" />
+        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
         <source>1 case</source>
         <translation>1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193" />
+        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
         <source>%1 cases</source>
         <translation>%1 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="208" />
+        <location filename="../modules/ui/MainWindow.cpp" line="208"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="216" />
+        <location filename="../modules/ui/MainWindow.cpp" line="216"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="217" />
+        <location filename="../modules/ui/MainWindow.cpp" line="217"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="224" />
+        <location filename="../modules/ui/MainWindow.cpp" line="224"/>
         <source>Synchronisation</source>
         <translation>Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="226" />
+        <location filename="../modules/ui/MainWindow.cpp" line="226"/>
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="227" />
+        <location filename="../modules/ui/MainWindow.cpp" line="227"/>
         <source>&amp;Log in again…</source>
         <translation>Erneut &amp;anmelden…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="229" />
+        <location filename="../modules/ui/MainWindow.cpp" line="229"/>
         <source>&amp;Synchronise now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="247" />
+        <location filename="../modules/ui/MainWindow.cpp" line="247"/>
         <source>Login required</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="249" />
+        <location filename="../modules/ui/MainWindow.cpp" line="249"/>
         <source>Synchronising…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="251" />
+        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="252" />
+        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
         <source>Offline – 1 change pending</source>
         <translation>Offline – 1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="253" />
+        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
         <source>Offline – %1 changes pending</source>
         <translation>Offline – %1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="255" />
+        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation>Synchronisierung angehalten – mit Strg+R erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257" />
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
         <source>1 change pending</source>
         <translation>1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257" />
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
         <source>%1 changes pending</source>
         <translation>%1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="259" />
+        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
         <source>Synchronised</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="291" />
+        <location filename="../modules/ui/MainWindow.cpp" line="291"/>
         <source>Needs attention (%1)</source>
         <translation>Klärungsbedarf (%1)</translation>
     </message>
@@ -2451,258 +2457,258 @@
 <context>
     <name>casedesk::ui::NeedsAttentionModel</name>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="95" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="95"/>
         <source>(no longer in your cache)</source>
         <translation>(nicht mehr in Ihrem lokalen Bestand)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="112" />
-        <source>Someone else changed this field on the server first. Compare the server's value with yours, then re-apply your change or discard it.</source>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="112"/>
+        <source>Someone else changed this field on the server first. Compare the server&apos;s value with yours, then re-apply your change or discard it.</source>
         <translation>Jemand anderes hat dieses Feld auf dem Server zuerst geändert. Vergleichen Sie den Wert des Servers mit Ihrem und übernehmen Sie Ihre Änderung dann erneut oder verwerfen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="114" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="114"/>
         <source>Someone else assigned this case first. Check who works on it now, then re-apply the assignment or discard it.</source>
         <translation>Jemand anderes hat diesen Vorgang zuerst zugewiesen. Prüfen Sie, wer ihn jetzt bearbeitet, und übernehmen Sie die Zuweisung dann erneut oder verwerfen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="116" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="116"/>
         <source>Someone else completed this task or moved the case on first. Open the case to continue from where it is now, then discard this change.</source>
         <translation>Jemand anderes hat diese Aufgabe erledigt oder den Vorgang zuerst weitergeführt. Öffnen Sie den Vorgang, um beim aktuellen Stand weiterzuarbeiten, und verwerfen Sie dann diese Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="118" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="118"/>
         <source>You lack the permission for this change. Discard it or ask your team lead.</source>
         <translation>Ihnen fehlt die Berechtigung für diese Änderung. Verwerfen Sie sie oder fragen Sie Ihre Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="119" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="119"/>
         <source>The case is no longer in your scope or no longer exists. Discard the change or ask your team lead.</source>
         <translation>Der Vorgang liegt nicht mehr in Ihrem Zuständigkeitsbereich oder existiert nicht mehr. Verwerfen Sie die Änderung oder fragen Sie Ihre Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="121" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="121"/>
         <source>The server could not accept this change as it was made. Discard it and make it again; if this repeats, report it to your IT support.</source>
         <translation>Der Server konnte diese Änderung so nicht annehmen. Verwerfen Sie sie und nehmen Sie sie erneut vor; wenn das wieder geschieht, melden Sie es Ihrem IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="123" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="123"/>
         <source>The server found form values that are not valid. Open the case, correct them, then discard this change.</source>
         <translation>Der Server hat ungültige Formularwerte gefunden. Öffnen Sie den Vorgang, korrigieren Sie sie und verwerfen Sie dann diese Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="125" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="125"/>
         <source>You may not complete this task. Ask your team lead, or discard the change.</source>
         <translation>Sie dürfen diese Aufgabe nicht erledigen. Fragen Sie Ihre Teamleitung oder verwerfen Sie die Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="126" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="126"/>
         <source>This step needs a second person (four-eyes principle). Ask a colleague to complete it, then discard your change.</source>
         <translation>Dieser Schritt braucht eine zweite Person (Vier-Augen-Prinzip). Bitten Sie eine Kollegin oder einen Kollegen, ihn zu erledigen, und verwerfen Sie dann Ihre Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="128" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="128"/>
         <source>This task has no such outcome (any more). Open the case, choose again, then discard this change.</source>
         <translation>Diese Aufgabe hat (nicht mehr) dieses Ergebnis. Öffnen Sie den Vorgang, wählen Sie erneut und verwerfen Sie dann diese Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="130" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="130"/>
         <source>The process cannot continue with this step. Tell the administrator of the process models, then discard the change.</source>
         <translation>Der Prozess kann mit diesem Schritt nicht weitergehen. Benachrichtigen Sie die Administration der Prozessmodelle und verwerfen Sie dann die Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="132" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="132"/>
         <source>The process does not allow this step now. Open the case to see where it is, then discard the change.</source>
         <translation>Der Prozess lässt diesen Schritt jetzt nicht zu. Öffnen Sie den Vorgang, um seinen Stand zu sehen, und verwerfen Sie dann die Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="134" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="134"/>
         <source>A case with this id exists already. Discard this new case.</source>
         <translation>Ein Vorgang mit dieser Kennung existiert bereits. Verwerfen Sie diesen neuen Vorgang.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="135" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="135"/>
         <source>The server refused to create this case, so this change cannot be applied either. Discard it.</source>
         <translation>Der Server hat das Anlegen dieses Vorgangs abgelehnt, daher lässt sich auch diese Änderung nicht übernehmen. Verwerfen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="137" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="137"/>
         <source>The server cannot read this case. Tell the administrator, then discard the change.</source>
         <translation>Der Server kann diesen Vorgang nicht lesen. Benachrichtigen Sie die Administration und verwerfen Sie dann die Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="139" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="139"/>
         <source>The server does not know this kind of change. Discard it, or update the server and re-apply it.</source>
         <translation>Der Server kennt diese Art von Änderung nicht. Verwerfen Sie sie oder aktualisieren Sie den Server und übernehmen Sie sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="141" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="141"/>
         <source>The server has no process model or form for this case type. Tell the administrator, then discard the change.</source>
         <translation>Der Server hat für diese Vorgangsart kein Prozessmodell und kein Formular. Benachrichtigen Sie die Administration und verwerfen Sie dann die Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="143" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="143"/>
         <source>This Vermerk is on the server already. Discard this copy.</source>
         <translation>Dieser Vermerk liegt bereits auf dem Server. Verwerfen Sie diese Kopie.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="144" />
-        <source>The server does not have the document's content yet. Re-apply the change to send it again.</source>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="144"/>
+        <source>The server does not have the document&apos;s content yet. Re-apply the change to send it again.</source>
         <translation>Der Server hat den Inhalt des Dokuments noch nicht. Übernehmen Sie die Änderung erneut, um ihn noch einmal zu senden.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="146" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="146"/>
         <source>This document is attached already. Discard this copy.</source>
         <translation>Dieses Dokument ist bereits angehängt. Verwerfen Sie diese Kopie.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="147" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="147"/>
         <source>The case has no such document (any more). Discard the change.</source>
         <translation>Der Vorgang hat dieses Dokument (nicht mehr). Verwerfen Sie die Änderung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="148" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="148"/>
         <source>This team is consulted on the case already. Discard the request.</source>
         <translation>Dieses Team ist an dem Vorgang bereits beteiligt. Verwerfen Sie die Anfrage.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="162" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="162"/>
         <source>Case created</source>
         <translation>Vorgang angelegt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="168" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="168"/>
         <source>Set fields: %1</source>
         <translation>Felder gesetzt: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="171" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="171"/>
         <source>Complete task “%1”</source>
         <translation>Aufgabe „%1“ erledigen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174"/>
         <source>Remove the assignment</source>
         <translation>Zuweisung aufheben</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174"/>
         <source>Assign to %1</source>
         <translation>Zuweisen an %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="177" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="177"/>
         <source>Take on the case</source>
         <translation>Vorgang übernehmen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="179" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="179"/>
         <source>Vermerk added</source>
         <translation>Vermerk hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="181" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="181"/>
         <source>Document “%1” attached</source>
         <translation>Dokument „%1“ angehängt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="184" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="184"/>
         <source>Document details changed</source>
         <translation>Dokumentangaben geändert</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="187" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="187"/>
         <source>Follow-up set to %1</source>
         <translation>Wiedervorlage auf %1 gesetzt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="188" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="188"/>
         <source>Follow-up removed</source>
         <translation>Wiedervorlage entfernt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192"/>
         <source>Consultation requested from %1</source>
         <translation>Beteiligung von %1 angefragt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192"/>
         <source>another team</source>
         <translation>einem anderen Team</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="195" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="195"/>
         <source>Deputy set</source>
         <translation>Vertretung festgelegt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="210" />
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="270" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="210"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="270"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="231" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="231"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="249" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="249"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="251" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="251"/>
         <source>unknown user (%1)</source>
         <translation>unbekannte Person (%1)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="263" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="263"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298"/>
         <source>No open task</source>
         <translation>Keine offene Aufgabe</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298"/>
         <source>Open: %1</source>
         <translation>Offen: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="339" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="339"/>
         <source>Made on %1</source>
         <translation>Vorgenommen am %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="357" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="357"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="359" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="359"/>
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="361" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="361"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="363" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="363"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="365" />
-        <source>Server's value</source>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="365"/>
+        <source>Server&apos;s value</source>
         <translation>Wert des Servers</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="367" />
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="367"/>
         <source>Your value</source>
         <translation>Ihr Wert</translation>
     </message>
@@ -2710,52 +2716,52 @@
 <context>
     <name>casedesk::ui::NeedsAttentionPanel</name>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="22" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="22"/>
         <source>Discard change</source>
         <translation>Änderung verwerfen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32"/>
         <source>&amp;Re-apply</source>
         <translation>&amp;Erneut übernehmen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="33" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="33"/>
         <source>&amp;Discard…</source>
         <translation>&amp;Verwerfen …</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="35" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="35"/>
         <source>The server did not apply these changes. Re-apply a change on top of the current state, open its case to edit it, or discard it.</source>
         <translation>Der Server hat diese Änderungen nicht übernommen. Übernehmen Sie eine Änderung erneut auf den aktuellen Stand, öffnen Sie ihren Vorgang, um sie zu bearbeiten, oder verwerfen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="49" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="49"/>
         <source>Changes that need your attention</source>
         <translation>Änderungen, die Ihre Aufmerksamkeit brauchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="57" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="57"/>
         <source>Make the change again on top of what the case holds now</source>
         <translation>Die Änderung auf dem aktuellen Stand des Vorgangs erneut vornehmen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="59" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="59"/>
         <source>Open the case to make the change by hand</source>
         <translation>Den Vorgang öffnen, um die Änderung von Hand vorzunehmen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="61" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="61"/>
         <source>Drop the change for good</source>
         <translation>Die Änderung endgültig verwerfen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="169" />
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="169"/>
         <source>Discard this change for good?</source>
         <translation>Diese Änderung endgültig verwerfen?</translation>
     </message>
@@ -2763,52 +2769,52 @@
 <context>
     <name>casedesk::ui::PassphraseDialog</name>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="17" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="17"/>
         <source>CaseDesk: cache passphrase</source>
         <translation>CaseDesk: Passphrase für den Zwischenspeicher</translation>
     </message>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="19" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="19"/>
         <source>No system keychain is available, so CaseDesk cannot keep the key of your local case cache there. The cache holds personal data of citizens and is always encrypted.</source>
         <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher kann CaseDesk den Schlüssel Ihres lokalen Zwischenspeichers dort nicht aufbewahren. Der Zwischenspeicher enthält personenbezogene Daten von Bürgerinnen und Bürgern und ist immer verschlüsselt.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="22" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="22"/>
         <source>Choose a passphrase for the new cache (at least %1 characters). You will need it every time CaseDesk starts; it cannot be recovered.</source>
         <translation>Wählen Sie eine Passphrase für den neuen Zwischenspeicher (mindestens %1 Zeichen). Sie benötigen sie bei jedem Start von CaseDesk; sie kann nicht wiederhergestellt werden.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="25" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="25"/>
         <source>Enter the passphrase of your local case cache.</source>
         <translation>Geben Sie die Passphrase Ihres lokalen Zwischenspeichers ein.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="31" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="31"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="32" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="32"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="36" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="36"/>
         <source>Repeat passphrase</source>
         <translation>Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="37" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="37"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="68" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="68"/>
         <source>The passphrase needs at least %1 characters.</source>
         <translation>Die Passphrase muss mindestens %1 Zeichen lang sein.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/PassphraseDialog.cpp" line="70" />
+        <location filename="../modules/ui/PassphraseDialog.cpp" line="70"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
@@ -2816,32 +2822,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="98" />
+        <location filename="../modules/ui/StartupController.cpp" line="98"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation>Der Ordner für den lokalen Zwischenspeicher kann nicht angelegt werden: %1. Prüfen Sie, ob Sie dort schreiben dürfen, oder wählen Sie mit --cache einen anderen Ort.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="138" />
+        <location filename="../modules/ui/StartupController.cpp" line="138"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation>Diese Passphrase öffnet den lokalen Zwischenspeicher nicht. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="163" />
+        <location filename="../modules/ui/StartupController.cpp" line="163"/>
         <source>Start-up was cancelled.</source>
         <translation>Der Start wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="172" />
+        <location filename="../modules/ui/StartupController.cpp" line="172"/>
         <source>Creating %1 demo cases…</source>
         <translation>%1 Demo-Vorgänge werden angelegt…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="234" />
+        <location filename="../modules/ui/StartupController.cpp" line="234"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation>Die gewählte Person ist nicht im lokalen Zwischenspeicher vorhanden.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="330" />
+        <location filename="../modules/ui/StartupController.cpp" line="330"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um Ihre Änderungen zu übertragen; sie bleiben auf diesem Computer erhalten.</translation>
     </message>

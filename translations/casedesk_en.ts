@@ -1017,17 +1017,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="366"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="373"/>
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="455"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="462"/>
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="483"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="490"/>
         <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1148,32 +1148,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="109"/>
+        <location filename="../modules/server/HttpApiServer.cpp" line="122"/>
         <source>TLS is not available: Qt found no OpenSSL library. Install libssl3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="124"/>
+        <location filename="../modules/server/HttpApiServer.cpp" line="137"/>
         <source>The TLS certificate %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="128"/>
+        <location filename="../modules/server/HttpApiServer.cpp" line="141"/>
         <source>The file %1 holds no PEM certificate. Give the server&apos;s certificate (chain) in PEM format.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="132"/>
+        <location filename="../modules/server/HttpApiServer.cpp" line="145"/>
         <source>The TLS key %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="140"/>
+        <location filename="../modules/server/HttpApiServer.cpp" line="153"/>
         <source>The file %1 holds no unencrypted PEM private key (RSA or EC).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/HttpApiServer.cpp" line="160"/>
+        <location filename="../modules/server/HttpApiServer.cpp" line="173"/>
         <source>Cannot listen on %1 port %2: %3. Choose another address or port, or stop the program that uses it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1493,6 +1493,11 @@
         <source>A test stopped this change to the local case cache on purpose. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../modules/storage/ReferenceSnapshot.cpp" line="13"/>
+        <source>The server sent reference data this version cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -1507,17 +1512,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="160"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="203"/>
         <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="169"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="212"/>
         <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="176"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="219"/>
         <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1597,7 +1602,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="270"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="271"/>
         <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,10 +5,12 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QtConcurrent>
 
 namespace casedesk::server {
@@ -47,16 +49,27 @@ HttpApiServer::~HttpApiServer()
 void HttpApiServer::addRoute(const QString &path, Method method, qint64 bodyLimit, Handler handler)
 {
     m_paths.insert(path);
-    auto dispatch = [this, bodyLimit, handler = std::move(handler)](const QHttpServerRequest &request) {
+    // The handler runs on the pool; its answer goes out on the server's thread, and only to a client still there.
+    // (QtHttpServer 6.4 writes a QFuture's result to the socket and reads the request it came with even after
+    // the client hung up and both were deleted: a client that gives up mid-push took the server down.)
+    auto dispatch = [this, bodyLimit, handler = std::move(handler)](const QHttpServerRequest &request,
+                                                                    QHttpServerResponder &&responder) {
         ApiRequest copy = ApiRequest::from(request, m_options.trustedProxies);
-        return QtConcurrent::run(
-            &m_pool, [this, bodyLimit, handler, copy = std::move(copy)] { return run(handler, copy, bodyLimit); });
+        const QPointer<QTcpSocket> socket = responder.socket();
+        auto waiting = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QtConcurrent::run(&m_pool, [this, bodyLimit, handler, copy = std::move(copy)] {
+            return run(handler, copy, bodyLimit);
+        }).then(&m_server, [socket, waiting](QHttpServerResponse response) {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                response.write(std::move(*waiting));
+        });
     };
     // QtHttpServer hands the "<arg>" segment to the view first; handlers read it from ApiRequest::path.
     if (path.endsWith(QLatin1String("/<arg>")))
         m_server.route(path, method,
-                       [dispatch = std::move(dispatch)](const QString &, const QHttpServerRequest &request) {
-                           return dispatch(request);
+                       [dispatch = std::move(dispatch)](const QString &, const QHttpServerRequest &request,
+                                                        QHttpServerResponder &&responder) {
+                           dispatch(request, std::move(responder));
                        });
     else
         m_server.route(path, method, std::move(dispatch));

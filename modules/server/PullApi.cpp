@@ -58,28 +58,42 @@ template <typename Work> auto inSnapshot(QSqlDatabase db, Work work) -> decltype
     return result;
 }
 
-// The stored results of the caller's client's commands after `after`, oldest first.
-Result<void> addCommandResults(QSqlDatabase db, const AuthSession &session, qint64 after, int limit, QJsonObject *reply)
+// The stored results of the caller's client's commands after `after`, oldest first, up to the first whose changes
+// lie beyond `delivered` (the page's cursor): a client takes a result as the end of its pending command, so the
+// result must not come before the change it made, or the user's edit would vanish until a later pull brought it.
+// "resultsHeld" says one waits (its transaction may still commit below an older one): the client pulls again soon.
+Result<void> addCommandResults(QSqlDatabase db, const AuthSession &session, qint64 after, int limit,
+                               const SyncCursor &delivered, QJsonObject *reply)
 {
-    const Result<QSqlQuery *> query =
-        CaseStore::run(db,
-                       QStringLiteral("SELECT id, client_seq, case_id, name, result, result_detail::text FROM commands"
-                                      " WHERE client_id = CAST(:client AS uuid) AND user_id = CAST(:user AS uuid)"
-                                      " AND client_seq > :after ORDER BY client_seq LIMIT :limit"),
-                       {{QStringLiteral(":client"), uuidToString(session.clientId)},
-                        {QStringLiteral(":user"), uuidToString(session.user.id)},
-                        {QStringLiteral(":after"), after},
-                        {QStringLiteral(":limit"), limit + 1}});
+    const Result<QSqlQuery *> query = CaseStore::run(
+        db,
+        QStringLiteral(
+            "SELECT id, client_seq, case_id, name, result, result_detail::text,"
+            " EXISTS (SELECT 1 FROM changes ch WHERE ch.case_id = commands.case_id AND ch.command_id = commands.id"
+            "  AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), :seq))"
+            " FROM commands WHERE client_id = CAST(:client AS uuid) AND user_id = CAST(:user AS uuid)"
+            " AND client_seq > :after ORDER BY client_seq LIMIT :limit"),
+        {{QStringLiteral(":client"), uuidToString(session.clientId)},
+         {QStringLiteral(":user"), uuidToString(session.user.id)},
+         {QStringLiteral(":after"), after},
+         {QStringLiteral(":xid"), QString::number(delivered.xid)},
+         {QStringLiteral(":seq"), delivered.seq},
+         {QStringLiteral(":limit"), limit + 1}});
     if (!query)
         return query.error();
     QJsonArray results;
     bool more = false;
+    bool held = false;
     while ((*query)->next()) {
+        const QSqlQuery &row = **query;
+        if (row.value(6).toBool()) {
+            held = true;
+            break;
+        }
         if (results.size() == limit) {
             more = true;
             break;
         }
-        const QSqlQuery &row = **query;
         results.append(QJsonObject{
             {QStringLiteral("commandId"), row.value(0).toString()},
             {QStringLiteral("clientSeq"), row.value(1).toLongLong()},
@@ -91,6 +105,7 @@ Result<void> addCommandResults(QSqlDatabase db, const AuthSession &session, qint
     (*query)->finish();
     reply->insert(QStringLiteral("results"), results);
     reply->insert(QStringLiteral("resultsMore"), more);
+    reply->insert(QStringLiteral("resultsHeld"), held);
     return {};
 }
 
@@ -123,8 +138,8 @@ QHttpServerResponse pull(const RequestContext &context)
                          {QStringLiteral("more"), page->more},
                          {QStringLiteral("reset"), page->reset}};
         if (std::get<qint64>(resultsAfter) >= 0) {
-            if (const Result<void> added =
-                    addCommandResults(context.db, context.session, std::get<qint64>(resultsAfter), pageSize, &body);
+            if (const Result<void> added = addCommandResults(
+                    context.db, context.session, std::get<qint64>(resultsAfter), pageSize, page->cursor, &body);
                 !added)
                 return added.error();
         }

@@ -3,6 +3,7 @@
 #include "core/Uuid.h"
 #include "storage/CacheDatabase.h"
 #include "storage/ColumnValue.h"
+#include "storage/ReferenceSnapshot.h"
 #include "storage/SortKey.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
@@ -11,6 +12,10 @@
 namespace casedesk::storage {
 
 namespace {
+
+// Settings keys of the last reference snapshot.
+constexpr const char *EtagKey = "reference.etag";
+constexpr const char *RestKey = "reference.rest";
 
 template <typename T> Result<QList<T>> readAll(SqliteDatabase &db, const QString &sql)
 {
@@ -30,6 +35,13 @@ Result<void> ReferenceRepository::storeUsers(const QList<User> &users)
     SqliteTransaction transaction(db);
     if (!transaction.began())
         return transaction.began();
+    if (auto written = writeUsers(db, users); !written)
+        return written;
+    return transaction.commit();
+}
+
+Result<void> ReferenceRepository::writeUsers(SqliteDatabase &db, const QList<User> &users)
+{
     auto store = db.prepare(QStringLiteral("INSERT OR REPLACE INTO users (id, login, display_name, name_key, active, "
                                            "json) VALUES (?, ?, ?, ?, ?, ?)"));
     if (!store)
@@ -56,7 +68,7 @@ Result<void> ReferenceRepository::storeUsers(const QList<User> &users)
         if (!renamed)
             return renamed;
     }
-    return transaction.commit();
+    return {};
 }
 
 Result<void> ReferenceRepository::storeTeams(const QList<Team> &teams)
@@ -65,6 +77,13 @@ Result<void> ReferenceRepository::storeTeams(const QList<Team> &teams)
     SqliteTransaction transaction(db);
     if (!transaction.began())
         return transaction.began();
+    if (auto written = writeTeams(db, teams); !written)
+        return written;
+    return transaction.commit();
+}
+
+Result<void> ReferenceRepository::writeTeams(SqliteDatabase &db, const QList<Team> &teams)
+{
     auto store = db.prepare(QStringLiteral("INSERT OR REPLACE INTO teams (id, code, name, json) VALUES (?, ?, ?, ?)"));
     if (!store)
         return store.error();
@@ -78,7 +97,46 @@ Result<void> ReferenceRepository::storeTeams(const QList<Team> &teams)
         if (!stored)
             return stored;
     }
+    return {};
+}
+
+Result<void> ReferenceRepository::replaceReference(const ReferenceSnapshot &snapshot)
+{
+    SqliteDatabase &db = m_db.sqlite();
+    SqliteTransaction transaction(db);
+    if (!transaction.began())
+        return transaction.began();
+    for (const QString &sql : {QStringLiteral("DELETE FROM users"), QStringLiteral("DELETE FROM teams")}) {
+        if (auto cleared = db.exec(sql); !cleared)
+            return cleared;
+    }
+    if (auto written = writeUsers(db, snapshot.users); !written)
+        return written;
+    if (auto written = writeTeams(db, snapshot.teams); !written)
+        return written;
+    if (auto kept = setSetting(QString::fromLatin1(RestKey), StoredJson::text(snapshot.rest)); !kept)
+        return kept;
+    if (auto kept = setSetting(QString::fromLatin1(EtagKey), QString::fromLatin1(snapshot.etag)); !kept)
+        return kept;
     return transaction.commit();
+}
+
+Result<QByteArray> ReferenceRepository::referenceEtag()
+{
+    Result<QString> etag = setting(QString::fromLatin1(EtagKey));
+    if (!etag)
+        return etag.error();
+    return etag->toLatin1();
+}
+
+Result<QJsonObject> ReferenceRepository::referenceRest()
+{
+    Result<QString> rest = setting(QString::fromLatin1(RestKey));
+    if (!rest)
+        return rest.error();
+    if (rest->isEmpty())
+        return QJsonObject();
+    return StoredJson::object(*rest);
 }
 
 Result<QList<User>> ReferenceRepository::users()

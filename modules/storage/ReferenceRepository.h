@@ -5,11 +5,15 @@
 #include "core/Team.h"
 #include "core/User.h"
 
+#include <QJsonObject>
+
 #include <optional>
 
 namespace casedesk::storage {
 
 class CacheDatabase;
+class SqliteDatabase;
+struct ReferenceSnapshot;
 
 class ReferenceRepository {
 public:
@@ -17,8 +21,13 @@ public:
 
     Result<void> storeUsers(const QList<User> &users); // insert or replace, one transaction
     Result<void> storeTeams(const QList<Team> &teams);
-    Result<QList<User>> users(); // by display name
-    Result<QList<Team>> teams(); // by code
+    // The server's reference data in place of what the cache held (users and teams it no longer lists go),
+    // with its ETag, in one transaction.
+    Result<void> replaceReference(const ReferenceSnapshot &snapshot);
+    Result<QByteArray> referenceEtag();  // "" before the first snapshot
+    Result<QJsonObject> referenceRest(); // ReferenceSnapshot::rest of the last snapshot; {} before the first
+    Result<QList<User>> users();         // by display name
+    Result<QList<Team>> teams();         // by code
     Result<std::optional<User>> user(const QUuid &id);
 
     // Small key-value settings of this installation kept inside the encrypted cache (e.g. clientId).
@@ -26,6 +35,9 @@ public:
     Result<void> setSetting(const QString &key, const QString &value);
 
 private:
+    static Result<void> writeUsers(SqliteDatabase &db, const QList<User> &users);
+    static Result<void> writeTeams(SqliteDatabase &db, const QList<Team> &teams);
+
     CacheDatabase &m_db;
 };
 

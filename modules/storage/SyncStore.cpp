@@ -129,6 +129,7 @@ Result<PulledPage> PulledPage::fromJson(const QJsonObject &json)
     page.reset = reader.optionalBool(QLatin1String("reset"), false);
     const QJsonArray results = reader.optionalArray(QLatin1String("results"));
     page.resultsMore = reader.optionalBool(QLatin1String("resultsMore"), false);
+    page.resultsHeld = reader.optionalBool(QLatin1String("resultsHeld"), false);
     if (!reader.ok())
         return unreadable(reader.error());
     page.cases.reserve(cases.size());

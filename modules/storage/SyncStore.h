@@ -56,6 +56,7 @@ struct PulledPage {
     bool reset = false;
     QList<CommandOutcome> results;
     bool resultsMore = false;
+    bool resultsHeld = false; // a result waits for its change to become deliverable: pull again shortly
 
     static Result<PulledPage> fromJson(const QJsonObject &json);
 };

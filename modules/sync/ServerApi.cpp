@@ -99,6 +99,11 @@ ApiResponse readReply(QNetworkReply *reply, bool tooLarge)
         return response;
     }
     response.retryAfter = retryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After")));
+    response.etag = reply->rawHeader(QByteArrayLiteral("ETag"));
+    if (status == ApiResponse::NotModified) {
+        response.outcome = ApiResponse::Outcome::Success;
+        return response;
+    }
     const QByteArray body = reply->readAll();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
@@ -168,6 +173,14 @@ void ServerApi::pull(const QString &cursor, int limit, qint64 resultsAfter, Call
     if (resultsAfter >= 0)
         query.addQueryItem(QStringLiteral("resultsAfter"), QString::number(resultsAfter));
     callAuthenticated({QByteArrayLiteral("GET"), QStringLiteral("/api/v1/sync/pull"), query, {}, std::move(done)});
+}
+
+void ServerApi::reference(const QByteArray &etag, Callback done)
+{
+    Call call{QByteArrayLiteral("GET"), QStringLiteral("/api/v1/reference"), {}, {}, std::move(done)};
+    if (!etag.isEmpty())
+        call.headers.append({QByteArrayLiteral("If-None-Match"), etag});
+    callAuthenticated(std::move(call));
 }
 
 QString ServerApi::blobPath(const QString &sha256)

@@ -56,6 +56,9 @@ public:
     void push(const QUuid &clientId, const QList<Command> &commands, Callback done);
     // GET /api/v1/sync/pull; an empty cursor pulls from the beginning, resultsAfter < 0 asks for no results.
     void pull(const QString &cursor, int limit, qint64 resultsAfter, Callback done);
+    // GET /api/v1/reference (users, teams, deputyships, process models, forms, code lists, holidays). With the
+    // ETag of the copy the caller holds, an unchanged state answers 304 (ApiResponse::NotModified, no body).
+    void reference(const QByteArray &etag, Callback done);
 
     // HEAD /api/v1/blobs/SHA256: how much of the blob the server holds, as the body {"received": N,
     // "size": M} (from Upload-Offset and Upload-Length; equal when complete). 404 when the caller may not see

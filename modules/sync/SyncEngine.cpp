@@ -1,5 +1,7 @@
 #include "sync/SyncEngine.h"
 
+#include "storage/ReferenceRepository.h"
+#include "storage/ReferenceSnapshot.h"
 #include "sync/BlobTransfer.h"
 #include "sync/RetryTimer.h"
 #include "sync/ServerApi.h"
@@ -7,11 +9,12 @@
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
+#include <QTimer>
 
 namespace casedesk::sync {
 
 SyncEngine::SyncEngine(ServerApi &api, storage::CacheDatabase &cache, RetryTimer &retryTimer, QObject *parent)
-    : QObject(parent), m_api(api), m_store(cache), m_retryTimer(retryTimer)
+    : QObject(parent), m_api(api), m_cache(cache), m_store(cache), m_retryTimer(retryTimer)
 {
 }
 
@@ -30,6 +33,7 @@ void SyncEngine::startRun()
     m_again = false;
     m_pushedUpTo = 0;
     m_resets = 0;
+    m_heldPulls = 0;
     m_uploaded.clear();
     setState(State::Syncing);
     reportPendingCount();
@@ -116,6 +120,8 @@ void SyncEngine::pullNext()
             scheduleRetry(std::nullopt);
             return;
         }
+        if (page->reset)
+            m_referenceAge.invalidate(); // a new scope may come with new teams or deputies
         if (page->reset && ++m_resets > m_options.maxResetsPerRun) {
             // Each reset starts the feed over; a server that keeps doing so must not keep us pulling forever.
             qCWarning(lcSync) << "the server reset the feed" << m_resets << "times in one run; trying later";
@@ -136,8 +142,45 @@ void SyncEngine::pullNext()
         // entry would otherwise be answered again and again.
         if (page->more || (page->resultsMore && *nextAfter != after))
             pullNext();
+        else if (page->resultsHeld && ++m_heldPulls <= m_options.heldPulls)
+            QTimer::singleShot(m_options.heldPause, this, &SyncEngine::pullNext);
+        else if (!m_referenceAge.isValid() || m_referenceAge.elapsed() >= m_options.referenceEvery.count())
+            fetchReference();
         else
             finishRun();
+    });
+}
+
+void SyncEngine::fetchReference()
+{
+    storage::ReferenceRepository reference(m_cache);
+    Result<QByteArray> etag = reference.referenceEtag();
+    if (!etag) {
+        fail(etag.error());
+        return;
+    }
+    m_api.reference(*etag, [this](const ApiResponse &response) {
+        if (!response.ok()) {
+            handleFailure(response);
+            return;
+        }
+        if (response.httpStatus != ApiResponse::NotModified) {
+            Result<storage::ReferenceSnapshot> snapshot =
+                storage::ReferenceSnapshot::fromJson(response.body, response.etag);
+            if (!snapshot) {
+                qCWarning(lcSync).noquote() << "unreadable reference data:" << snapshot.error().toString();
+                m_lastError = snapshot.error();
+                scheduleRetry(std::nullopt);
+                return;
+            }
+            if (Result<void> stored = storage::ReferenceRepository(m_cache).replaceReference(*snapshot); !stored) {
+                fail(stored.error());
+                return;
+            }
+            emit referenceUpdated();
+        }
+        m_referenceAge.start();
+        finishRun();
     });
 }
 

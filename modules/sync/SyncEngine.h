@@ -12,6 +12,7 @@
 #include "storage/SyncStore.h"
 #include "sync/ApiResponse.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSet>
 
@@ -47,6 +48,13 @@ public:
         std::chrono::milliseconds firstRetry{1000}; // backoff after the first transient failure, doubling
         std::chrono::milliseconds maxRetry{300000}; // and never more than this
         int maxResetsPerRun = 2;                    // more resets in one run: the server is retried later
+        // A result the server holds back until its change can be delivered (an older transaction still runs):
+        // pulled again after this pause, at most heldPulls times in a run (then the live channel says when).
+        std::chrono::milliseconds heldPause{50};
+        int heldPulls = 100;
+        // Reference data (users, teams, deputies, models) is asked for at the end of a run at most this often
+        // (an unchanged state costs one 304); a reset of the feed (the scope changed) asks at once.
+        std::chrono::milliseconds referenceEvery{std::chrono::minutes(5)};
     };
 
     SyncEngine(ServerApi &api, storage::CacheDatabase &cache, RetryTimer &retryTimer, QObject *parent = nullptr);
@@ -67,13 +75,15 @@ signals:
     void stateChanged(casedesk::sync::SyncEngine::State state);
     void onlineChanged(bool online);
     void pendingCountChanged(qint64 count);
-    void synced(); // a run completed: everything pushed, the feed pulled
+    void synced();           // a run completed: everything pushed, the feed pulled
+    void referenceUpdated(); // a new state of the reference data is in the cache
     void retryScheduled(std::chrono::milliseconds delay);
 
 private:
     void startRun();
     void pushNext();
     void pullNext();
+    void fetchReference();
     void finishRun();
     void handleFailure(const ApiResponse &response);
     void fail(const Error &error);
@@ -85,6 +95,7 @@ private:
     ServerApi &m_api;
     BlobTransfer *m_blobs = nullptr;
     QSet<QString> m_uploaded; // documents the server has, found in this run
+    storage::CacheDatabase &m_cache;
     storage::SyncStore m_store;
     RetryTimer &m_retryTimer;
     Options m_options;
@@ -94,8 +105,10 @@ private:
     QUuid m_clientId;
     qint64 m_pushedUpTo = 0; // this run pushed the pending commands up to here
     int m_resets = 0;        // resets seen in this run
+    int m_heldPulls = 0;     // pulls again for held-back results in this run
     int m_failures = 0;      // transient failures in a row
     std::optional<qint64> m_pendingCount;
+    QElapsedTimer m_referenceAge; // since the reference data was last found current; invalid: ask next run
     Error m_lastError;
 };
 

@@ -183,6 +183,7 @@ private:
         connect(m_engine.get(), &SyncEngine::onlineChanged, session, &SyncSession::onlineChanged);
         connect(m_engine.get(), &SyncEngine::pendingCountChanged, session, &SyncSession::pendingCountChanged);
         connect(m_engine.get(), &SyncEngine::synced, session, &SyncSession::synced);
+        connect(m_engine.get(), &SyncEngine::referenceUpdated, session, &SyncSession::referenceUpdated);
         connect(m_api.get(), &ServerApi::sessionEnded, session, [session](const QString &code) {
             qCInfo(lcSync).noquote() << "the session ended:" << code;
             emit session->sessionEnded();

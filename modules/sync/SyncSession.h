@@ -65,6 +65,7 @@ signals:
     void onlineChanged(bool online);
     void pendingCountChanged(qint64 count);
     void synced();                       // a run completed: the UI reloads what it shows
+    void referenceUpdated();             // users, teams or deputies changed: the UI reads its user again
     void failed(const QString &message); // the worker cannot work (its cache does not open); translated
 
 private:

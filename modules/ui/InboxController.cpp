@@ -103,6 +103,12 @@ void InboxController::setSearchText(const QString &text)
     m_searchTimer.start();
 }
 
+void InboxController::setUser(std::optional<User> user)
+{
+    m_user = std::move(user);
+    refresh();
+}
+
 void InboxController::refresh()
 {
     m_today = Clock::current().today();

@@ -35,6 +35,8 @@ public:
 
     InboxModel *model() { return &m_model; }
     const std::optional<User> &user() const { return m_user; }
+    // The signed-in user anew (the server's reference data brought their teams or roles); reads again.
+    void setUser(std::optional<User> user);
     const QList<Team> &teams() const { return m_teams; }
     storage::InboxView view() const { return m_view; }
     qint64 viewCount(storage::InboxView view) const { return m_viewCounts.value(view, 0); }

@@ -340,6 +340,21 @@ void StartupController::logInAgain()
     }
 }
 
+void StartupController::reloadUser()
+{
+    if (!m_user || !m_inbox)
+        return;
+    const Result<std::optional<User>> user = storage::ReferenceRepository(*m_db).user(m_user->id);
+    if (!user) {
+        qCWarning(lcUi) << "reading the signed-in user failed:" << user.error().toString();
+        return;
+    }
+    if (!*user)
+        return; // not (yet) in the reference data: "My cases" keeps working with the id
+    m_user = **user;
+    m_inbox->setUser(m_user);
+}
+
 void StartupController::showWindow()
 {
     m_inbox = std::make_unique<InboxController>(*m_db, m_user);
@@ -349,6 +364,7 @@ void StartupController::showWindow()
         // The worker wrote to the cache file: the inbox reads its page again.
         connect(m_session.get(), &sync::SyncSession::synced, m_inbox.get(), &InboxController::refresh);
         connect(m_window.get(), &MainWindow::loginAgainRequested, this, &StartupController::logInAgain);
+        connect(m_session.get(), &sync::SyncSession::referenceUpdated, this, &StartupController::reloadUser);
         auto *attention = new NeedsAttentionPanel(*m_db, m_user ? m_user->id : QUuid(), m_window.get());
         m_window->setNeedsAttention(attention);
         connect(m_session.get(), &sync::SyncSession::synced, attention, &NeedsAttentionPanel::reload);

@@ -78,6 +78,7 @@ private:
     void fillDemoCases();
     void onFillFinished();
     Outcome chooseUser();
+    void reloadUser(); // after new reference data: the signed-in user's teams and roles
     Outcome connectToServer();
     bool resumeSession();
     void rememberLogin(const StartupPrompts::LoginAnswer &answer);

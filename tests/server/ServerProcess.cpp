@@ -76,6 +76,14 @@ int ServerProcess::stop()
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+bool ServerProcess::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return true;
+    m_process.kill();
+    return m_process.waitForFinished(startTimeoutMs);
+}
+
 QUrl ServerProcess::url(const QString &path, bool secure) const
 {
     QUrl url;

@@ -22,6 +22,10 @@ public:
     bool start();
     // Sends SIGTERM and waits; the exit code, or -1 when it crashed or did not end within 30 s.
     int stop();
+    // SIGKILL, as a crash or an operator's kill -9: no cleanup, open transactions rolled back by PostgreSQL.
+    // Whether it is gone.
+    bool kill();
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
     // "http://127.0.0.1:PORT/path" ("https" with `secure`).
     QUrl url(const QString &path, bool secure = false) const;

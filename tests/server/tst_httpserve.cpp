@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QSslCertificate>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +56,7 @@ private slots:
     void badRequests();
     void bodyLimit();
     void databaseGoneIsUnavailable();
+    void clientsThatHangUpBeforeTheAnswer();
 
 private:
     CommandRun serve(const QStringList &arguments, const QString &connectionString = {});
@@ -330,6 +332,36 @@ void TestHttpServe::databaseGoneIsUnavailable()
         QVERIFY(reply.header("Retry-After").toInt() > 0);
     }
     QCOMPARE(server.stop(), 0);
+}
+
+// A login takes the server a while (Argon2id); clients that give up before the answer must not take it down
+// (QtHttpServer 6.4 wrote a late answer to the deleted socket).
+void TestHttpServe::clientsThatHangUpBeforeTheAnswer()
+{
+    const QByteArray body = loginBody(QStringLiteral("anna"), TestUsers::password());
+    const QByteArray request = QByteArrayLiteral("POST ") + loginPath.toLatin1() +
+                               QByteArrayLiteral(" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                                 "Content-Length: ") +
+                               QByteArray::number(body.size()) + QByteArrayLiteral("\r\n\r\n") + body;
+    // Some hang up hard, some say goodbye; all while their logins run.
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < 8; ++i) {
+        auto client = std::make_unique<QTcpSocket>();
+        client->connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(client->waitForConnected(30000));
+        client->write(request);
+        QVERIFY(client->waitForBytesWritten(30000));
+        clients.push_back(std::move(client));
+    }
+    for (std::size_t i = 0; i < clients.size(); ++i) {
+        if (i % 2 == 0)
+            clients[i]->abort();
+        else
+            clients[i]->disconnectFromHost();
+    }
+    // Still there, and answering.
+    QCOMPARE(m_http.post(m_server->url(loginPath), body).status, 200);
+    QVERIFY(m_server->isRunning());
 }
 
 QTEST_GUILESS_MAIN(TestHttpServe)

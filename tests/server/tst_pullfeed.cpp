@@ -37,6 +37,7 @@ private slots:
     void badParameters_data();
     void badParameters();
     void commandResults();
+    void resultWaitsForItsChange();
 };
 
 void TestPullFeed::casesCarryVersionAndNotes()
@@ -356,6 +357,66 @@ void TestPullFeed::commandResults()
     QCOMPARE(results.size(), 1); // only this client's: the other installation's seq 3 is not here
     QCOMPARE(results.at(0)[QStringLiteral("clientSeq")].toInt(), 3);
     QCOMPARE(results.at(0)[QStringLiteral("result")].toString(), QStringLiteral("applied"));
+}
+
+void TestPullFeed::resultWaitsForItsChange()
+{
+    const Caller anna = login(QStringLiteral("anna"));
+    const QUuid caseId = m_cases.value(QStringLiteral("team1-anna"));
+    QTRY_VERIFY_WITH_TIMEOUT(feedSettled(), settleTimeoutMs);
+    // An older transaction still runs while Anna's command commits with its change.
+    QSqlDatabase older = m_second->connection().value();
+    QVERIFY(older.transaction());
+    QVERIFY(!exec(older, QStringLiteral("SELECT pg_current_xact_id()::text")).isEmpty());
+    const QString commandId = uuidToString(createUuidV7());
+    QSqlDatabase writer = db();
+    QVERIFY(writer.transaction());
+    QCOMPARE(
+        exec(writer,
+             QStringLiteral("INSERT INTO commands (id, client_id, client_seq, user_id, case_id, name, args, made_at,"
+                            " result) VALUES (CAST(:id AS uuid), CAST(:client AS uuid), 1, CAST(:user AS uuid),"
+                            " CAST(:case AS uuid), 'setFields', '{}', now(), 'applied')"),
+             {{QStringLiteral(":id"), commandId},
+              {QStringLiteral(":client"), uuidToString(anna.clientId)},
+              {QStringLiteral(":user"), uuidToString(anna.userId)},
+              {QStringLiteral(":case"), uuidToString(caseId)}}),
+        QString());
+    QCOMPARE(touch(writer, caseId), QString());
+    QCOMPARE(exec(writer,
+                  QStringLiteral("UPDATE changes SET command_id = CAST(:command AS uuid) WHERE case_id = CAST(:case AS "
+                                 "uuid) AND seq = (SELECT max(seq) FROM changes WHERE case_id = CAST(:case AS uuid))"),
+                  {{QStringLiteral(":command"), commandId}, {QStringLiteral(":case"), uuidToString(caseId)}}),
+             QString());
+    QVERIFY(writer.commit());
+    const qint64 version = exec(db(), QStringLiteral("SELECT version FROM cases WHERE id = CAST(:id AS uuid)"),
+                                {{QStringLiteral(":id"), uuidToString(caseId)}})
+                               .toLongLong();
+
+    // The change is held back behind the older transaction, and so is the result: it would end the pending
+    // command before the change it made arrives.
+    const HttpReply during = pull(anna, QString(), QStringLiteral("resultsAfter=0"));
+    QCOMPARE(during.status, 200);
+    QCOMPARE(during.json.value(QStringLiteral("results")).toArray().size(), 0);
+    QCOMPARE(during.json.value(QStringLiteral("resultsHeld")).toBool(), true);
+
+    QVERIFY(older.rollback());
+    HttpReply after;
+    QTRY_VERIFY_WITH_TIMEOUT((after = pull(anna, QString(), QStringLiteral("resultsAfter=0")))
+                                     .json.value(QStringLiteral("results"))
+                                     .toArray()
+                                     .size() == 1,
+                             settleTimeoutMs);
+    QCOMPARE(after.json.value(QStringLiteral("resultsHeld")).toBool(), false);
+    QCOMPARE(after.json.value(QStringLiteral("results")).toArray().at(0)[QStringLiteral("commandId")].toString(),
+             commandId);
+    // The same page brings the change.
+    bool delivered = false;
+    for (const QJsonValue &entry : after.json.value(QStringLiteral("cases")).toArray()) {
+        const QJsonObject c = entry[QStringLiteral("case")].toObject();
+        if (c.value(QStringLiteral("id")).toString() == uuidToString(caseId))
+            delivered = entry[QStringLiteral("version")].toInteger() == version;
+    }
+    QVERIFY(delivered);
 }
 
 QTEST_GUILESS_MAIN(TestPullFeed)

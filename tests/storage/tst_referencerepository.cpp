@@ -1,7 +1,10 @@
-// ReferenceRepository: users, teams and the installation's settings inside the encrypted cache.
+// ReferenceRepository: users, teams, the server's reference snapshot (ReferenceSnapshot, read here too) and the
+// installation's settings inside the encrypted cache.
 #include "core/Uuid.h"
 #include "storage/ReferenceRepository.h"
+#include "storage/ReferenceSnapshot.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 #include "TemporaryCache.h"
@@ -20,6 +23,24 @@ User makeUser(const QString &displayName, const QString &login)
     user.roles = {Role::Clerk};
     user.teamIds = {createUuidV7()};
     return user;
+}
+
+// A reply of GET /api/v1/reference as the server shapes it.
+QJsonObject serverReply(const QList<User> &users, const QList<Team> &teams)
+{
+    QJsonArray userArray;
+    for (const User &user : users)
+        userArray.append(user.toJson());
+    QJsonArray teamArray;
+    for (const Team &team : teams)
+        teamArray.append(team.toJson());
+    return {{QStringLiteral("users"), userArray},
+            {QStringLiteral("teams"), teamArray},
+            {QStringLiteral("processModels"), QJsonArray{}},
+            {QStringLiteral("forms"), QJsonArray{}},
+            {QStringLiteral("deputyships"), QJsonArray{}},
+            {QStringLiteral("codeLists"), QJsonObject{{QStringLiteral("kinds"), QJsonArray{}}}},
+            {QStringLiteral("holidays"), QJsonObject{}}};
 }
 
 QStringList names(const QList<User> &users)
@@ -112,6 +133,61 @@ private slots:
         ReferenceRepository reopened(cache.db());
         QCOMPARE(*reopened.setting(QStringLiteral("demo_user")), QStringLiteral("b.schaefer"));
         QCOMPARE(*reopened.setting(QStringLiteral("other")), QStringLiteral("x"));
+    }
+    // The server's snapshot replaces users and teams (one it no longer lists goes) and keeps the rest and its tag.
+    void replaceReferenceTakesTheServersState()
+    {
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        ReferenceRepository repository(cache.db());
+        const User gone = makeUser(QStringLiteral("Alt, Otto"), QStringLiteral("o.alt"));
+        QVERIFY(repository.storeUsers({gone}));
+        QCOMPARE(repository.referenceEtag().value(), QByteArray());
+        QCOMPARE(repository.referenceRest().value(), QJsonObject());
+
+        const User anna = makeUser(QStringLiteral("Müller, Anna"), QStringLiteral("a.mueller"));
+        const Team team{anna.teamIds.at(0), QStringLiteral("32.1"), QStringLiteral("Straßenverkehr"),
+                        QStringLiteral("32.10")};
+        const auto snapshot = ReferenceSnapshot::fromJson(serverReply({anna}, {team}), "\"v1\"");
+        QVERIFY2(snapshot, test::errorText(snapshot).constData());
+        auto replaced = repository.replaceReference(*snapshot);
+        QVERIFY2(replaced, test::errorText(replaced).constData());
+        QCOMPARE(repository.users().value(), QList<User>{anna});
+        QCOMPARE(repository.teams().value(), QList<Team>{team});
+        QCOMPARE(repository.referenceEtag().value(), QByteArray("\"v1\""));
+        QCOMPARE(repository.referenceRest()->value(QStringLiteral("codeLists")).toObject().size(), 1);
+        QVERIFY(repository.referenceRest()->value(QStringLiteral("processModels")).isArray());
+    }
+
+    // Whatever part of the reply does not read, nothing of it is taken.
+    void malformedReferenceIsRefusedWhole_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        const QJsonObject badUser{{QStringLiteral("id"), QStringLiteral("not a uuid")}};
+        QTest::newRow("users not an array") << QStringLiteral("users") << QJsonValue(QStringLiteral("anna"));
+        QTest::newRow("a user that does not read") << QStringLiteral("users") << QJsonValue(QJsonArray{badUser});
+        QTest::newRow("a number for a team") << QStringLiteral("teams") << QJsonValue(QJsonArray{42});
+        QTest::newRow("teams missing") << QStringLiteral("teams") << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("forms an object") << QStringLiteral("forms") << QJsonValue(QJsonObject{});
+        QTest::newRow("holidays an array") << QStringLiteral("holidays") << QJsonValue(QJsonArray{});
+        QTest::newRow("deputyships null") << QStringLiteral("deputyships") << QJsonValue(QJsonValue::Null);
+    }
+
+    void malformedReferenceIsRefusedWhole()
+    {
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        const User anna = makeUser(QStringLiteral("Müller, Anna"), QStringLiteral("a.mueller"));
+        QJsonObject reply = serverReply({anna}, {});
+        if (value.isUndefined())
+            reply.remove(key);
+        else
+            reply.insert(key, value);
+        const auto snapshot = ReferenceSnapshot::fromJson(reply, "\"v2\"");
+        QVERIFY(!snapshot);
+        QCOMPARE(snapshot.error().code, ErrorCode::Invalid);
+        QVERIFY2(snapshot.error().toString().contains(key), qPrintable(snapshot.error().toString()));
     }
 };
 

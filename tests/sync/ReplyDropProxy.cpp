@@ -22,6 +22,12 @@ QUrl ReplyDropProxy::url() const
 void ReplyDropProxy::accept()
 {
     while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        if (m_upstreamPort == 0) {
+            // Dark: as if nothing listened behind the proxy.
+            client->abort();
+            client->deleteLater();
+            continue;
+        }
         auto *upstream = new QTcpSocket(client);
         // Whether this connection's current request is the one whose reply is to be lost.
         auto doomed = std::make_shared<bool>(false);
@@ -38,6 +44,10 @@ void ReplyDropProxy::accept()
             if (*doomed) {
                 *doomed = false;
                 ++m_dropped;
+                // Before the client hears of the cut: Qt resends a request whose connection closed, on this
+                // connection or on another one it keeps open.
+                if (m_afterwards == Afterwards::GoDark)
+                    goDark();
                 client->abort();
                 upstream->abort();
                 return;
@@ -49,6 +59,19 @@ void ReplyDropProxy::accept()
         connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
         upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
     }
+}
+
+void ReplyDropProxy::goDark()
+{
+    m_upstreamPort = 0;
+    cutOpenConnections();
+}
+
+void ReplyDropProxy::cutOpenConnections()
+{
+    const QList<QTcpSocket *> open = m_server.findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+    for (QTcpSocket *client : open)
+        client->abort();
 }
 
 } // namespace casedesk::test

@@ -22,16 +22,29 @@ public:
     QUrl url() const;
     void setUpstreamPort(quint16 port) { m_upstreamPort = port; }
 
+    // What the proxy does after it swallowed the reply.
+    enum class Afterwards {
+        Forward, // later requests reach the server (a network glitch)
+        GoDark,  // later connections are cut at once until setUpstreamPort() (the server died with the reply)
+    };
     // The reply to the next request whose first line starts with `requestStart` ("POST /api/v1/sync/push").
-    void dropNextReplyTo(const QByteArray &requestStart) { m_dropRequest = requestStart; }
+    void dropNextReplyTo(const QByteArray &requestStart, Afterwards afterwards = Afterwards::Forward)
+    {
+        m_dropRequest = requestStart;
+        m_afterwards = afterwards;
+    }
     int droppedReplies() const { return m_dropped; }
+    // Aborts every open connection, as a network that drops out for a moment.
+    void cutOpenConnections();
 
 private:
     void accept();
+    void goDark();
 
     QTcpServer m_server;
     quint16 m_upstreamPort = 0;
     QByteArray m_dropRequest;
+    Afterwards m_afterwards = Afterwards::Forward;
     int m_dropped = 0;
 };
 

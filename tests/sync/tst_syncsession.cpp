@@ -6,6 +6,7 @@
 // the application's start-up in server mode with a scripted login (here, where the PostgreSQL fixture is).
 #include "core/Uuid.h"
 #include "server/ServerDatabase.h"
+#include "server/UserDirectory.h"
 #include "storage/CacheDatabase.h"
 #include "storage/CacheKey.h"
 #include "storage/CaseRepository.h"
@@ -13,6 +14,8 @@
 #include "storage/SyncStore.h"
 #include "sync/KeychainTokenStore.h"
 #include "sync/SyncSession.h"
+#include "ui/InboxController.h"
+#include "ui/InboxModel.h"
 #include "ui/MainWindow.h"
 #include "ui/StartupController.h"
 
@@ -26,6 +29,7 @@
 #include <memory>
 #include <optional>
 
+#include "ConvergenceCheck.h"
 #include "PostgresTestDatabase.h"
 #include "ReplyDropProxy.h"
 #include "ServerProcess.h"
@@ -40,6 +44,7 @@ using namespace casedesk::test;
 namespace {
 
 constexpr int timeoutMs = 60000;
+const QString leadLogin = QStringLiteral("lena"); // the team lead of 32.1
 
 // The application's token store, recording which threads use it.
 struct RecordingTokenStores {
@@ -138,6 +143,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void init();
+    void cleanup();
     void logInRunsOnTheWorkerThread();
     void loginFailures_data();
     void loginFailures();
@@ -147,6 +153,7 @@ private slots:
     void aStoredSessionResumesAfterARestart();
     void endsCleanlyWhileASyncRuns();
     void startupInServerModeLogsIn();
+    void anAssignmentAppearsLiveInTheWindow();
 
 private:
     // A new user of team 32.1, so that tests do not share sessions; empty on failure.
@@ -178,6 +185,11 @@ void TestSyncSession::initTestCase()
         QVERIFY(query.exec(QStringLiteral("SELECT id::text FROM teams WHERE code = '32.1'")) && query.next());
         m_team = uuidFromString(query.value(0).toString());
     }
+    const Result<User> lead =
+        server::UserDirectory(database.value().connection().value())
+            .addUser({leadLogin, QStringLiteral("Lena Leitung"), {Role::TeamLead}, {QStringLiteral("32.1")}},
+                     TestUsers::password());
+    QVERIFY2(lead, qPrintable(lead ? QString() : lead.error().toString()));
     database.value().closeConnection();
     QVERIFY(!m_team.isNull());
     m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
@@ -200,6 +212,13 @@ void TestSyncSession::init()
     m_installation = std::make_unique<Installation>();
     const QString problem = m_installation->open();
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestSyncSession::cleanup()
+{
+    // What the server said around a failure, for the CI log.
+    if (QTest::currentTestFailed())
+        qWarning().noquote() << "the server (running:" << m_server->isRunning() << ") logged:" << m_server->standardError().right(6000);
 }
 
 QString TestSyncSession::newUser()
@@ -490,6 +509,48 @@ void TestSyncSession::startupInServerModeLogsIn()
     QVERIFY(startup.syncSession());
     QCOMPARE(startup.user()->id, userId);
     QTRY_COMPARE_WITH_TIMEOUT(startup.mainWindow()->syncLabel()->text(), QStringLiteral("Synchronised"), timeoutMs);
+}
+
+void TestSyncSession::anAssignmentAppearsLiveInTheWindow()
+{
+    const QString login = newUser();
+    QVERIFY(!login.isEmpty());
+    ui::StartupOptions options;
+    options.cachePath = m_installation->dir.filePath(QStringLiteral("window-cache.db"));
+    options.serverUrl = m_proxy.url();
+    const QByteArray key = m_installation->key;
+    options.keychainKey = [key](const QString &, bool) -> Result<QByteArray> { return key; };
+    ScriptedLogin prompts;
+    prompts.login = login;
+    prompts.password = TestUsers::password();
+    ui::StartupController startup(options, prompts);
+    QSignalSpy ready(&startup, &ui::StartupController::ready);
+    startup.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(startup.mainWindow()->syncLabel()->text(), QStringLiteral("Synchronised"), timeoutMs);
+    ui::InboxController &inbox = *startup.inboxController();
+    // The server's reference data told the window the clerk's team (the login alone knows only the id).
+    QTRY_VERIFY_WITH_TIMEOUT(inbox.user() && inbox.user()->teamIds == QList<QUuid>{m_team}, timeoutMs);
+    QCOMPARE(inbox.view(), InboxView::MyCases);
+    QCOMPARE(inbox.model()->rowCount(), 0);
+
+    // The team lead, at her own installation, files a case and assigns it to the clerk.
+    SyncTestClient lead;
+    QVERIFY(lead.logIn(m_proxy.url(), leadLogin, timeoutMs));
+    const QString title = QStringLiteral("Bewohnerparkausweis, zugewiesen");
+    const QUuid caseId = submitCase(lead.cache.db(), lead.userId, title);
+    QVERIFY(!caseId.isNull());
+    QVERIFY(lead.submit(CommandName::Assign, caseId,
+                        {{QStringLiteral("expected"), QString()},
+                         {QStringLiteral("assignee"), uuidToString(startup.syncSession()->userId())}}));
+    QString problem;
+    QVERIFY2(ConvergenceCheck::settle(lead, timeoutMs, &problem), qPrintable(problem));
+    QCOMPARE(lead.outbox().size(), 0);
+
+    // Nobody touches the clerk's window: the case appears in "My cases" through the live channel.
+    QTRY_COMPARE_WITH_TIMEOUT(inbox.model()->rowCount(), 1, timeoutMs);
+    QCOMPARE(inbox.model()->index(0, ui::InboxModel::TitleColumn).data().toString(), title);
+    QCOMPARE(inbox.viewCount(InboxView::MyCases), 1);
 }
 
 QTEST_MAIN(TestSyncSession)
