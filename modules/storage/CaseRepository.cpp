@@ -24,6 +24,7 @@ struct CaseRepository::BulkLoad {
     // With an empty cache at the start, the cases whose Vermerke or documents an earlier batch stored: only
     // these can have some in the cache (what storeBatch otherwise asks the database).
     QSet<QUuid> casesWithPaperwork;
+    qsizetype stored = 0; // cases stored by this load
 };
 
 CaseRepository::CaseRepository(CacheDatabase &db) : m_db(db) {}
@@ -64,13 +65,18 @@ Result<void> CaseRepository::finishBulkLoad()
                 return created;
         }
     }
-    if (auto analyzed = refreshStatistics(); !analyzed)
-        return analyzed;
+    // A small load (a pull page of a few changes, the live channel's every few seconds) is a plain commit: the
+    // count for the statistics reads every row, and the truncating checkpoint writes and syncs the file.
+    const bool large = bulk->intoEmptyCache || bulk->stored >= LargeLoad;
+    if (large) {
+        if (auto analyzed = refreshStatistics(); !analyzed)
+            return analyzed;
+    }
     if (auto committed = bulk->transaction.commit(); !committed)
         return committed;
-    // The load went through the WAL whole: without this the file would stay as large as the cache itself
+    // A large load went through the WAL whole: without this the file would stay as large as the cache itself
     // until the next write (the commit's automatic checkpoint copies the pages but keeps the file).
-    return db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return large ? db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) : Result<void>();
 }
 
 Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases)
@@ -81,8 +87,10 @@ Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases)
 Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases, const QList<Note> &notes,
                                             const QList<DocumentRef> &documents)
 {
-    if (m_bulk)
+    if (m_bulk) {
+        m_bulk->stored += cases.size();
         return storeBatch(m_bulk->writer, {cases, notes, documents});
+    }
     SqliteTransaction transaction(m_db.sqlite());
     if (!transaction.began())
         return transaction.began();
