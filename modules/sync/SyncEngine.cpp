@@ -159,9 +159,17 @@ void SyncEngine::fetchReference()
         fail(etag.error());
         return;
     }
+    // Cases and commands are through by now: reference data that cannot be had ends the run all the same (the
+    // user's work is synced; the copy held stays) and is asked for again by the next run. Only an ended session
+    // stops here.
     m_api.reference(*etag, [this](const ApiResponse &response) {
-        if (!response.ok()) {
+        if (response.isSessionEnded()) {
             handleFailure(response);
+            return;
+        }
+        if (!response.ok()) {
+            qCInfo(lcSync).noquote() << "reference data not fetched:" << response.describe();
+            finishRun();
             return;
         }
         if (response.httpStatus != ApiResponse::NotModified) {
@@ -169,8 +177,7 @@ void SyncEngine::fetchReference()
                 storage::ReferenceSnapshot::fromJson(response.body, response.etag);
             if (!snapshot) {
                 qCWarning(lcSync).noquote() << "unreadable reference data:" << snapshot.error().toString();
-                m_lastError = snapshot.error();
-                scheduleRetry(std::nullopt);
+                finishRun();
                 return;
             }
             if (Result<void> stored = storage::ReferenceRepository(m_cache).replaceReference(*snapshot); !stored) {

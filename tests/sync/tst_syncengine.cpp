@@ -390,6 +390,23 @@ void TestSyncEngine::referenceDataIsAskedForByItsTag()
     const QList<User> users = reference.users().value();
     QVERIFY(std::any_of(users.cbegin(), users.cend(),
                         [](const User &user) { return user.login == QLatin1String("dora"); }));
+
+    // The reference data cannot be had: the run still ends (the cases are synced), the copy held stays, and the
+    // next run asks again.
+    const QByteArray held = reference.referenceEtag().value();
+    QVERIFY(TestUsers(m_pg->connectionString()).add(QStringLiteral("emil")).isEmpty());
+    const int dropsBefore = m_proxy.droppedReplies();
+    m_proxy.dropNextReplyTo(QByteArrayLiteral("GET /api/v1/reference"), ReplyDropProxy::Afterwards::GoDark);
+    updated.clear();
+    QSignalSpy synced(anna.engine.get(), &SyncEngine::synced);
+    anna.engine->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), syncTimeoutMs);
+    QCOMPARE(m_proxy.droppedReplies(), dropsBefore + 1);
+    QCOMPARE(updated.size(), 0);
+    QCOMPARE(reference.referenceEtag().value(), held);
+    m_proxy.setUpstreamPort(m_server->port());
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+    QCOMPARE(updated.size(), 1);
     anna.engine->setOptions({});
 }
 

@@ -218,7 +218,8 @@ void TestSyncSession::cleanup()
 {
     // What the server said around a failure, for the CI log.
     if (QTest::currentTestFailed())
-        qWarning().noquote() << "the server (running:" << m_server->isRunning() << ") logged:" << m_server->standardError().right(6000);
+        qWarning().noquote() << "the server (running:" << m_server->isRunning()
+                             << ") logged:" << m_server->standardError().right(6000);
 }
 
 QString TestSyncSession::newUser()
