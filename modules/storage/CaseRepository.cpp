@@ -74,9 +74,11 @@ Result<void> CaseRepository::finishBulkLoad()
     }
     if (auto committed = bulk->transaction.commit(); !committed)
         return committed;
-    // A large load went through the WAL whole: without this the file would stay as large as the cache itself
-    // until the next write (the commit's automatic checkpoint copies the pages but keeps the file).
-    return large ? db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) : Result<void>();
+    // A huge load went through the WAL whole: without this the file would stay as large as the cache itself
+    // until the next write (the commit's automatic checkpoint copies the pages but keeps the file). A pull page
+    // of a few hundred cases leaves that to the automatic checkpoint instead of syncing the file each time.
+    const bool huge = bulk->intoEmptyCache || bulk->stored >= StatisticsBatch;
+    return huge ? db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) : Result<void>();
 }
 
 Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases)

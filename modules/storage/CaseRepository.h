@@ -58,7 +58,7 @@ private:
     Result<void> storeBatch(CaseViewWriter &writer, const Batch &batch);
 
     static constexpr qsizetype StatisticsBatch = 1000; // bulk stores at least this large refresh the statistics
-    static constexpr qsizetype LargeLoad = 100;        // a bulk load of fewer cases skips statistics and checkpoint
+    static constexpr qsizetype LargeLoad = 100;        // a bulk load of fewer cases skips the statistics
     Result<void> refreshStatistics();
 
     CacheDatabase &m_db;
