@@ -24,6 +24,7 @@
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
 #include "SyncTestClient.h"
+#include "SyncTestData.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -36,12 +37,6 @@ namespace {
 constexpr int syncTimeoutMs = 60000;
 const QString reasonField = QStringLiteral("secondVehicleReason");
 const QString fromField = QStringLiteral("validFrom");
-
-QJsonObject fieldEdit(const QString &field, const QJsonValue &oldValue, const QJsonValue &newValue)
-{
-    return {{QStringLiteral("fields"),
-             QJsonObject{{field, QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}}}}}};
-}
 
 // The value the user wanted for `field`, as the outbox keeps it.
 QJsonValue usersValue(const OutboxEntry &entry, const QString &field)
@@ -156,10 +151,7 @@ void TestSyncConflicts::goOffline(SyncTestClient &client)
 
 QVariant TestSyncConflicts::scalar(const QString &sql)
 {
-    QSqlQuery query(m_database->connection().value());
-    if (!query.exec(sql) || !query.next())
-        return {};
-    return query.value(0);
+    return queryScalar(m_database->connection().value(), sql);
 }
 
 void TestSyncConflicts::permissionRevokedWithPendingCommands()

@@ -29,6 +29,7 @@
 #include "ReplyDropProxy.h"
 #include "ServerProcess.h"
 #include "SyncTestClient.h"
+#include "SyncTestData.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -50,12 +51,6 @@ struct Installation {
     std::unique_ptr<BlobTransfer> transfer;
     QList<QUuid> submitted; // the ids of the commands this client submitted
 };
-
-QJsonObject fieldEdit(const QString &field, const QJsonValue &oldValue, const QJsonValue &newValue)
-{
-    return {{QStringLiteral("fields"),
-             QJsonObject{{field, QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}}}}}};
-}
 
 } // namespace
 
@@ -145,10 +140,7 @@ bool TestSyncConvergence::restartServer()
 
 QVariant TestSyncConvergence::scalar(const QString &sql)
 {
-    QSqlQuery query(m_database->connection().value());
-    if (!query.exec(sql) || !query.next())
-        return {};
-    return query.value(0);
+    return queryScalar(m_database->connection().value(), sql);
 }
 
 std::unique_ptr<Installation> TestSyncConvergence::connect(const QString &login)

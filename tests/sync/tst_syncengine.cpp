@@ -27,6 +27,7 @@
 #include "ReplyDropProxy.h"
 #include "ServerProcess.h"
 #include "SyncTestClient.h"
+#include "SyncTestData.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -41,8 +42,7 @@ const QString field = QStringLiteral("secondVehicleReason");
 
 QJsonObject fieldEdit(const QJsonValue &oldValue, const QJsonValue &newValue)
 {
-    return {{QStringLiteral("fields"),
-             QJsonObject{{field, QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}}}}}};
+    return test::fieldEdit(field, oldValue, newValue);
 }
 
 using Client = SyncTestClient;
@@ -125,10 +125,7 @@ void TestSyncEngine::init()
 
 QVariant TestSyncEngine::scalar(const QString &sql)
 {
-    QSqlQuery query(m_database->connection().value());
-    if (!query.exec(sql) || !query.next())
-        return {};
-    return query.value(0);
+    return queryScalar(m_database->connection().value(), sql);
 }
 
 std::unique_ptr<Client> TestSyncEngine::connect(const QString &login)

@@ -33,6 +33,7 @@
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
 #include "SyncTestClient.h"
+#include "SyncTestData.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -48,8 +49,7 @@ const QString everyCase = QStringLiteral("true"); // the test users' scope: team
 
 QJsonObject fieldEdit(const QJsonValue &oldValue, const QJsonValue &newValue)
 {
-    return {{QStringLiteral("fields"),
-             QJsonObject{{field, QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}}}}}};
+    return test::fieldEdit(field, oldValue, newValue);
 }
 
 // What the child printed before it ended.
@@ -130,10 +130,7 @@ void TestSyncFailPoints::cleanupTestCase()
 
 QVariant TestSyncFailPoints::scalar(const QString &sql)
 {
-    QSqlQuery query(m_database->connection().value());
-    if (!query.exec(sql) || !query.next())
-        return {};
-    return query.value(0);
+    return queryScalar(m_database->connection().value(), sql);
 }
 
 ChildRun TestSyncFailPoints::runChild(const QString &cachePath, const QByteArray &key, int failPoint)

@@ -25,6 +25,7 @@
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
 #include "SyncTestClient.h"
+#include "SyncTestData.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -38,12 +39,6 @@ constexpr int syncTimeoutMs = 60000;
 const QString reasonField = QStringLiteral("secondVehicleReason");
 const QByteArray pushRequest = QByteArrayLiteral("POST /api/v1/sync/push");
 const QByteArray pullRequest = QByteArrayLiteral("GET /api/v1/sync/pull");
-
-QJsonObject fieldEdit(const QString &field, const QJsonValue &oldValue, const QJsonValue &newValue)
-{
-    return {{QStringLiteral("fields"),
-             QJsonObject{{field, QJsonObject{{QStringLiteral("old"), oldValue}, {QStringLiteral("new"), newValue}}}}}};
-}
 
 // A TCP proxy on loopback in front of the server that counts the requests passing through and can cut one reply
 // after a number of its bytes: the server has answered (and committed), the client gets the start of the answer
@@ -228,10 +223,7 @@ QUuid TestSyncFaults::createCase(SyncTestClient &client, const QString &title, c
 
 QVariant TestSyncFaults::scalar(const QString &sql)
 {
-    QSqlQuery query(m_database->connection().value());
-    if (!query.exec(sql) || !query.next())
-        return {};
-    return query.value(0);
+    return queryScalar(m_database->connection().value(), sql);
 }
 
 void TestSyncFaults::pushReplyLostWhileTheServerGoesDown()

@@ -22,6 +22,7 @@
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
 #include "SyncTestClient.h"
+#include "SyncTestData.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -108,10 +109,7 @@ void TestSyncFullDisk::cleanupTestCase()
 
 QVariant TestSyncFullDisk::scalar(const QString &sql)
 {
-    QSqlQuery query(m_database->connection().value());
-    if (!query.exec(sql) || !query.next())
-        return {};
-    return query.value(0);
+    return queryScalar(m_database->connection().value(), sql);
 }
 
 std::unique_ptr<SyncTestClient> TestSyncFullDisk::connect(const QString &login)

@@ -24,6 +24,7 @@
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
 #include "SyncTestClient.h"
+#include "SyncTestData.h"
 
 using namespace casedesk;
 using namespace casedesk::storage;
@@ -104,10 +105,7 @@ void TestSyncOfflineWeek::cleanupTestCase()
 
 QVariant TestSyncOfflineWeek::scalar(const QString &sql)
 {
-    QSqlQuery query(m_database->connection().value());
-    if (!query.exec(sql) || !query.next())
-        return {};
-    return query.value(0);
+    return queryScalar(m_database->connection().value(), sql);
 }
 
 std::pair<CommandName, QJsonObject> TestSyncOfflineWeek::nextCommand(const Case &theCase, int number) const
