@@ -12,6 +12,9 @@ public:
 
     // application/json, never cached (answers carry tokens and personal data).
     static QHttpServerResponse json(const QJsonObject &body, Status status = Status::Ok);
+    // `body` with one more member, `key`, whose value is JSON text already (large parts read as JSON from the
+    // database go out without being parsed and written again).
+    static QHttpServerResponse json(const QJsonObject &body, QLatin1StringView key, const QByteArray &jsonValue);
     static QHttpServerResponse noContent();
 };
 

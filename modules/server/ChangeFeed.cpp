@@ -156,7 +156,7 @@ Result<ChangePage> ChangeFeed::page(const ScopeFilter &filter, const std::option
             return end.error();
         page.cursor = end.value();
     }
-    const Result<QJsonArray> cases = caseEntries(caseIds);
+    const Result<QByteArray> cases = caseEntries(caseIds);
     if (!cases)
         return cases.error();
     page.cases = cases.value();
@@ -202,12 +202,13 @@ Result<QJsonArray> ChangeFeed::removedCases(const ScopeFilter &filter, const Syn
     return removed;
 }
 
-Result<QJsonArray> ChangeFeed::caseEntries(const QList<QUuid> &caseIds)
+Result<QByteArray> ChangeFeed::caseEntries(const QList<QUuid> &caseIds)
 {
     if (caseIds.isEmpty())
-        return QJsonArray();
+        return QByteArrayLiteral("[]");
     const QString ids = ScopeFilter::uuidArray(caseIds);
-    QHash<QUuid, QJsonArray> notes;
+    // Each case's notes as the elements of a JSON array, comma-separated.
+    QHash<QUuid, QByteArray> notes;
     Result<QSqlQuery *> query =
         CaseStore::run(m_db,
                        QStringLiteral("SELECT case_id, data::text FROM notes WHERE case_id = ANY(CAST(:ids AS uuid[]))"
@@ -215,8 +216,12 @@ Result<QJsonArray> ChangeFeed::caseEntries(const QList<QUuid> &caseIds)
                        {{QStringLiteral(":ids"), ids}});
     if (!query)
         return query.error();
-    while ((*query)->next())
-        notes[uuidFromString((*query)->value(0).toString())].append(jsonObject((*query)->value(1)));
+    while ((*query)->next()) {
+        QByteArray &elements = notes[uuidFromString((*query)->value(0).toString())];
+        if (!elements.isEmpty())
+            elements.append(',');
+        elements.append((*query)->value(1).toString().toUtf8());
+    }
     (*query)->finish();
 
     // A case's documents are readable by whoever reads the case (BlobStore's rule), so they travel with it.
@@ -251,18 +256,26 @@ Result<QJsonArray> ChangeFeed::caseEntries(const QList<QUuid> &caseIds)
         {{QStringLiteral(":ids"), ids}});
     if (!query)
         return query.error();
-    QHash<QUuid, QJsonObject> entries;
+    QHash<QUuid, QByteArray> entries;
     while ((*query)->next()) {
         const QUuid id = uuidFromString((*query)->value(0).toString());
-        entries.insert(id, {{QStringLiteral("case"), jsonObject((*query)->value(2))},
-                            {QStringLiteral("version"), (*query)->value(1).toLongLong()},
-                            {QStringLiteral("notes"), notes.value(id)},
-                            {QStringLiteral("documents"), documents.value(id)}});
+        const auto found = documents.constFind(id);
+        const QByteArray documentElements =
+            found == documents.cend() ? QByteArrayLiteral("[]") : QJsonDocument(*found).toJson(QJsonDocument::Compact);
+        entries.insert(id, QByteArrayLiteral("{\"case\":") + (*query)->value(2).toString().toUtf8() +
+                               QByteArrayLiteral(",\"version\":") +
+                               QByteArray::number((*query)->value(1).toLongLong()) + QByteArrayLiteral(",\"notes\":[") +
+                               notes.value(id) + QByteArrayLiteral("],\"documents\":") + documentElements + u'}');
     }
     (*query)->finish();
-    QJsonArray cases;
-    for (const QUuid &id : caseIds)
+    // The page query read the changes and their cases in this snapshot: each case is there.
+    QByteArray cases("[");
+    for (const QUuid &id : caseIds) {
+        if (cases.size() > 1)
+            cases.append(',');
         cases.append(entries.value(id));
+    }
+    cases.append(']');
     return cases;
 }
 

@@ -25,9 +25,9 @@
 namespace casedesk::server {
 
 struct ChangePage {
-    // {"case": Case JSON, "version": N, "notes": [Note JSON...], "documents": [DocumentRef JSON...]}, in commit
-    // order; notes and documents oldest first
-    QJsonArray cases;
+    // A JSON array as text (spliced into the reply as it is): {"case": Case JSON, "version": N, "notes": [Note
+    // JSON...], "documents": [DocumentRef JSON...]} per case, in commit order; notes and documents oldest first
+    QByteArray cases = QByteArrayLiteral("[]");
     // Ids of cases the caller could read before and no longer can (moved to another team, reassigned): the
     // client drops them. Only cases the caller could read show up here, so nothing about others leaks.
     QJsonArray removed;
@@ -62,8 +62,9 @@ private:
     };
     Result<Start> start(const ScopeFilter &filter, const std::optional<QString> &cursor);
     Result<SyncCursor> head(const SyncCursor &after);
-    // The entries of `cases` for these cases, in this order.
-    Result<QJsonArray> caseEntries(const QList<QUuid> &caseIds);
+    // The entries of `cases` for these cases, in this order, put together from the JSON text PostgreSQL gives:
+    // the stored cases and notes are not parsed and written again (most of a first pull's time on the server).
+    Result<QByteArray> caseEntries(const QList<QUuid> &caseIds);
     // Cases that left the scope with a change in (after, upTo]; upTo null: up to the safe end of the feed.
     Result<QJsonArray> removedCases(const ScopeFilter &filter, const SyncCursor &after,
                                     const std::optional<SyncCursor> &upTo, int limit = -1);

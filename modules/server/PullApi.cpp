@@ -125,15 +125,18 @@ QHttpServerResponse pull(const RequestContext &context)
                                               : std::nullopt;
     const int pageSize = int(std::get<qint64>(limit));
 
-    const Result<QJsonObject> reply = inSnapshot(context.db, [&]() -> Result<QJsonObject> {
+    struct Reply {
+        QJsonObject body;
+        QByteArray cases; // JSON text
+    };
+    const Result<Reply> reply = inSnapshot(context.db, [&]() -> Result<Reply> {
         const Result<ScopeFilter> filter = ScopeFilter::forUser(context.db, context.session.user, Clock::current());
         if (!filter)
             return filter.error();
         const Result<ChangePage> page = ChangeFeed(context.db).page(filter.value(), cursor, pageSize);
         if (!page)
             return page.error();
-        QJsonObject body{{QStringLiteral("cases"), page->cases},
-                         {QStringLiteral("removed"), page->removed},
+        QJsonObject body{{QStringLiteral("removed"), page->removed},
                          {QStringLiteral("cursor"), page->cursor.toText()},
                          {QStringLiteral("more"), page->more},
                          {QStringLiteral("reset"), page->reset}};
@@ -143,9 +146,10 @@ QHttpServerResponse pull(const RequestContext &context)
                 !added)
                 return added.error();
         }
-        return body;
+        return Reply{body, page->cases};
     });
-    return reply ? ApiReply::json(reply.value()) : ApiError::fromError(reply.error()).response();
+    return reply ? ApiReply::json(reply->body, QLatin1StringView("cases"), reply->cases)
+                 : ApiError::fromError(reply.error()).response();
 }
 
 Result<ChangeFeed::Movement> movement(const RequestContext &context, const QString &cursor)

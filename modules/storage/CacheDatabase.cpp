@@ -79,7 +79,13 @@ Result<void> finishOpening(SqliteDatabase &db, const QString &path)
                                           "PRAGMA journal_size_limit = 16777216;"));
         !set)
         return set.error();
-    return CacheDatabase::migrate(db, cacheMigrations());
+    if (auto migrated = CacheDatabase::migrate(db, cacheMigrations()); !migrated)
+        return migrated;
+    // A first pull runs without the inbox indexes between its pages; one that broke off (the application
+    // ended, the disk ran full) must not leave the inbox without them. The next big load refreshes the
+    // planner statistics.
+    auto indexed = ensureCaseViewIndexes(db);
+    return indexed ? Result<void>() : Result<void>(indexed.error());
 }
 
 } // namespace

@@ -136,13 +136,37 @@ const QList<CaseViewIndex> &caseViewIndexes()
         };
         QList<CaseViewIndex> list;
         for (const auto &[name, columns] : definitions) {
-            list.append(
-                {QLatin1String(name),
-                 QStringLiteral("CREATE INDEX %1 ON case_view (%2)").arg(QLatin1String(name), QLatin1String(columns))});
+            list.append({QLatin1String(name), QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON case_view (%2)")
+                                                  .arg(QLatin1String(name), QLatin1String(columns))});
         }
         return list;
     }();
     return indexes;
+}
+
+Result<bool> caseViewIndexesPresent(SqliteDatabase &db)
+{
+    QStringList names;
+    for (const CaseViewIndex &index : caseViewIndexes())
+        names.append(u'\'' + index.name + u'\'');
+    auto present =
+        db.queryInt64(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (%1)")
+                          .arg(names.join(u',')));
+    if (!present)
+        return present.error();
+    return *present == caseViewIndexes().size();
+}
+
+Result<bool> ensureCaseViewIndexes(SqliteDatabase &db)
+{
+    auto present = caseViewIndexesPresent(db);
+    if (!present || *present)
+        return present ? Result<bool>(false) : present;
+    for (const CaseViewIndex &index : caseViewIndexes()) {
+        if (auto created = db.exec(index.sql); !created)
+            return created.error();
+    }
+    return true;
 }
 
 const QList<Migration> &cacheMigrations()

@@ -22,11 +22,16 @@ struct Migration {
 // builds each once at the end, which costs a fraction of keeping them up to date row by row.
 struct CaseViewIndex {
     QString name;
-    QString sql; // CREATE INDEX statement
+    QString sql; // CREATE INDEX IF NOT EXISTS statement
 };
 
 // The case_view indexes of the current schema.
 const QList<CaseViewIndex> &caseViewIndexes();
+// Whether each case_view index is there (an initial pull between its pages runs without them).
+Result<bool> caseViewIndexesPresent(SqliteDatabase &db);
+// Builds the case_view indexes that are missing (an initial load that ended before its last page); true when
+// it built any.
+Result<bool> ensureCaseViewIndexes(SqliteDatabase &db);
 
 // All migrations in order; versions are 1, 2, 3, ... without gaps.
 const QList<Migration> &cacheMigrations();

@@ -20,7 +20,8 @@ struct CaseRepository::BulkLoad {
     explicit BulkLoad(SqliteDatabase &db) : transaction(db), writer(db) {}
     SqliteTransaction transaction;
     CaseViewWriter writer;
-    bool intoEmptyCache = false; // the inbox indexes are dropped until finishBulkLoad()
+    bool intoEmptyCache = false; // the cache held no case when this load began
+    bool withoutIndexes = false; // the inbox indexes are missing until a load ends Complete
     // With an empty cache at the start, the cases whose Vermerke or documents an earlier batch stored: only
     // these can have some in the cache (what storeBatch otherwise asks the database).
     QSet<QUuid> casesWithPaperwork;
@@ -43,31 +44,38 @@ Result<void> CaseRepository::beginBulkLoad()
     if (!rows)
         return rows.error();
     bulk->intoEmptyCache = *rows == 0;
-    if (bulk->intoEmptyCache) {
+    // An earlier load of the series ended MoreToCome: the indexes are gone already.
+    auto indexes = caseViewIndexesPresent(db);
+    if (!indexes)
+        return indexes.error();
+    bulk->withoutIndexes = !*indexes;
+    if (bulk->intoEmptyCache && !bulk->withoutIndexes) {
         for (const CaseViewIndex &index : caseViewIndexes()) {
-            if (auto dropped = db.exec(QStringLiteral("DROP INDEX %1").arg(index.name)); !dropped)
+            if (auto dropped = db.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(index.name)); !dropped)
                 return dropped;
         }
+        bulk->withoutIndexes = true;
     }
     m_bulk = std::move(bulk);
     return {};
 }
 
-Result<void> CaseRepository::finishBulkLoad()
+Result<void> CaseRepository::finishBulkLoad(LoadEnd end)
 {
     if (!m_bulk)
         return SqliteDatabase::misuseError(QStringLiteral("bulk load finished without being begun"));
     const std::unique_ptr<BulkLoad> bulk = std::move(m_bulk);
     SqliteDatabase &db = m_db.sqlite();
-    if (bulk->intoEmptyCache) {
-        for (const CaseViewIndex &index : caseViewIndexes()) {
-            if (auto created = db.exec(index.sql); !created)
-                return created;
-        }
+    const bool keepWithoutIndexes = bulk->withoutIndexes && end == LoadEnd::MoreToCome;
+    const bool indexesBuilt = bulk->withoutIndexes && !keepWithoutIndexes;
+    if (indexesBuilt) {
+        if (auto created = ensureCaseViewIndexes(db); !created)
+            return created.error();
     }
     // A small load (a pull page of a few changes, the live channel's every few seconds) is a plain commit: the
-    // count for the statistics reads every row, and the truncating checkpoint writes and syncs the file.
-    const bool large = bulk->intoEmptyCache || bulk->stored >= LargeLoad;
+    // count for the statistics reads every row, and the truncating checkpoint writes and syncs the file. Without
+    // indexes there is nothing to plan with; the load that builds them counts.
+    const bool large = indexesBuilt || (!keepWithoutIndexes && bulk->stored >= LargeLoad);
     if (large) {
         if (auto analyzed = refreshStatistics(); !analyzed)
             return analyzed;
@@ -76,9 +84,27 @@ Result<void> CaseRepository::finishBulkLoad()
         return committed;
     // A huge load went through the WAL whole: without this the file would stay as large as the cache itself
     // until the next write (the commit's automatic checkpoint copies the pages but keeps the file). A pull page
-    // of a few hundred cases leaves that to the automatic checkpoint instead of syncing the file each time.
-    const bool huge = bulk->intoEmptyCache || bulk->stored >= StatisticsBatch;
+    // of a few hundred cases, or one of a series, leaves that to the automatic checkpoint instead of syncing the
+    // file each time.
+    const bool huge = indexesBuilt || (!keepWithoutIndexes && bulk->stored >= StatisticsBatch);
     return huge ? db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) : Result<void>();
+}
+
+Result<void> CaseRepository::ensureInboxIndexes()
+{
+    if (m_bulk)
+        return SqliteDatabase::misuseError(QStringLiteral("inbox indexes checked during a bulk load"));
+    SqliteTransaction transaction(m_db.sqlite());
+    if (!transaction.began())
+        return transaction.began();
+    auto built = ensureCaseViewIndexes(m_db.sqlite());
+    if (!built)
+        return built.error();
+    if (!*built)
+        return {};
+    if (auto analyzed = refreshStatistics(); !analyzed)
+        return analyzed;
+    return transaction.commit();
 }
 
 Result<void> CaseRepository::storeConfirmed(const QList<Case> &cases)

@@ -35,8 +35,13 @@ public:
     // finishBulkLoad(). All batches form one transaction, so a load is stored whole or not at all; into an
     // empty cache the inbox indexes are built once at the end instead of row by row. A repository destroyed
     // before finishBulkLoad() stores nothing of the load.
+    // A load that is one of several (the pages of a first pull, each committed with its cursor) ends with
+    // MoreToCome: the indexes dropped for an empty cache stay dropped, and the loads that follow run without
+    // them until one ends Complete. ensureInboxIndexes() builds them when the series breaks off.
+    enum class LoadEnd { Complete, MoreToCome };
     Result<void> beginBulkLoad();
-    Result<void> finishBulkLoad();
+    Result<void> finishBulkLoad(LoadEnd end = LoadEnd::Complete);
+    Result<void> ensureInboxIndexes();
 
     Result<std::optional<Case>> confirmedCase(const QUuid &id);
     Result<std::optional<Case>> visibleCase(const QUuid &id);

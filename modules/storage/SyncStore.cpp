@@ -318,10 +318,16 @@ Result<void> SyncStore::applyPage(const PulledPage &page)
         return stored;
     if (auto failed = FailPoint::hit("page cursor written"); !failed)
         return failed;
-    if (auto committed = repository.finishBulkLoad(); !committed)
+    const auto end = page.more ? CaseRepository::LoadEnd::MoreToCome : CaseRepository::LoadEnd::Complete;
+    if (auto committed = repository.finishBulkLoad(end); !committed)
         return committed;
     m_stale = page.more ? stale : std::nullopt;
     return {};
+}
+
+Result<void> SyncStore::pullBrokenOff()
+{
+    return CaseRepository(m_db).ensureInboxIndexes();
 }
 
 } // namespace casedesk::storage

@@ -77,6 +77,9 @@ public:
 
     // The page, its results and its cursor in one transaction; on any error nothing of it is written.
     Result<void> applyPage(const PulledPage &page);
+    // The pages of a first pull go into the cache without the inbox indexes, built with its last page; a pull
+    // that stops before that calls this, so the inbox does not stay without them.
+    Result<void> pullBrokenOff();
 
     static QString cursorKey(); // the settings key of the cursor
 

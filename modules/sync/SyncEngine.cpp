@@ -106,49 +106,101 @@ void SyncEngine::pullNext()
         return;
     }
     const qint64 after = *resultsAfter;
-    m_api.pull(*cursor, m_options.pullLimit, after, [this, after](const ApiResponse &response) {
-        if (!response.ok()) {
-            handleFailure(response);
+    if (m_prefetch && m_prefetch->cursor == *cursor && m_prefetch->resultsAfter == after) {
+        if (!m_prefetch->response) {
+            m_prefetch->awaited = true; // its reply goes on with the run
             return;
         }
-        setOnline(true);
-        Result<storage::PulledPage> page = storage::PulledPage::fromJson(response.body);
-        if (!page) {
-            // Another version of the server, or a damaged reply: trying again later may meet a fixed one.
-            qCWarning(lcSync).noquote() << "unreadable pull page:" << page.error().toString();
-            m_lastError = page.error();
-            scheduleRetry(std::nullopt);
+        const ApiResponse response = *std::move(m_prefetch->response);
+        m_prefetch.reset();
+        handlePage(after, response);
+        return;
+    }
+    dropPrefetch(); // asked for another position: the page this one stored is not the one it expected
+    m_api.pull(*cursor, m_options.pullLimit, after,
+               [this, after](const ApiResponse &response) { handlePage(after, response); });
+}
+
+void SyncEngine::prefetch(const QString &cursor, qint64 resultsAfter)
+{
+    m_prefetch = PrefetchedPage{cursor, resultsAfter, std::nullopt, false};
+    const quint64 generation = ++m_prefetchGeneration;
+    m_api.pull(cursor, m_options.pullLimit, resultsAfter, [this, generation](const ApiResponse &response) {
+        if (generation != m_prefetchGeneration || !m_prefetch)
+            return; // dropped: the run ended or went elsewhere
+        if (!m_prefetch->awaited) {
+            m_prefetch->response = response;
             return;
         }
-        if (page->reset)
-            m_referenceAge.invalidate(); // a new scope may come with new teams or deputies
-        if (page->reset && ++m_resets > m_options.maxResetsPerRun) {
-            // Each reset starts the feed over; a server that keeps doing so must not keep us pulling forever.
-            qCWarning(lcSync) << "the server reset the feed" << m_resets << "times in one run; trying later";
-            scheduleRetry(std::nullopt);
-            return;
-        }
-        if (Result<void> applied = m_store.applyPage(*page); !applied) {
-            fail(applied.error());
-            return;
-        }
-        reportPendingCount();
-        Result<qint64> nextAfter = m_store.resultsAfter();
-        if (!nextAfter) {
-            fail(nextAfter.error());
-            return;
-        }
-        // More results are worth asking for only while they resolve commands; a result that matches no outbox
-        // entry would otherwise be answered again and again.
-        if (page->more || (page->resultsMore && *nextAfter != after))
-            pullNext();
-        else if (page->resultsHeld && ++m_heldPulls <= m_options.heldPulls)
-            QTimer::singleShot(m_options.heldPause, this, &SyncEngine::pullNext);
-        else if (!m_referenceAge.isValid() || m_referenceAge.elapsed() >= m_options.referenceEvery.count())
-            fetchReference();
-        else
-            finishRun();
+        const qint64 after = m_prefetch->resultsAfter;
+        m_prefetch.reset();
+        handlePage(after, response);
     });
+}
+
+void SyncEngine::dropPrefetch()
+{
+    m_prefetch.reset();
+    ++m_prefetchGeneration;
+}
+
+void SyncEngine::handlePage(qint64 after, const ApiResponse &response)
+{
+    if (!response.ok()) {
+        handleFailure(response);
+        return;
+    }
+    setOnline(true);
+    Result<storage::PulledPage> page = storage::PulledPage::fromJson(response.body);
+    if (!page) {
+        // Another version of the server, or a damaged reply: trying again later may meet a fixed one.
+        qCWarning(lcSync).noquote() << "unreadable pull page:" << page.error().toString();
+        m_lastError = page.error();
+        scheduleRetry(std::nullopt);
+        return;
+    }
+    if (page->reset)
+        m_referenceAge.invalidate(); // a new scope may come with new teams or deputies
+    if (page->reset && ++m_resets > m_options.maxResetsPerRun) {
+        // Each reset starts the feed over; a server that keeps doing so must not keep us pulling forever.
+        qCWarning(lcSync) << "the server reset the feed" << m_resets << "times in one run; trying later";
+        scheduleRetry(std::nullopt);
+        return;
+    }
+    // A page without results leaves resultsAfter as it is, so the next request is known now: the server builds
+    // it while this page is stored (a first pull is hundreds of pages). The network layer sends a request only
+    // once this thread's event loop runs again, so the page is stored after that.
+    if (page->more && page->results.isEmpty() && !page->resultsMore) {
+        prefetch(page->cursor, after);
+        QMetaObject::invokeMethod(
+            this, [this, after, page = *std::move(page)] { storePage(after, page); }, Qt::QueuedConnection);
+        return;
+    }
+    storePage(after, *page);
+}
+
+void SyncEngine::storePage(qint64 after, const storage::PulledPage &page)
+{
+    if (Result<void> applied = m_store.applyPage(page); !applied) {
+        fail(applied.error());
+        return;
+    }
+    reportPendingCount();
+    Result<qint64> nextAfter = m_store.resultsAfter();
+    if (!nextAfter) {
+        fail(nextAfter.error());
+        return;
+    }
+    // More results are worth asking for only while they resolve commands; a result that matches no outbox
+    // entry would otherwise be answered again and again.
+    if (page.more || (page.resultsMore && *nextAfter != after))
+        pullNext();
+    else if (page.resultsHeld && ++m_heldPulls <= m_options.heldPulls)
+        QTimer::singleShot(m_options.heldPause, this, &SyncEngine::pullNext);
+    else if (!m_referenceAge.isValid() || m_referenceAge.elapsed() >= m_options.referenceEvery.count())
+        fetchReference();
+    else
+        finishRun();
 }
 
 void SyncEngine::fetchReference()
@@ -258,6 +310,13 @@ void SyncEngine::setState(State state)
 {
     if (m_state == state)
         return;
+    if (m_state == State::Syncing)
+        dropPrefetch();
+    if (m_state == State::Syncing && state != State::Idle) {
+        // A first pull that stops between its pages must not leave the inbox without its indexes.
+        if (Result<void> restored = m_store.pullBrokenOff(); !restored)
+            qCWarning(lcSync).noquote() << "cannot restore the inbox indexes:" << restored.error().toString();
+    }
     m_state = state;
     emit stateChanged(state);
 }

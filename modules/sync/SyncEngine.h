@@ -1,6 +1,7 @@
 // The headless sync loop of one cache (DESIGN.md, "Sync protocol"): a run pushes the pending outbox commands in
 // clientSeq order, in batches, then pulls pages until the server has no more changes and no more results of our
-// commands; each page is stored with its cursor in one transaction (storage::SyncStore). The results of pushed
+// commands; each page is stored with its cursor in one transaction (storage::SyncStore), and the next page is
+// asked for while one is stored, so the server and the cache work at the same time. The results of pushed
 // commands are taken from the pull, which carries them again whenever a push reply was lost, so both paths are
 // one. Transient failures (no network, server busy or down) are retried by themselves with exponential backoff,
 // never sooner than the server's Retry-After; a lost session waits for a new login; anything else stops the loop
@@ -83,6 +84,10 @@ private:
     void startRun();
     void pushNext();
     void pullNext();
+    void prefetch(const QString &cursor, qint64 resultsAfter);
+    void dropPrefetch();
+    void handlePage(qint64 resultsAfter, const ApiResponse &response);
+    void storePage(qint64 resultsAfter, const storage::PulledPage &page);
     void fetchReference();
     void finishRun();
     void handleFailure(const ApiResponse &response);
@@ -108,7 +113,16 @@ private:
     int m_heldPulls = 0;     // pulls again for held-back results in this run
     int m_failures = 0;      // transient failures in a row
     std::optional<qint64> m_pendingCount;
-    QElapsedTimer m_referenceAge; // since the reference data was last found current; invalid: ask next run
+    // The page after the one being stored, asked for before storing it.
+    struct PrefetchedPage {
+        QString cursor;
+        qint64 resultsAfter = 0;
+        std::optional<ApiResponse> response; // until it arrives
+        bool awaited = false;                // the run waits for it: its reply goes on with the run
+    };
+    std::optional<PrefetchedPage> m_prefetch;
+    quint64 m_prefetchGeneration = 0; // the reply of a dropped prefetch is ignored
+    QElapsedTimer m_referenceAge;     // since the reference data was last found current; invalid: ask next run
     Error m_lastError;
 };
 

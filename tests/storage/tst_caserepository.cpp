@@ -292,6 +292,61 @@ private slots:
         QCOMPARE(search.search(QStringLiteral("Parkausweis"), 10)->size(), 1);
     }
 
+    // The pages of a first pull: each a load of its own, committed with its cursor. The indexes dropped for the
+    // empty cache stay dropped until the load that ends Complete; a restart in between builds them at opening,
+    // and ensureInboxIndexes() does when the pull breaks off.
+    void aSeriesOfLoadsBuildsTheIndexesWithItsLast()
+    {
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        const QString indexCount =
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'case_view' "
+                           "AND sql IS NOT NULL");
+        const QString expectedIndexes = QString::number(caseViewIndexes().size());
+        const auto load = [&](const QString &title, CaseRepository::LoadEnd end) {
+            CaseRepository repository(cache.db());
+            return repository.beginBulkLoad() && repository.storeConfirmed({makeCase(title, {})}) &&
+                   repository.finishBulkLoad(end);
+        };
+        QVERIFY(load(QStringLiteral("Seite 1"), CaseRepository::LoadEnd::MoreToCome));
+        QCOMPARE(cache.scalar(indexCount), QStringLiteral("0"));
+        QVERIFY(load(QStringLiteral("Seite 2"), CaseRepository::LoadEnd::MoreToCome));
+        QCOMPARE(cache.scalar(indexCount), QStringLiteral("0"));
+        // Visible and searchable already, only not through the indexes.
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM case_view")), QStringLiteral("2"));
+        QCOMPARE(CaseSearch(cache.db()).search(QStringLiteral("Seite"), 10)->size(), 2);
+        QVERIFY(load(QStringLiteral("Seite 3"), CaseRepository::LoadEnd::Complete));
+        QCOMPARE(cache.scalar(indexCount), expectedIndexes);
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM case_view")), QStringLiteral("3"));
+        // Not empty any more: a series on top of it keeps the indexes.
+        QVERIFY(load(QStringLiteral("Seite 4"), CaseRepository::LoadEnd::MoreToCome));
+        QCOMPARE(cache.scalar(indexCount), expectedIndexes);
+
+        test::TemporaryCache broken;
+        QVERIFY2(broken.isOpen(), qPrintable(broken.error()));
+        {
+            CaseRepository repository(broken.db());
+            QVERIFY(repository.beginBulkLoad());
+            QVERIFY(repository.storeConfirmed({makeCase(QStringLiteral("Abgebrochen"), {})}));
+            QVERIFY(repository.finishBulkLoad(CaseRepository::LoadEnd::MoreToCome));
+        }
+        QCOMPARE(broken.scalar(indexCount), QStringLiteral("0"));
+        QVERIFY(CaseRepository(broken.db()).ensureInboxIndexes());
+        QCOMPARE(broken.scalar(indexCount), expectedIndexes);
+        QVERIFY(CaseRepository(broken.db()).ensureInboxIndexes()); // nothing to do: no error either
+
+        test::TemporaryCache restarted;
+        QVERIFY2(restarted.isOpen(), qPrintable(restarted.error()));
+        {
+            CaseRepository repository(restarted.db());
+            QVERIFY(repository.beginBulkLoad());
+            QVERIFY(repository.storeConfirmed({makeCase(QStringLiteral("Neustart"), {})}));
+            QVERIFY(repository.finishBulkLoad(CaseRepository::LoadEnd::MoreToCome));
+        }
+        QVERIFY2(restarted.reopen(), qPrintable(restarted.error()));
+        QCOMPARE(restarted.scalar(indexCount), expectedIndexes);
+    }
+
     void bulkStoresRefreshPlannerStatistics()
     {
         test::TemporaryCache cache;

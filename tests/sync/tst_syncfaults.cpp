@@ -7,7 +7,9 @@
 #include "core/Uuid.h"
 #include "server/ServerDatabase.h"
 #include "server/UserDirectory.h"
+#include "storage/CacheSchema.h"
 #include "storage/CaseRepository.h"
+#include "storage/FailPoint.h"
 #include "storage/SyncStore.h"
 #include "sync/ServerApi.h"
 #include "sync/SyncEngine.h"
@@ -133,6 +135,8 @@ private slots:
     void cleanupTestCase();
     void pushReplyLostWhileTheServerGoesDown();
     void pullReplyCutInTheMiddleOfAPage();
+    void firstPullBrokenOffLeavesTheInboxIndexed();
+    void pageThatCannotBeStoredDropsTheNextAskedAhead();
     void accessTokenRunsOutInTheMiddleOfARun();
     void cursorResetWhenTheScopeChanges();
 
@@ -141,6 +145,8 @@ private:
     bool settle(SyncTestClient &client);
     QString differences(SyncTestClient &client);
     QUuid createCase(SyncTestClient &client, const QString &title, const QUuid &team);
+    // The cases of the first page a client with an empty cache gets, `limit` changes a page.
+    qsizetype firstPageSize(SyncTestClient &client, int limit);
     QVariant scalar(const QString &sql);
 
     std::unique_ptr<PostgresTestDatabase> m_pg;
@@ -219,6 +225,16 @@ QUuid TestSyncFaults::createCase(SyncTestClient &client, const QString &title, c
     const Result<Command> created =
         client.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}});
     return created ? c.id : QUuid();
+}
+
+qsizetype TestSyncFaults::firstPageSize(SyncTestClient &client, int limit)
+{
+    std::optional<ApiResponse> answer;
+    client.api->pull(QString(), limit, -1, [&answer](const ApiResponse &response) { answer = response; });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, syncTimeoutMs) || !answer->ok())
+        return -1;
+    const Result<PulledPage> page = PulledPage::fromJson(answer->body);
+    return page ? page->cases.size() : -1;
 }
 
 QVariant TestSyncFaults::scalar(const QString &sql)
@@ -317,6 +333,73 @@ void TestSyncFaults::pullReplyCutInTheMiddleOfAPage()
     // The retry completes the feed.
     QVERIFY(settle(*anna));
     QCOMPARE(confirmedCount(), before + 25);
+    QCOMPARE(differences(*anna), QString());
+}
+
+// A first pull into an empty cache stores its pages without the inbox indexes and builds them with the last page;
+// one that breaks off between its pages builds them at once, so the inbox never stays without them.
+void TestSyncFaults::firstPullBrokenOffLeavesTheInboxIndexed()
+{
+    auto bert = connect(QStringLiteral("bert"));
+    QVERIFY(bert);
+    for (int i = 0; i < 25; ++i)
+        QVERIFY(!createCase(*bert, QStringLiteral("Anwohnerparken %1").arg(i), m_team).isNull());
+    QVERIFY(settle(*bert));
+    const qint64 inScope =
+        scalar(QStringLiteral("SELECT count(*) FROM cases WHERE team_id = '%1'").arg(uuidToString(m_team)))
+            .toLongLong();
+    QVERIFY(inScope >= 25);
+
+    // A new installation of Anna's: pages of ten, and the reply to the second one breaks off (the engine asked
+    // for it while storing the first).
+    auto anna = connect(QStringLiteral("anna"));
+    QVERIFY(anna);
+    anna->engine->setOptions({.pullLimit = 10});
+    const qsizetype firstPage = firstPageSize(*anna, 10);
+    QVERIFY(firstPage > 0 && firstPage < inScope);
+    const auto count = [&](const QString &sql) { return anna->cache.db().sqlite().queryInt64(sql).value(); };
+    const qint64 pulls = m_proxy.requests(pullRequest);
+    m_proxy.cutReply(pullRequest, 1, 1024);
+    anna->engine->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(anna->engine->state(), SyncEngine::State::WaitingToRetry, syncTimeoutMs);
+    QCOMPARE(m_proxy.requests(pullRequest), pulls + 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM case_confirmed")), firstPage);
+    QVERIFY(caseViewIndexesPresent(anna->cache.db().sqlite()).value());
+
+    QVERIFY(settle(*anna));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM case_view")), inScope);
+    QVERIFY(caseViewIndexesPresent(anna->cache.db().sqlite()).value());
+    QCOMPARE(differences(*anna), QString());
+}
+
+// The engine asks for the next page before it stores the current one. When storing fails, the run stops and the
+// page asked for ahead is dropped: arriving later, it must not be stored over a cursor it does not follow.
+void TestSyncFaults::pageThatCannotBeStoredDropsTheNextAskedAhead()
+{
+    auto anna = connect(QStringLiteral("anna"));
+    QVERIFY(anna);
+    anna->engine->setOptions({.pullLimit = 5});
+    const qsizetype firstPage = firstPageSize(*anna, 5);
+    QVERIFY(firstPage > 0);
+    // applyPage passes five points per page: the cases of the second page fail to be written.
+    FailPoint::arm(7, FailPoint::Action::Fail);
+    const auto disarm = qScopeGuard([] { FailPoint::disarm(); });
+    const qint64 pulls = m_proxy.requests(pullRequest);
+    anna->engine->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(anna->engine->state(), SyncEngine::State::Failed, syncTimeoutMs);
+    FailPoint::disarm();
+    const auto count = [&](const QString &sql) { return anna->cache.db().sqlite().queryInt64(sql).value(); };
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM case_confirmed")), firstPage);
+    QVERIFY(caseViewIndexesPresent(anna->cache.db().sqlite()).value());
+    // The third page was asked for while the second was being stored. Its reply comes now or during the next
+    // run and is dropped either way: stored, it would skip the second page's cases, which the comparison with
+    // the server below would miss.
+    QTRY_COMPARE_WITH_TIMEOUT(m_proxy.requests(pullRequest), pulls + 3, syncTimeoutMs);
+    const QString cursor = SyncStore(anna->cache.db()).cursor().value();
+
+    // The next run goes on from the first page's cursor and completes the feed.
+    QVERIFY(settle(*anna));
+    QVERIFY(SyncStore(anna->cache.db()).cursor().value() != cursor);
     QCOMPARE(differences(*anna), QString());
 }
 
