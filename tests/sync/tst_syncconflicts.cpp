@@ -23,6 +23,7 @@
 #include "ConvergenceCheck.h"
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
+#include "SyncServerFixture.h"
 #include "SyncTestClient.h"
 #include "SyncTestData.h"
 #include "TestUsers.h"
@@ -67,45 +68,31 @@ private:
     QUuid createCase(SyncTestClient &client, const QString &title);
     // Points the client at a port where nothing listens and lets its engine find out.
     void goOffline(SyncTestClient &client);
-    QVariant scalar(const QString &sql);
 
-    std::unique_ptr<PostgresTestDatabase> m_pg;
-    std::optional<server::ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncServerFixture m_fixture;
     QUuid m_team; // 32.1: anna, bert, carl
 };
 
 void TestSyncConflicts::initTestCase()
 {
-    m_pg = std::make_unique<PostgresTestDatabase>();
-    QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    const QString problem = TestUsers(m_pg->connectionString())
-                                .setUp({QStringLiteral("anna"), QStringLiteral("bert"), QStringLiteral("carl")});
+    const QString problem = m_fixture.setUp({QStringLiteral("anna"), QStringLiteral("bert"), QStringLiteral("carl")});
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const Result<server::ServerDatabase> database =
-        server::ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database.ok());
-    m_database = database.value();
-    m_team = uuidFromString(scalar(QStringLiteral("SELECT id::text FROM teams WHERE code = '32.1'")).toString());
+    m_team = m_fixture.teamId(QStringLiteral("32.1"));
     QVERIFY(!m_team.isNull());
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
 }
 
 void TestSyncConflicts::cleanupTestCase()
 {
-    if (m_server)
-        QCOMPARE(m_server->stop(), 0);
-    m_server.reset();
-    if (m_database)
-        m_database->closeConnection();
-    m_pg.reset();
+    QCOMPARE(m_fixture.tearDown(), 0);
 }
 
 std::unique_ptr<SyncTestClient> TestSyncConflicts::connect(const QString &login)
 {
     auto client = std::make_unique<SyncTestClient>();
-    return client->logIn(m_server->url(QStringLiteral("/")), login, syncTimeoutMs) ? std::move(client) : nullptr;
+    return client->logIn(m_fixture.server->url(QStringLiteral("/")), login, syncTimeoutMs) ? std::move(client)
+                                                                                           : nullptr;
 }
 
 bool TestSyncConflicts::settle(SyncTestClient &client)
@@ -119,7 +106,7 @@ bool TestSyncConflicts::settle(SyncTestClient &client)
 
 QString TestSyncConflicts::differences(SyncTestClient &client)
 {
-    return ConvergenceCheck(m_database->connection().value()).differences(client);
+    return ConvergenceCheck(m_fixture.db()).differences(client);
 }
 
 QUuid TestSyncConflicts::createCase(SyncTestClient &client, const QString &title)
@@ -146,12 +133,7 @@ void TestSyncConflicts::goOffline(SyncTestClient &client)
     client.engine->syncNow();
     QTRY_COMPARE_WITH_TIMEOUT(client.engine->state(), SyncEngine::State::WaitingToRetry, syncTimeoutMs);
     QVERIFY(!client.engine->isOnline());
-    client.api->setServerUrl(m_server->url(QStringLiteral("/")));
-}
-
-QVariant TestSyncConflicts::scalar(const QString &sql)
-{
-    return queryScalar(m_database->connection().value(), sql);
+    client.api->setServerUrl(m_fixture.server->url(QStringLiteral("/")));
 }
 
 void TestSyncConflicts::permissionRevokedWithPendingCommands()
@@ -173,8 +155,8 @@ void TestSyncConflicts::permissionRevokedWithPendingCommands()
     QVERIFY(carl->visible(caseId));
     goOffline(*carl);
     // ... while the administrator moves him to another team.
-    QSqlQuery move(m_database->connection().value());
-    const Result<Team> other = server::UserDirectory(m_database->connection().value())
+    QSqlQuery move(m_fixture.db());
+    const Result<Team> other = server::UserDirectory(m_fixture.db())
                                    .addTeam(QStringLiteral("32.2"), QStringLiteral("Verkehr"), QStringLiteral("32.20"));
     QVERIFY(other.ok());
     const QString carlsId = uuidToString(carl->userId);
@@ -194,13 +176,14 @@ void TestSyncConflicts::permissionRevokedWithPendingCommands()
     }
     QVERIFY(!carl->confirmed(caseId));
     QVERIFY(!carl->visible(caseId));
-    QCOMPARE(scalar(QStringLiteral("SELECT version FROM cases WHERE id = '%1'").arg(uuidToString(caseId))).toLongLong(),
+    QCOMPARE(m_fixture.scalar(QStringLiteral("SELECT version FROM cases WHERE id = '%1'").arg(uuidToString(caseId)))
+                 .toLongLong(),
              version);
-    QCOMPARE(
-        scalar(
-            QStringLiteral("SELECT count(*) FROM commands WHERE user_id = '%1' AND result = 'rejected'").arg(carlsId))
-            .toInt(),
-        2);
+    QCOMPARE(m_fixture
+                 .scalar(QStringLiteral("SELECT count(*) FROM commands WHERE user_id = '%1' AND result = 'rejected'")
+                             .arg(carlsId))
+                 .toInt(),
+             2);
     QCOMPARE(differences(*carl), QString());
     QCOMPARE(differences(*bert), QString());
 }

@@ -28,6 +28,7 @@
 #include "PostgresTestDatabase.h"
 #include "ReplyDropProxy.h"
 #include "ServerProcess.h"
+#include "SyncServerFixture.h"
 #include "SyncTestClient.h"
 #include "SyncTestData.h"
 #include "TestUsers.h"
@@ -76,11 +77,8 @@ private:
     // Starts a run and waits until the engine leaves Syncing (done, or waiting to retry while the server is away).
     void syncOnce(Installation &at);
     QString commandProblems(Installation &at);
-    QVariant scalar(const QString &sql);
 
-    std::unique_ptr<PostgresTestDatabase> m_pg;
-    std::optional<server::ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncServerFixture m_fixture;
     ReplyDropProxy m_proxy; // every client talks to the server through it
     QUuid m_team;
     QList<QUuid> m_clerks;
@@ -90,16 +88,9 @@ private:
 
 void TestSyncConvergence::initTestCase()
 {
-    m_pg = std::make_unique<PostgresTestDatabase>();
-    QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    const QString problem = TestUsers(m_pg->connectionString())
-                                .setUp({QStringLiteral("anna"), QStringLiteral("bert"), QStringLiteral("carl")});
+    const QString problem = m_fixture.setUp({QStringLiteral("anna"), QStringLiteral("bert"), QStringLiteral("carl")});
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const Result<server::ServerDatabase> database =
-        server::ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database.ok());
-    m_database = database.value();
-    server::UserDirectory directory(m_database->connection().value());
+    server::UserDirectory directory(m_fixture.db());
     const Result<User> lead = directory.addUser(
         {leadLogin, QStringLiteral("Lena Leitung"), {Role::TeamLead}, {QStringLiteral("32.1")}}, TestUsers::password());
     QVERIFY2(lead, qPrintable(lead ? QString() : lead.error().toString()));
@@ -110,7 +101,7 @@ void TestSyncConvergence::initTestCase()
             m_clerks.append(user.id);
     }
     QCOMPARE(m_clerks.size(), 3);
-    m_team = uuidFromString(scalar(QStringLiteral("SELECT id::text FROM teams WHERE code = '32.1'")).toString());
+    m_team = m_fixture.teamId(QStringLiteral("32.1"));
     QVERIFY(!m_team.isNull());
     QVERIFY(m_proxy.listen());
     QVERIFY(restartServer());
@@ -119,28 +110,17 @@ void TestSyncConvergence::initTestCase()
 
 void TestSyncConvergence::cleanupTestCase()
 {
-    if (m_server)
-        QCOMPARE(m_server->stop(), 0);
-    m_server.reset();
-    if (m_database)
-        m_database->closeConnection();
-    m_pg.reset();
+    QCOMPARE(m_fixture.tearDown(), 0);
 }
 
 bool TestSyncConvergence::restartServer()
 {
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    if (!m_server->start()) {
-        qWarning().noquote() << "the server did not start:" << m_server->errorString();
+    if (const QString problem = m_fixture.startServer(); !problem.isEmpty()) {
+        qWarning().noquote() << "the server did not start:" << problem;
         return false;
     }
-    m_proxy.setUpstreamPort(m_server->port());
+    m_proxy.setUpstreamPort(m_fixture.server->port());
     return true;
-}
-
-QVariant TestSyncConvergence::scalar(const QString &sql)
-{
-    return queryScalar(m_database->connection().value(), sql);
 }
 
 std::unique_ptr<Installation> TestSyncConvergence::connect(const QString &login)
@@ -256,7 +236,7 @@ QString TestSyncConvergence::commandProblems(Installation &at)
         outbox.insert(entry.command.id, entry);
     QStringList problems;
     for (const QUuid &id : std::as_const(at.submitted)) {
-        QSqlQuery query(m_database->connection().value());
+        QSqlQuery query(m_fixture.db());
         if (!query.exec(
                 QStringLiteral("SELECT count(*), min(result) FROM commands WHERE id = '%1'").arg(uuidToString(id))) ||
             !query.next())
@@ -337,7 +317,7 @@ void TestSyncConvergence::randomWorkConverges()
         } else {
             // Killed while a run may be under way, back after the clients noticed or at once.
             at.client.engine->syncNow();
-            QVERIFY(m_server->kill());
+            QVERIFY(m_fixture.server->kill());
             ++kills;
             if (rng.bounded(2) == 0)
                 syncOnce(at);
@@ -350,7 +330,7 @@ void TestSyncConvergence::randomWorkConverges()
 
     // Quiescence: no more faults; everyone sends what is left, then everyone fetches what the others sent.
     m_proxy.dropNextReplyTo({});
-    ConvergenceCheck check(m_database->connection().value());
+    ConvergenceCheck check(m_fixture.db());
     for (int pass = 0; pass < 2; ++pass) {
         for (const auto &at : std::as_const(installations)) {
             QString problem;
@@ -365,12 +345,14 @@ void TestSyncConvergence::randomWorkConverges()
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
         submitted += at->submitted.size();
     }
-    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM commands")).toLongLong(), qint64(submitted));
-    const int applied = scalar(QStringLiteral("SELECT count(*) FROM commands WHERE result = 'applied'")).toInt();
+    QCOMPARE(m_fixture.scalar(QStringLiteral("SELECT count(*) FROM commands")).toLongLong(), qint64(submitted));
+    const int applied =
+        m_fixture.scalar(QStringLiteral("SELECT count(*) FROM commands WHERE result = 'applied'")).toInt();
     qInfo().noquote() << "commands" << submitted << "applied" << applied;
     // No change twice: each case's version counts the changes the server made to it.
-    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM cases c WHERE c.version <> "
-                                   "(SELECT count(*) FROM changes ch WHERE ch.case_id = c.id)"))
+    QCOMPARE(m_fixture
+                 .scalar(QStringLiteral("SELECT count(*) FROM cases c WHERE c.version <> "
+                                        "(SELECT count(*) FROM changes ch WHERE ch.case_id = c.id)"))
                  .toInt(),
              0);
     QVERIFY(applied > 0);

@@ -26,6 +26,7 @@
 #include "PostgresTestDatabase.h"
 #include "ReplyDropProxy.h"
 #include "ServerProcess.h"
+#include "SyncServerFixture.h"
 #include "SyncTestClient.h"
 #include "SyncTestData.h"
 #include "TestUsers.h"
@@ -68,11 +69,8 @@ private:
     // Runs the engine until a run completes, firing retries the engine schedules; false with the reason when not.
     bool sync(Client &client, QString *problem);
     QUuid createCase(Client &client, const QString &title);
-    QVariant scalar(const QString &sql);
 
-    std::unique_ptr<PostgresTestDatabase> m_pg;
-    std::optional<server::ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncServerFixture m_fixture;
     ReplyDropProxy m_proxy; // every client talks to the server through it
     QUuid m_team;
     std::unique_ptr<Client> m_anna;
@@ -81,21 +79,14 @@ private:
 
 void TestSyncEngine::initTestCase()
 {
-    m_pg = std::make_unique<PostgresTestDatabase>();
-    QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    TestUsers users(m_pg->connectionString());
-    const QString problem = users.setUp({QStringLiteral("anna"), QStringLiteral("bert")});
+    const QString problem = m_fixture.setUp({QStringLiteral("anna"), QStringLiteral("bert")});
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const Result<server::ServerDatabase> database =
-        server::ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database.ok());
-    m_database = database.value();
-    m_team = uuidFromString(scalar(QStringLiteral("SELECT id::text FROM teams WHERE code = '32.1'")).toString());
+    m_team = m_fixture.teamId(QStringLiteral("32.1"));
     QVERIFY(!m_team.isNull());
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     QVERIFY(m_proxy.listen());
-    m_proxy.setUpstreamPort(m_server->port());
+    m_proxy.setUpstreamPort(m_fixture.server->port());
     m_anna = connect(QStringLiteral("anna"));
     m_bert = connect(QStringLiteral("bert"));
     QVERIFY(m_anna && m_bert);
@@ -105,27 +96,17 @@ void TestSyncEngine::cleanupTestCase()
 {
     m_anna.reset();
     m_bert.reset();
-    if (m_server)
-        QCOMPARE(m_server->stop(), 0);
-    m_server.reset();
-    if (m_database)
-        m_database->closeConnection();
-    m_pg.reset();
+    QCOMPARE(m_fixture.tearDown(), 0);
 }
 
 void TestSyncEngine::init()
 {
     // A test that failed with the server down does not take the ones after it along.
-    if (m_server->isRunning())
+    if (m_fixture.server->isRunning())
         return;
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    m_proxy.setUpstreamPort(m_server->port());
-}
-
-QVariant TestSyncEngine::scalar(const QString &sql)
-{
-    return queryScalar(m_database->connection().value(), sql);
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    m_proxy.setUpstreamPort(m_fixture.server->port());
 }
 
 std::unique_ptr<Client> TestSyncEngine::connect(const QString &login)
@@ -256,14 +237,14 @@ void TestSyncEngine::serverKilledAfterCommittingAPush()
     m_proxy.dropNextReplyTo(QByteArrayLiteral("POST /api/v1/sync/push"), ReplyDropProxy::Afterwards::GoDark);
     anna.engine->syncNow();
     QTRY_COMPARE_WITH_TIMEOUT(m_proxy.droppedReplies(), 1, syncTimeoutMs);
-    QVERIFY(m_server->kill());
+    QVERIFY(m_fixture.server->kill());
     QTRY_VERIFY_WITH_TIMEOUT(anna.engine->state() == SyncEngine::State::WaitingToRetry, syncTimeoutMs);
     QVERIFY(!anna.engine->isOnline());
     QCOMPARE(anna.outbox().size(), 1);
 
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    m_proxy.setUpstreamPort(m_server->port());
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    m_proxy.setUpstreamPort(m_fixture.server->port());
     QVERIFY2(sync(anna, &problem), qPrintable(problem));
 
     // The replayed push got the stored result: applied once, one version later, nothing left to send.
@@ -272,9 +253,12 @@ void TestSyncEngine::serverKilledAfterCommittingAPush()
     QCOMPARE(confirmed->version, version + 1);
     QCOMPARE(confirmed->formData.value(field).toString(), QStringLiteral("einmal"));
     QCOMPARE(
-        scalar(QStringLiteral("SELECT count(*) FROM commands WHERE id = '%1'").arg(uuidToString(edit->id))).toInt(), 1);
+        m_fixture.scalar(QStringLiteral("SELECT count(*) FROM commands WHERE id = '%1'").arg(uuidToString(edit->id)))
+            .toInt(),
+        1);
     QCOMPARE(
-        scalar(QStringLiteral("SELECT count(*) FROM changes WHERE case_id = '%1'").arg(uuidToString(caseId))).toInt(),
+        m_fixture.scalar(QStringLiteral("SELECT count(*) FROM changes WHERE case_id = '%1'").arg(uuidToString(caseId)))
+            .toInt(),
         version + 1);
 }
 
@@ -334,7 +318,7 @@ void TestSyncEngine::documentGoesOutBeforeItsCommand()
     QVERIFY(anna.submit(CommandName::AttachDocument, caseId, {{QStringLiteral("document"), document.toJson()}}));
     const QString blobOnServer =
         QStringLiteral("SELECT count(*) FROM blobs WHERE sha256 = decode('%1', 'hex')").arg(document.sha256);
-    QCOMPARE(scalar(blobOnServer).toInt(), 0);
+    QCOMPARE(m_fixture.scalar(blobOnServer).toInt(), 0);
 
     BlobTransfer transfer(*anna.api, *store);
     anna.engine->setBlobTransfer(&transfer);
@@ -343,12 +327,16 @@ void TestSyncEngine::documentGoesOutBeforeItsCommand()
     QVERIFY2(synced, qPrintable(problem));
     // Applied, not rejected: the server had the whole document when the command came.
     QCOMPARE(anna.outbox().size(), 0);
-    QCOMPARE(scalar(blobOnServer).toInt(), 1);
-    QCOMPARE(scalar(QStringLiteral("SELECT size FROM blobs WHERE sha256 = decode('%1', 'hex')").arg(document.sha256))
-                 .toLongLong(),
-             content.size() * 3000);
+    QCOMPARE(m_fixture.scalar(blobOnServer).toInt(), 1);
     QCOMPARE(
-        scalar(QStringLiteral("SELECT count(*) FROM documents WHERE id = '%1'").arg(uuidToString(document.id))).toInt(),
+        m_fixture
+            .scalar(QStringLiteral("SELECT size FROM blobs WHERE sha256 = decode('%1', 'hex')").arg(document.sha256))
+            .toLongLong(),
+        content.size() * 3000);
+    QCOMPARE(
+        m_fixture
+            .scalar(QStringLiteral("SELECT count(*) FROM documents WHERE id = '%1'").arg(uuidToString(document.id)))
+            .toInt(),
         1);
 }
 
@@ -380,7 +368,7 @@ void TestSyncEngine::referenceDataIsAskedForByItsTag()
     QCOMPARE(reference.referenceEtag().value(), tag);
 
     // A new colleague: the next run takes the new state.
-    QVERIFY(TestUsers(m_pg->connectionString()).add(QStringLiteral("dora")).isEmpty());
+    QVERIFY(TestUsers(m_fixture.connectionString()).add(QStringLiteral("dora")).isEmpty());
     QVERIFY2(sync(anna, &problem), qPrintable(problem));
     QCOMPARE(updated.size(), 1);
     QVERIFY(reference.referenceEtag().value() != tag);
@@ -391,7 +379,7 @@ void TestSyncEngine::referenceDataIsAskedForByItsTag()
     // The reference data cannot be had: the run still ends (the cases are synced), the copy held stays, and the
     // next run asks again.
     const QByteArray held = reference.referenceEtag().value();
-    QVERIFY(TestUsers(m_pg->connectionString()).add(QStringLiteral("emil")).isEmpty());
+    QVERIFY(TestUsers(m_fixture.connectionString()).add(QStringLiteral("emil")).isEmpty());
     const int dropsBefore = m_proxy.droppedReplies();
     m_proxy.dropNextReplyTo(QByteArrayLiteral("GET /api/v1/reference"), ReplyDropProxy::Afterwards::GoDark);
     updated.clear();
@@ -401,7 +389,7 @@ void TestSyncEngine::referenceDataIsAskedForByItsTag()
     QCOMPARE(m_proxy.droppedReplies(), dropsBefore + 1);
     QCOMPARE(updated.size(), 0);
     QCOMPARE(reference.referenceEtag().value(), held);
-    m_proxy.setUpstreamPort(m_server->port());
+    m_proxy.setUpstreamPort(m_fixture.server->port());
     QVERIFY2(sync(anna, &problem), qPrintable(problem));
     QCOMPARE(updated.size(), 1);
     anna.engine->setOptions({});

@@ -32,6 +32,7 @@
 #include "ManualRetryTimer.h"
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
+#include "SyncServerFixture.h"
 #include "SyncTestClient.h"
 #include "SyncTestData.h"
 #include "TestUsers.h"
@@ -75,33 +76,23 @@ private:
     ChildRun runChild(const QString &cachePath, const QByteArray &key, int failPoint);
     // The cache the child left: opened again, checked, synced to the end and checked against the server.
     void recover(const QString &cachePath, const QByteArray &key, const ChildRun &run);
-    QVariant scalar(const QString &sql);
 
-    std::unique_ptr<PostgresTestDatabase> m_pg;
-    std::optional<server::ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncServerFixture m_fixture;
     QList<QUuid> m_cases;
 };
 
 void TestSyncFailPoints::initTestCase()
 {
-    m_pg = std::make_unique<PostgresTestDatabase>();
-    QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    const QString problem = TestUsers(m_pg->connectionString()).setUp({QStringLiteral("anna")});
+    const QString problem = m_fixture.setUp({QStringLiteral("anna")});
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const Result<server::ServerDatabase> database =
-        server::ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database.ok());
-    m_database = database.value();
-    const QUuid team =
-        uuidFromString(scalar(QStringLiteral("SELECT id::text FROM teams WHERE code = '32.1'")).toString());
+    const QUuid team = m_fixture.teamId(QStringLiteral("32.1"));
     QVERIFY(!team.isNull());
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
 
     // The cases the children edit, made through a client of their own.
     SyncTestClient setup;
-    QVERIFY(setup.logIn(m_server->url(QString()), QStringLiteral("anna"), syncTimeoutMs));
+    QVERIFY(setup.logIn(m_fixture.server->url(QString()), QStringLiteral("anna"), syncTimeoutMs));
     for (int i = 0; i < 3; ++i) {
         Case c;
         c.id = createUuidV7();
@@ -120,22 +111,12 @@ void TestSyncFailPoints::initTestCase()
 
 void TestSyncFailPoints::cleanupTestCase()
 {
-    if (m_server)
-        QCOMPARE(m_server->stop(), 0);
-    m_server.reset();
-    if (m_database)
-        m_database->closeConnection();
-    m_pg.reset();
-}
-
-QVariant TestSyncFailPoints::scalar(const QString &sql)
-{
-    return queryScalar(m_database->connection().value(), sql);
+    QCOMPARE(m_fixture.tearDown(), 0);
 }
 
 ChildRun TestSyncFailPoints::runChild(const QString &cachePath, const QByteArray &key, int failPoint)
 {
-    QStringList arguments{m_server->url(QString()).toString(), QStringLiteral("anna"), cachePath,
+    QStringList arguments{m_fixture.server->url(QString()).toString(), QStringLiteral("anna"), cachePath,
                           QString::fromLatin1(key.toHex()), QString::number(failPoint)};
     for (const QUuid &id : std::as_const(m_cases))
         arguments.append(uuidToString(id));
@@ -177,7 +158,7 @@ void TestSyncFailPoints::recover(const QString &cachePath, const QByteArray &key
     if (!cursorText.isEmpty()) {
         const std::optional<server::SyncCursor> cursor = server::SyncCursor::fromText(cursorText);
         QVERIFY(cursor);
-        QSqlQuery query(m_database->connection().value());
+        QSqlQuery query(m_fixture.db());
         QVERIFY(query.exec(QStringLiteral("SELECT case_id::text, max(case_version) FROM changes"
                                           " WHERE (xid::text::numeric, seq) <= (%1, %2) GROUP BY case_id")
                                .arg(cursor->xid)
@@ -200,7 +181,7 @@ void TestSyncFailPoints::recover(const QString &cachePath, const QByteArray &key
 
     InMemoryTokenStore tokens;
     ManualRetryTimer retry;
-    sync::ServerApi api(m_server->url(QString()), tokens);
+    sync::ServerApi api(m_fixture.server->url(QString()), tokens);
     std::optional<sync::ApiResponse> answer;
     api.login(QStringLiteral("anna"), TestUsers::password(), clientId,
               [&answer](const sync::ApiResponse &r) { answer = r; });
@@ -212,7 +193,7 @@ void TestSyncFailPoints::recover(const QString &cachePath, const QByteArray &key
 
     // Every command the kill left behind applied exactly once, in order, none missing.
     QCOMPARE(Outbox(cache).entries().value().size(), 0);
-    QSqlQuery commands(m_database->connection().value());
+    QSqlQuery commands(m_fixture.db());
     QVERIFY(commands.exec(QStringLiteral("SELECT client_seq, result, (SELECT count(*) FROM changes ch WHERE"
                                          " ch.command_id = c.id) FROM commands c WHERE client_id = '%1'"
                                          " ORDER BY client_seq")
@@ -224,7 +205,7 @@ void TestSyncFailPoints::recover(const QString &cachePath, const QByteArray &key
         QCOMPARE(commands.value(2).toInt(), 1);
     }
     QCOMPARE(expectedSeq - 1, lastSeq);
-    const QString difference = confirmedDiffersFromServer(cache, m_database->connection().value(), everyCase);
+    const QString difference = confirmedDiffersFromServer(cache, m_fixture.db(), everyCase);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
     QCOMPARE(integrityProblem(cache.sqlite()), QString());
 }
@@ -258,7 +239,7 @@ void TestSyncFailPoints::killedAtEveryPoint()
 void TestSyncFailPoints::failedStepWritesNothing()
 {
     SyncTestClient client;
-    QVERIFY(client.logIn(m_server->url(QString()), QStringLiteral("anna"), syncTimeoutMs));
+    QVERIFY(client.logIn(m_fixture.server->url(QString()), QStringLiteral("anna"), syncTimeoutMs));
     QString problem;
     QVERIFY2(ConvergenceCheck::settle(client, syncTimeoutMs, &problem), qPrintable(problem));
     const QUuid caseId = m_cases.constFirst();
@@ -307,7 +288,7 @@ void TestSyncFailPoints::failedStepWritesNothing()
     }
     qInfo() << "failed" << failedSubmits << "submits and" << failedPages << "pages";
     QVERIFY(failedSubmits > 0 && failedPages > 0);
-    const QString difference = ConvergenceCheck(m_database->connection().value()).differences(client);
+    const QString difference = ConvergenceCheck(m_fixture.db()).differences(client);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 

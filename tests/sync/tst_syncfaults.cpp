@@ -26,6 +26,7 @@
 #include "ConvergenceCheck.h"
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
+#include "SyncServerFixture.h"
 #include "SyncTestClient.h"
 #include "SyncTestData.h"
 #include "TestUsers.h"
@@ -147,11 +148,8 @@ private:
     QUuid createCase(SyncTestClient &client, const QString &title, const QUuid &team);
     // The cases of the first page a client with an empty cache gets, `limit` changes a page.
     qsizetype firstPageSize(SyncTestClient &client, int limit);
-    QVariant scalar(const QString &sql);
 
-    std::unique_ptr<PostgresTestDatabase> m_pg;
-    std::optional<server::ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncServerFixture m_fixture;
     CuttingProxy m_proxy; // the clients talk to m_server through it
     QUuid m_team;         // 32.1: anna, bert
     QUuid m_otherTeam;    // 32.2: dora
@@ -159,15 +157,9 @@ private:
 
 void TestSyncFaults::initTestCase()
 {
-    m_pg = std::make_unique<PostgresTestDatabase>();
-    QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    const QString problem = TestUsers(m_pg->connectionString()).setUp({QStringLiteral("anna"), QStringLiteral("bert")});
+    const QString problem = m_fixture.setUp({QStringLiteral("anna"), QStringLiteral("bert")});
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const Result<server::ServerDatabase> database =
-        server::ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database.ok());
-    m_database = database.value();
-    server::UserDirectory directory(m_database->connection().value());
+    server::UserDirectory directory(m_fixture.db());
     const Result<Team> other =
         directory.addTeam(QStringLiteral("32.2"), QStringLiteral("Verkehr"), QStringLiteral("32.20"));
     QVERIFY(other.ok());
@@ -175,22 +167,17 @@ void TestSyncFaults::initTestCase()
     QVERIFY(directory.addUser(
         {QStringLiteral("dora"), QStringLiteral("Test dora"), {Role::Clerk}, {QStringLiteral("32.2")}},
         TestUsers::password()));
-    m_team = uuidFromString(scalar(QStringLiteral("SELECT id::text FROM teams WHERE code = '32.1'")).toString());
+    m_team = m_fixture.teamId(QStringLiteral("32.1"));
     QVERIFY(!m_team.isNull());
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
     QVERIFY(m_proxy.listen());
-    m_proxy.setUpstreamPort(m_server->port());
+    m_proxy.setUpstreamPort(m_fixture.server->port());
 }
 
 void TestSyncFaults::cleanupTestCase()
 {
-    if (m_server)
-        QCOMPARE(m_server->stop(), 0);
-    m_server.reset();
-    if (m_database)
-        m_database->closeConnection();
-    m_pg.reset();
+    QCOMPARE(m_fixture.tearDown(), 0);
 }
 
 std::unique_ptr<SyncTestClient> TestSyncFaults::connect(const QString &login, const QUrl &url)
@@ -210,7 +197,7 @@ bool TestSyncFaults::settle(SyncTestClient &client)
 
 QString TestSyncFaults::differences(SyncTestClient &client)
 {
-    return ConvergenceCheck(m_database->connection().value()).differences(client);
+    return ConvergenceCheck(m_fixture.db()).differences(client);
 }
 
 QUuid TestSyncFaults::createCase(SyncTestClient &client, const QString &title, const QUuid &team)
@@ -237,11 +224,6 @@ qsizetype TestSyncFaults::firstPageSize(SyncTestClient &client, int limit)
     return page ? page->cases.size() : -1;
 }
 
-QVariant TestSyncFaults::scalar(const QString &sql)
-{
-    return queryScalar(m_database->connection().value(), sql);
-}
-
 void TestSyncFaults::pushReplyLostWhileTheServerGoesDown()
 {
     auto anna = connect(QStringLiteral("anna"));
@@ -263,20 +245,20 @@ void TestSyncFaults::pushReplyLostWhileTheServerGoesDown()
     m_proxy.cutReply(pushRequest, 1, 10);
     anna->engine->syncNow();
     QTRY_COMPARE_WITH_TIMEOUT(m_proxy.cutReplies(), cuts + 1, syncTimeoutMs);
-    QCOMPARE(m_server->stop(), 0);
+    QCOMPARE(m_fixture.server->stop(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(anna->engine->state(), SyncEngine::State::WaitingToRetry, syncTimeoutMs);
-    QCOMPARE(scalar(lastApplied).toLongLong(), 5);
+    QCOMPARE(m_fixture.scalar(lastApplied).toLongLong(), 5);
     QCOMPARE(anna->outbox().size(), 5); // nothing is taken for done without the server's result
 
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    m_proxy.setUpstreamPort(m_server->port());
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    m_proxy.setUpstreamPort(m_fixture.server->port());
     const qsizetype pushes = m_proxy.requests(pushRequest);
     QVERIFY(settle(*anna));
 
     // All three batches went again; the server answered the first two from their stored results.
     QCOMPARE(m_proxy.requests(pushRequest) - pushes, 3);
-    QCOMPARE(scalar(lastApplied).toLongLong(), 6);
+    QCOMPARE(m_fixture.scalar(lastApplied).toLongLong(), 6);
     QCOMPARE(anna->outbox().size(), 0);
     const std::optional<Case> confirmed = anna->confirmed(caseId);
     QVERIFY(confirmed);
@@ -284,8 +266,9 @@ void TestSyncFaults::pushReplyLostWhileTheServerGoesDown()
     QCOMPARE(confirmed->formData.value(reasonField).toString(), QStringLiteral("5"));
     // Each command changed the case exactly once.
     const QString changes = QStringLiteral("SELECT %1 FROM changes WHERE case_id = '%2'");
-    QCOMPARE(scalar(changes.arg(QStringLiteral("count(*)"), uuidToString(caseId))).toInt(), 6);
-    QCOMPARE(scalar(changes.arg(QStringLiteral("count(DISTINCT command_id)"), uuidToString(caseId))).toInt(), 6);
+    QCOMPARE(m_fixture.scalar(changes.arg(QStringLiteral("count(*)"), uuidToString(caseId))).toInt(), 6);
+    QCOMPARE(m_fixture.scalar(changes.arg(QStringLiteral("count(DISTINCT command_id)"), uuidToString(caseId))).toInt(),
+             6);
     QCOMPARE(differences(*anna), QString());
 }
 
@@ -346,7 +329,7 @@ void TestSyncFaults::firstPullBrokenOffLeavesTheInboxIndexed()
         QVERIFY(!createCase(*bert, QStringLiteral("Anwohnerparken %1").arg(i), m_team).isNull());
     QVERIFY(settle(*bert));
     const qint64 inScope =
-        scalar(QStringLiteral("SELECT count(*) FROM cases WHERE team_id = '%1'").arg(uuidToString(m_team)))
+        m_fixture.scalar(QStringLiteral("SELECT count(*) FROM cases WHERE team_id = '%1'").arg(uuidToString(m_team)))
             .toLongLong();
     QVERIFY(inScope >= 25);
 
@@ -406,7 +389,7 @@ void TestSyncFaults::pageThatCannotBeStoredDropsTheNextAskedAhead()
 void TestSyncFaults::accessTokenRunsOutInTheMiddleOfARun()
 {
     // A server of its own whose access tokens last five seconds, and a client that does not refresh early.
-    ServerProcess shortLived(m_pg->connectionString(),
+    ServerProcess shortLived(m_fixture.connectionString(),
                              {QStringLiteral("--access-token-lifetime"), QStringLiteral("5")});
     QVERIFY2(shortLived.start(), qPrintable(shortLived.errorString()));
     CuttingProxy proxy;

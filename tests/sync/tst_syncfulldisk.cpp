@@ -21,6 +21,7 @@
 #include "ConvergenceCheck.h"
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
+#include "SyncServerFixture.h"
 #include "SyncTestClient.h"
 #include "SyncTestData.h"
 #include "TestUsers.h"
@@ -73,49 +74,30 @@ private slots:
 private:
     std::unique_ptr<SyncTestClient> connect(const QString &login);
     QUuid createCase(SyncTestClient &client, const QString &title);
-    QVariant scalar(const QString &sql);
 
-    std::unique_ptr<PostgresTestDatabase> m_pg;
-    std::optional<server::ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncServerFixture m_fixture;
     QUuid m_team;
 };
 
 void TestSyncFullDisk::initTestCase()
 {
-    m_pg = std::make_unique<PostgresTestDatabase>();
-    QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    const QString problem = TestUsers(m_pg->connectionString()).setUp({QStringLiteral("anna"), QStringLiteral("bert")});
+    const QString problem = m_fixture.setUp({QStringLiteral("anna"), QStringLiteral("bert")});
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const Result<server::ServerDatabase> database =
-        server::ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database.ok());
-    m_database = database.value();
-    m_team = uuidFromString(scalar(QStringLiteral("SELECT id::text FROM teams WHERE code = '32.1'")).toString());
+    m_team = m_fixture.teamId(QStringLiteral("32.1"));
     QVERIFY(!m_team.isNull());
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
 }
 
 void TestSyncFullDisk::cleanupTestCase()
 {
-    if (m_server)
-        QCOMPARE(m_server->stop(), 0);
-    m_server.reset();
-    if (m_database)
-        m_database->closeConnection();
-    m_pg.reset();
-}
-
-QVariant TestSyncFullDisk::scalar(const QString &sql)
-{
-    return queryScalar(m_database->connection().value(), sql);
+    QCOMPARE(m_fixture.tearDown(), 0);
 }
 
 std::unique_ptr<SyncTestClient> TestSyncFullDisk::connect(const QString &login)
 {
     auto client = std::make_unique<SyncTestClient>();
-    if (!client->logIn(m_server->url(QString()), login, syncTimeoutMs))
+    if (!client->logIn(m_fixture.server->url(QString()), login, syncTimeoutMs))
         return nullptr;
     QString problem;
     if (!ConvergenceCheck::settle(*client, syncTimeoutMs, &problem)) {
@@ -181,7 +163,7 @@ void TestSyncFullDisk::submitOnFullCacheIsRefused()
     QVERIFY2(retried, qPrintable(retried.error().toString()));
     QVERIFY2(ConvergenceCheck::settle(*anna, syncTimeoutMs, &problem), qPrintable(problem));
     QCOMPARE(anna->outbox().size(), 0);
-    const QString difference = ConvergenceCheck(m_database->connection().value()).differences(*anna);
+    const QString difference = ConvergenceCheck(m_fixture.db()).differences(*anna);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
@@ -224,7 +206,7 @@ void TestSyncFullDisk::pageThatDoesNotFitIsNotStored()
     QVERIFY2(ConvergenceCheck::settle(*anna, syncTimeoutMs, &problem), qPrintable(problem));
     for (const QUuid &caseId : std::as_const(created))
         QVERIFY(anna->confirmed(caseId));
-    const QString difference = ConvergenceCheck(m_database->connection().value()).differences(*anna);
+    const QString difference = ConvergenceCheck(m_fixture.db()).differences(*anna);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 

@@ -23,6 +23,7 @@
 #include "ConvergenceCheck.h"
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
+#include "SyncServerFixture.h"
 #include "SyncTestClient.h"
 #include "SyncTestData.h"
 
@@ -51,25 +52,22 @@ private slots:
     void tenThousandQueuedCommandsDrain();
 
 private:
-    QVariant scalar(const QString &sql);
     // The next command of the week on `theCase` as the clerk sees it: a Vermerk, a follow-up date, or (where the
     // form shows the field) a new reason for the second vehicle.
     std::pair<CommandName, QJsonObject> nextCommand(const Case &theCase, int number) const;
 
-    std::unique_ptr<PostgresTestDatabase> m_pg;
-    std::optional<server::ServerDatabase> m_database;
-    std::unique_ptr<ServerProcess> m_server;
+    SyncServerFixture m_fixture;
     QUuid m_clerk;
     QString m_login;
 };
 
 void TestSyncOfflineWeek::initTestCase()
 {
-    m_pg = std::make_unique<PostgresTestDatabase>();
-    QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
+    const QString created = m_fixture.createDatabase();
+    QVERIFY2(created.isEmpty(), qPrintable(created));
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("CASEDESK_CONFIG"), QStringLiteral("/nonexistent/casedesk-server.conf"));
-    environment.insert(QStringLiteral("CASEDESK_DB"), m_pg->connectionString());
+    environment.insert(QStringLiteral("CASEDESK_DB"), m_fixture.connectionString());
     const CommandRun migrated = runServerCommand({QStringLiteral("migrate")}, {}, environment);
     QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
     const CommandRun demo =
@@ -77,35 +75,23 @@ void TestSyncOfflineWeek::initTestCase()
                           QStringLiteral("--seed"), QString::number(testSeed())},
                          {}, environment);
     QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
-    const Result<server::ServerDatabase> database =
-        server::ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database.ok());
-    m_database = database.value();
+    const QString connected = m_fixture.connectDatabase();
+    QVERIFY2(connected.isEmpty(), qPrintable(connected));
     // The clerk whose teams hold the most cases.
-    QSqlQuery query(m_database->connection().value());
+    QSqlQuery query(m_fixture.db());
     QVERIFY(query.exec(QStringLiteral("SELECT u.id::text, u.login FROM users u WHERE 'clerk' = ANY (u.roles)"
                                       " ORDER BY (SELECT count(*) FROM cases c JOIN user_teams t ON t.team_id ="
                                       " c.team_id WHERE t.user_id = u.id) DESC, u.login LIMIT 1")));
     QVERIFY(query.next());
     m_clerk = uuidFromString(query.value(0).toString());
     m_login = query.value(1).toString();
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
 }
 
 void TestSyncOfflineWeek::cleanupTestCase()
 {
-    if (m_server)
-        QCOMPARE(m_server->stop(), 0);
-    m_server.reset();
-    if (m_database)
-        m_database->closeConnection();
-    m_pg.reset();
-}
-
-QVariant TestSyncOfflineWeek::scalar(const QString &sql)
-{
-    return queryScalar(m_database->connection().value(), sql);
+    QCOMPARE(m_fixture.tearDown(), 0);
 }
 
 std::pair<CommandName, QJsonObject> TestSyncOfflineWeek::nextCommand(const Case &theCase, int number) const
@@ -142,7 +128,7 @@ void TestSyncOfflineWeek::tenThousandQueuedCommandsDrain()
     SyncTestClient clerk;
     // SyncTestClient::logIn knows the test users' password only; the demo world has its own.
     const QUuid clientId = SyncStore(clerk.cache.db()).clientId().value();
-    clerk.api = std::make_unique<sync::ServerApi>(m_server->url(QString()), clerk.tokens);
+    clerk.api = std::make_unique<sync::ServerApi>(m_fixture.server->url(QString()), clerk.tokens);
     std::optional<sync::ApiResponse> answer;
     clerk.api->login(m_login, server::DemoImport::password(), clientId,
                      [&answer](const sync::ApiResponse &r) { answer = r; });
@@ -156,7 +142,7 @@ void TestSyncOfflineWeek::tenThousandQueuedCommandsDrain()
 
     // The cases of the clerk's own teams (writable), the first few hundred.
     QList<QUuid> caseIds;
-    QSqlQuery query(m_database->connection().value());
+    QSqlQuery query(m_fixture.db());
     QVERIFY(query.exec(QStringLiteral("SELECT c.id::text FROM cases c JOIN user_teams t ON t.team_id = c.team_id"
                                       " WHERE t.user_id = '%1' ORDER BY c.id LIMIT %2")
                            .arg(uuidToString(m_clerk))
@@ -166,8 +152,8 @@ void TestSyncOfflineWeek::tenThousandQueuedCommandsDrain()
     QVERIFY2(caseIds.size() >= 100, qPrintable(QStringLiteral("only %1 cases in scope").arg(caseIds.size())));
 
     // The server goes away for the week.
-    QCOMPARE(m_server->stop(), 0);
-    m_server.reset();
+    QCOMPARE(m_fixture.server->stop(), 0);
+    m_fixture.server.reset();
     QElapsedTimer submitting;
     submitting.start();
     CaseRepository repository(clerk.cache.db());
@@ -186,9 +172,9 @@ void TestSyncOfflineWeek::tenThousandQueuedCommandsDrain()
     QVERIFY(!clerk.engine->isOnline());
 
     // Back after the week (on another port, as after a restart): the outbox drains.
-    m_server = std::make_unique<ServerProcess>(m_pg->connectionString());
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    clerk.api->setServerUrl(m_server->url(QString()));
+    const QString started = m_fixture.startServer();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    clerk.api->setServerUrl(m_fixture.server->url(QString()));
     QElapsedTimer draining;
     draining.start();
     QVERIFY2(ConvergenceCheck::settle(clerk, drainTimeoutMs, &problem), qPrintable(problem));
@@ -210,12 +196,13 @@ void TestSyncOfflineWeek::tenThousandQueuedCommandsDrain()
         const qint64 expected = column == 2 ? 1 : commandCount;
         QCOMPARE(query.value(column).toLongLong(), expected);
     }
-    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM changes ch JOIN commands c ON c.id = ch.command_id"
-                                   " WHERE c.client_id = '%1'")
-                        .arg(uuidToString(clientId)))
+    QCOMPARE(m_fixture
+                 .scalar(QStringLiteral("SELECT count(*) FROM changes ch JOIN commands c ON c.id = ch.command_id"
+                                        " WHERE c.client_id = '%1'")
+                             .arg(uuidToString(clientId)))
                  .toLongLong(),
              commandCount);
-    const QString difference = ConvergenceCheck(m_database->connection().value()).differences(clerk);
+    const QString difference = ConvergenceCheck(m_fixture.db()).differences(clerk);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
     QCOMPARE(integrityProblem(clerk.cache.sqlite()), QString());
 }
