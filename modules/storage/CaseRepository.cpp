@@ -94,6 +94,10 @@ Result<void> CaseRepository::ensureInboxIndexes()
 {
     if (m_bulk)
         return SqliteDatabase::misuseError(QStringLiteral("inbox indexes checked during a bulk load"));
+    // Asked after every sync run that did not complete (offline: each retry): a read, no write transaction.
+    auto present = caseViewIndexesPresent(m_db.sqlite());
+    if (!present || *present)
+        return present ? Result<void>() : Result<void>(present.error());
     SqliteTransaction transaction(m_db.sqlite());
     if (!transaction.began())
         return transaction.began();

@@ -303,10 +303,14 @@ private slots:
             QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'case_view' "
                            "AND sql IS NOT NULL");
         const QString expectedIndexes = QString::number(caseViewIndexes().size());
-        const auto load = [&](const QString &title, CaseRepository::LoadEnd end) {
-            CaseRepository repository(cache.db());
+        // One case as a load of its own (a page of a first pull).
+        const auto loadInto = [](test::TemporaryCache &into, const QString &title, CaseRepository::LoadEnd end) {
+            CaseRepository repository(into.db());
             return repository.beginBulkLoad() && repository.storeConfirmed({makeCase(title, {})}) &&
                    repository.finishBulkLoad(end);
+        };
+        const auto load = [&](const QString &title, CaseRepository::LoadEnd end) {
+            return loadInto(cache, title, end);
         };
         QVERIFY(load(QStringLiteral("Seite 1"), CaseRepository::LoadEnd::MoreToCome));
         QCOMPARE(cache.scalar(indexCount), QStringLiteral("0"));
@@ -324,12 +328,7 @@ private slots:
 
         test::TemporaryCache broken;
         QVERIFY2(broken.isOpen(), qPrintable(broken.error()));
-        {
-            CaseRepository repository(broken.db());
-            QVERIFY(repository.beginBulkLoad());
-            QVERIFY(repository.storeConfirmed({makeCase(QStringLiteral("Abgebrochen"), {})}));
-            QVERIFY(repository.finishBulkLoad(CaseRepository::LoadEnd::MoreToCome));
-        }
+        QVERIFY(loadInto(broken, QStringLiteral("Abgebrochen"), CaseRepository::LoadEnd::MoreToCome));
         QCOMPARE(broken.scalar(indexCount), QStringLiteral("0"));
         QVERIFY(CaseRepository(broken.db()).ensureInboxIndexes());
         QCOMPARE(broken.scalar(indexCount), expectedIndexes);
@@ -337,12 +336,7 @@ private slots:
 
         test::TemporaryCache restarted;
         QVERIFY2(restarted.isOpen(), qPrintable(restarted.error()));
-        {
-            CaseRepository repository(restarted.db());
-            QVERIFY(repository.beginBulkLoad());
-            QVERIFY(repository.storeConfirmed({makeCase(QStringLiteral("Neustart"), {})}));
-            QVERIFY(repository.finishBulkLoad(CaseRepository::LoadEnd::MoreToCome));
-        }
+        QVERIFY(loadInto(restarted, QStringLiteral("Neustart"), CaseRepository::LoadEnd::MoreToCome));
         QVERIFY2(restarted.reopen(), qPrintable(restarted.error()));
         QCOMPARE(restarted.scalar(indexCount), expectedIndexes);
     }
