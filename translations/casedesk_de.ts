@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Casework</name>
+    <message>
+        <location filename="../modules/casework/CommandRules.cpp" line="27"/>
+        <source>There is no process model or form for the case type “%1”. Tell the administrator.</source>
+        <translation>Für die Vorgangsart „%1“ gibt es kein Prozessmodell und kein Formular. Wenden Sie sich an die Administration.</translation>
+    </message>
+    <message>
+        <location filename="../modules/casework/RuleOutcome.cpp" line="36"/>
+        <source>The form data is not valid. Correct these fields: %1</source>
+        <translation>Die Formulardaten sind nicht gültig. Korrigieren Sie diese Felder: %1</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <location filename="../modules/core/Aktenzeichen.cpp" line="50"/>
@@ -1266,33 +1279,33 @@
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="98"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="104"/>
         <source>The key for the local case cache has the wrong length. Please report this problem to your IT support.</source>
         <translation>Der Schlüssel für den lokalen Zwischenspeicher hat die falsche Länge. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="106"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="112"/>
         <source>The local case cache file is empty. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Die Datei des lokalen Zwischenspeichers ist leer. Sie können sie zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="159"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="165"/>
         <source>The local case cache was written by a newer version of CaseDesk. Update CaseDesk, or move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher wurde von einer neueren CaseDesk-Version angelegt. Aktualisieren Sie CaseDesk oder legen Sie den Zwischenspeicher zur Seite; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="218"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="224"/>
         <location filename="../modules/storage/SqliteDatabase.cpp" line="148"/>
         <source>The local case cache is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher ist beschädigt. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="228"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="234"/>
         <source>There is no local case cache to move aside.</source>
         <translation>Es gibt keinen lokalen Zwischenspeicher, der zur Seite gelegt werden könnte.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="251"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="257"/>
         <source>The local case cache cannot be moved aside. Close other programs that use it and check that you may write to its folder, then try again.</source>
         <translation>Der lokale Zwischenspeicher kann nicht zur Seite gelegt werden. Schließen Sie andere Programme, die ihn verwenden, prüfen Sie, ob Sie in seinem Ordner schreiben dürfen, und versuchen Sie es dann erneut.</translation>
     </message>
@@ -1353,7 +1366,7 @@
         <translation>Der Arbeitsspeicher reicht nicht aus, um den Schlüssel aus der Passphrase abzuleiten. Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="224"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="264"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation>Ein Vorgang ohne ID kann nicht gespeichert werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
@@ -1368,38 +1381,38 @@
         <translation>Der Ankerabstand der Vorgangsliste muss positiv sein. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="45"/>
+        <location filename="../modules/storage/Outbox.cpp" line="46"/>
         <location filename="../modules/storage/StoredJson.cpp" line="19"/>
         <source>The local case cache holds damaged data. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher enthält beschädigte Daten. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="114"/>
+        <location filename="../modules/storage/Outbox.cpp" line="115"/>
         <source>The change names no case or no user. Please report this problem to your IT support.</source>
         <translation>Bei der Änderung fehlt der Vorgang oder die Person. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="126"/>
+        <location filename="../modules/storage/Outbox.cpp" line="127"/>
         <source>This case exists already. Reload it and try again.</source>
         <translation>Dieser Vorgang ist bereits vorhanden. Laden Sie ihn neu und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="129"/>
+        <location filename="../modules/storage/Outbox.cpp" line="130"/>
         <source>This case is no longer in your cache. Refresh the inbox; it may have been moved out of your scope.</source>
         <translation>Dieser Vorgang ist nicht mehr in Ihrem lokalen Zwischenspeicher. Aktualisieren Sie die Vorgangsliste; möglicherweise liegt der Vorgang nicht mehr in Ihrem Zuständigkeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="154"/>
+        <location filename="../modules/storage/Outbox.cpp" line="155"/>
         <source>The new case does not carry the id it was created with. Please report this problem to your IT support.</source>
         <translation>Der neue Vorgang trägt nicht die ID, mit der er angelegt wurde. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="199"/>
+        <location filename="../modules/storage/Outbox.cpp" line="200"/>
         <source>This change is no longer waiting for you: it was resolved already. Refresh the list.</source>
         <translation>Diese Änderung wartet nicht mehr auf Sie: Sie wurde bereits erledigt. Aktualisieren Sie die Liste.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="205"/>
+        <location filename="../modules/storage/Outbox.cpp" line="206"/>
         <source>This change is still being sent to the server. Wait for its answer, then decide.</source>
         <translation>Diese Änderung wird gerade an den Server gesendet. Warten Sie seine Antwort ab und entscheiden Sie dann.</translation>
     </message>
@@ -1524,17 +1537,17 @@
         <translation>Die im Schlüsselbund des Systems gespeicherte Anmeldung ist beschädigt. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="203"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="262"/>
         <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an, um weiter abzugleichen; Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="212"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="271"/>
         <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
         <translation>Der Server ist gerade nicht erreichbar. Ihre Änderungen bleiben erhalten und werden gesendet, sobald er wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="219"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="278"/>
         <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
         <translation>Der Server hat den Abgleich abgelehnt. Ihre Änderungen bleiben erhalten. Wenn das so bleibt, melden Sie es Ihrem IT-Support.</translation>
     </message>

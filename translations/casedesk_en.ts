@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Casework</name>
+    <message>
+        <location filename="../modules/casework/CommandRules.cpp" line="27"/>
+        <source>There is no process model or form for the case type “%1”. Tell the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/casework/RuleOutcome.cpp" line="36"/>
+        <source>The form data is not valid. Correct these fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <location filename="../modules/core/Aktenzeichen.cpp" line="50"/>
@@ -1266,33 +1279,33 @@
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="98"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="104"/>
         <source>The key for the local case cache has the wrong length. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="106"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="112"/>
         <source>The local case cache file is empty. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="159"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="165"/>
         <source>The local case cache was written by a newer version of CaseDesk. Update CaseDesk, or move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="218"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="224"/>
         <location filename="../modules/storage/SqliteDatabase.cpp" line="148"/>
         <source>The local case cache is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="228"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="234"/>
         <source>There is no local case cache to move aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="251"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="257"/>
         <source>The local case cache cannot be moved aside. Close other programs that use it and check that you may write to its folder, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1353,7 +1366,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="224"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="264"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,38 +1381,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="45"/>
+        <location filename="../modules/storage/Outbox.cpp" line="46"/>
         <location filename="../modules/storage/StoredJson.cpp" line="19"/>
         <source>The local case cache holds damaged data. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="114"/>
+        <location filename="../modules/storage/Outbox.cpp" line="115"/>
         <source>The change names no case or no user. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="126"/>
+        <location filename="../modules/storage/Outbox.cpp" line="127"/>
         <source>This case exists already. Reload it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="129"/>
+        <location filename="../modules/storage/Outbox.cpp" line="130"/>
         <source>This case is no longer in your cache. Refresh the inbox; it may have been moved out of your scope.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="154"/>
+        <location filename="../modules/storage/Outbox.cpp" line="155"/>
         <source>The new case does not carry the id it was created with. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="199"/>
+        <location filename="../modules/storage/Outbox.cpp" line="200"/>
         <source>This change is no longer waiting for you: it was resolved already. Refresh the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/Outbox.cpp" line="205"/>
+        <location filename="../modules/storage/Outbox.cpp" line="206"/>
         <source>This change is still being sent to the server. Wait for its answer, then decide.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,17 +1525,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="203"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="262"/>
         <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="212"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="271"/>
         <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="219"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="278"/>
         <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,6 +1,6 @@
-// Opening a new case on the server, shared by push (createCase), intake and the demo data: the form data
-// checked against the case type's definition, the process started from its model (which computes the
-// statutory deadline), the team's next Aktenzeichen, and the case row written. The caller's transaction holds
+// Opening a new case on the server, shared by push (createCase), intake and the demo data: the case rules'
+// opening (form data checked, process started, statutory deadline computed), the team's next Aktenzeichen,
+// and the case row written. The caller's transaction holds
 // it all; the caller writes the command row, the change row and the audit row (push for every command it
 // applies, intake through recordPortalCreation).
 #pragma once
@@ -10,12 +10,13 @@
 #include "core/Result.h"
 #include "demo/BundledContent.h"
 #include "forms/FormProblem.h"
-#include "workflow/WorkflowEngine.h"
 
 #include <QDateTime>
 #include <QUuid>
 
 #include <optional>
+
+#include "casework/CommandRules.h"
 
 namespace casedesk::server {
 
@@ -30,23 +31,11 @@ struct CaseRefusal {
 
 class CaseOpening {
 public:
-    enum class RequiredValues {
-        MayBeMissing, // a clerk completes the case step by step (a Nachforderung waits for such values)
-        Demanded,     // a portal's submission is a finished application
-    };
-
-    // Problems that make form data unacceptable; missing required values only with Demanded.
-    static QList<forms::FormProblem> problems(const forms::FormDefinition &definition, const QJsonObject &data,
-                                              const QDate &today, RequiredValues required);
-
-    // What the case shows of its process after an engine step (state, status text, closed, deadline).
-    static void takeTransition(const workflow::ProcessModel &model, const workflow::Transition &transition,
-                               Case *theCase);
-
     // Completes `theCase` (id, case type, team, applicant, title, form data and received date set by the caller)
     // to version 1 and inserts it: nullopt when it was inserted, the refusal otherwise (nothing written).
     static Result<std::optional<CaseRefusal>> open(CaseStore &store, const demo::CaseTypeContent &caseType,
-                                                   RequiredValues required, const QDateTime &now, Case *theCase);
+                                                   casework::CommandRules::RequiredValues required,
+                                                   const QDateTime &now, Case *theCase);
 
     // The rows that push writes for every applied command, for the createCase command that stands for a case a
     // citizen portal opened: the command row (by the portal), the change row and the audit row.

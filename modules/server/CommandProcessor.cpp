@@ -7,7 +7,6 @@
 #include "core/Note.h"
 #include "core/Uuid.h"
 #include "demo/BundledContent.h"
-#include "forms/FormValidator.h"
 #include "server/AuditLog.h"
 #include "server/BlobStore.h"
 #include "server/CaseOpening.h"
@@ -16,16 +15,13 @@
 #include "server/SqlError.h"
 #include "workflow/WorkflowEngine.h"
 
-#include <QJsonArray>
-
-#include <algorithm>
 #include <variant>
+
+#include "casework/CommandRules.h"
 
 namespace casedesk::server {
 
 namespace {
-
-constexpr int maxProblemsInMessage = 5;
 
 using Attempt = std::variant<CommandResult, ApiError, Error>;
 
@@ -42,55 +38,12 @@ CommandResult invalidArgs(const QString &message)
     return CommandResult::rejected(QStringLiteral("invalid_args"), message);
 }
 
-// Problems that make form data unacceptable. A missing required value is not one of them: a case is completed
-// step by step (a Nachforderung waits for exactly such values), and the process asks for completeness where
-// it matters.
-QList<forms::FormProblem> blockingProblems(const forms::FormDefinition &definition, const QJsonObject &data,
-                                           const QDate &today)
+// The case rules' answer as the command's result.
+CommandResult resultOf(const casework::RuleOutcome &outcome)
 {
-    return CaseOpening::problems(definition, data, today, CaseOpening::RequiredValues::MayBeMissing);
-}
-
-CommandResult invalidForm(const QList<forms::FormProblem> &problems)
-{
-    QStringList parts;
-    for (const forms::FormProblem &problem : problems.mid(0, maxProblemsInMessage))
-        parts.append(QStringLiteral("%1 (%2): %3").arg(problem.path, problem.codeString(), problem.message));
-    return CommandResult::rejected(
-        QStringLiteral("invalid_form"),
-        QStringLiteral("The form data is not valid. Correct these fields: %1").arg(parts.join(QStringLiteral("; "))));
-}
-
-QString rejectionCode(workflow::Rejection rejection)
-{
-    switch (rejection) {
-    case workflow::Rejection::NotAllowed:
-        return QStringLiteral("task_not_allowed");
-    case workflow::Rejection::FourEyesViolation:
-        return QStringLiteral("four_eyes_violation");
-    case workflow::Rejection::UnknownOutcome:
-        return QStringLiteral("unknown_outcome");
-    case workflow::Rejection::NoFlowMatched:
-    case workflow::Rejection::ConditionFailed:
-    case workflow::Rejection::Runaway:
-        return QStringLiteral("process_error");
-    case workflow::Rejection::None:
-    case workflow::Rejection::TaskNotActive:
-    case workflow::Rejection::TimerNotActive:
-    case workflow::Rejection::TimerNotDue:
-        break;
-    }
-    return QStringLiteral("workflow_rejected");
-}
-
-QJsonArray activeTaskIds(const workflow::ProcessModel &model, const workflow::WorkflowState &state)
-{
-    QJsonArray ids;
-    for (const workflow::Token &token : state.tokens) {
-        if (model.element(token.element).type == workflow::ElementType::UserTask)
-            ids.append(model.element(token.element).id);
-    }
-    return ids;
+    if (outcome.kind == casework::RuleOutcome::Kind::Conflict)
+        return CommandResult::conflict(outcome.code, outcome.message, outcome.serverValues);
+    return CommandResult::rejected(outcome.code, outcome.message);
 }
 
 // One command inside its transaction: checks and effects, but not the bookkeeping (stored result, change row,
@@ -110,8 +63,8 @@ public:
 private:
     Result<CommandResult> onCase(StoredCase stored);
     Result<CommandResult> createCase();
-    Result<CommandResult> setFields(Case &theCase, const demo::CaseTypeContent &content);
-    Result<CommandResult> completeTask(Case &theCase, const demo::CaseTypeContent &content);
+    // setFields, completeTask, assign, claim, setFollowUp: what the case rules do to the case.
+    Result<CommandResult> byRules(Case &theCase);
     Result<CommandResult> addNote(Case &theCase);
     Result<CommandResult> attachDocument(Case &theCase);
     Result<CommandResult> updateDocumentMeta(Case &theCase);
@@ -208,33 +161,13 @@ Result<CommandResult> Execution::onCase(StoredCase stored)
         return CommandResult::rejected(QStringLiteral("unknown_command"), decision->reason);
     if (!decision->allowed())
         return denied(decision.value());
-    const demo::CaseTypeContent *caseType = content(theCase.caseType);
-
     switch (m_command.name) {
     case CommandName::SetFields:
-        if (!caseType)
-            break;
-        return setFields(theCase, *caseType);
     case CommandName::CompleteTask:
-        if (!caseType)
-            break;
-        return completeTask(theCase, *caseType);
     case CommandName::Assign:
-    case CommandName::Claim: {
-        if (Result<void> replayed = replayCommand(m_command, m_session.user.id, &theCase); !replayed) {
-            if (replayed.error().code != ErrorCode::Conflict)
-                return invalidArgs(replayed.error().message);
-            return CommandResult::conflict(
-                QStringLiteral("assignee_conflict"), replayed.error().message,
-                {{QStringLiteral("assignee"),
-                  QJsonObject{{QStringLiteral("server"), uuidToString(theCase.assigneeId)}}}});
-        }
-        return saveCase(theCase);
-    }
+    case CommandName::Claim:
     case CommandName::SetFollowUp:
-        if (Result<void> replayed = replayCommand(m_command, m_session.user.id, &theCase); !replayed)
-            return invalidArgs(replayed.error().message);
-        return saveCase(theCase);
+        return byRules(theCase);
     case CommandName::AddNote:
         return addNote(theCase);
     case CommandName::RequestConsultation:
@@ -247,10 +180,7 @@ Result<CommandResult> Execution::onCase(StoredCase stored)
     case CommandName::SetDeputy:
         break;
     }
-    return CommandResult::rejected(QStringLiteral("unknown_case_type"),
-                                   QStringLiteral("The server has no process model or form for the case type \"%1\". "
-                                                  "Tell the administrator.")
-                                       .arg(theCase.caseType));
+    return invalidArgs(QStringLiteral("This command does not change a case."));
 }
 
 Result<CommandResult> Execution::saveCase(Case &theCase)
@@ -280,74 +210,26 @@ Result<CommandResult> Execution::createCase()
             QStringLiteral("There is no case type \"%1\" on the server. Choose another.").arg(theCase.caseType));
 
     const Result<std::optional<CaseRefusal>> opened =
-        CaseOpening::open(m_store, *caseType, CaseOpening::RequiredValues::MayBeMissing, m_now, &theCase);
+        CaseOpening::open(m_store, *caseType, casework::CommandRules::RequiredValues::MayBeMissing, m_now, &theCase);
     if (!opened)
         return opened.error();
-    if (const std::optional<CaseRefusal> &refusal = opened.value()) {
-        if (refusal->code == QLatin1String("invalid_form"))
-            return invalidForm(refusal->problems);
+    if (const std::optional<CaseRefusal> &refusal = opened.value())
         return CommandResult::rejected(refusal->code, refusal->message);
-    }
     m_changedCase = true;
     return CommandResult::applied(theCase.version);
 }
 
-Result<CommandResult> Execution::setFields(Case &theCase, const demo::CaseTypeContent &content)
+Result<CommandResult> Execution::byRules(Case &theCase)
 {
-    const QList<forms::FormProblem> before = blockingProblems(content.form, theCase.formData, m_today);
-    const QJsonObject server = theCase.formData;
-    if (Result<void> replayed = replayCommand(m_command, m_session.user.id, &theCase); !replayed) {
-        if (replayed.error().code != ErrorCode::Conflict)
-            return invalidArgs(replayed.error().message);
-        // Every field whose expectation failed, with the server's value, so the client shows them all at once.
-        QJsonObject conflicts;
-        const QJsonObject fields = m_command.args.value(QLatin1String("fields")).toObject();
-        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
-            const QJsonValue current = server.contains(it.key()) ? server.value(it.key()) : QJsonValue();
-            if (current != it.value().toObject().value(QLatin1String("old")))
-                conflicts.insert(it.key(), QJsonObject{{QStringLiteral("server"), current}});
-        }
-        return CommandResult::conflict(QStringLiteral("field_conflict"), replayed.error().message, conflicts);
-    }
-    theCase.formData = forms::FormValidator::normalize(content.form, theCase.formData);
-    QList<forms::FormProblem> added = blockingProblems(content.form, theCase.formData, m_today);
-    // Only problems this edit brings count: older data that a newer definition dislikes must not block the case.
-    added.removeIf([&before](const forms::FormProblem &problem) {
-        return std::any_of(before.cbegin(), before.cend(), [&problem](const forms::FormProblem &old) {
-            return old.path == problem.path && old.code == problem.code && old.rule == problem.rule;
-        });
-    });
-    if (!added.isEmpty())
-        return invalidForm(added);
-    return saveCase(theCase);
-}
-
-Result<CommandResult> Execution::completeTask(Case &theCase, const demo::CaseTypeContent &content)
-{
-    // The args' shape is checked with the command (validateCommandArgs); absent and null texts are "".
-    const QJsonObject &args = m_command.args;
-    const QString taskId = args.value(QLatin1String("taskId")).toString();
-    const QString outcome = args.value(QLatin1String("outcome")).toString();
-    const QString noteText = args.value(QLatin1String("note")).toString();
-    const Result<workflow::WorkflowState> state =
-        workflow::WorkflowState::fromJson(content.process, theCase.workflowState);
-    if (!state)
-        return CommandResult::rejected(QStringLiteral("case_unreadable"), state.error().message);
-    workflow::Actor actor{uuidToString(m_session.user.id), workflow::RoleSet(m_session.user.roles),
-                          m_session.teamCodes};
-    const workflow::TransitionResult transition = workflow::WorkflowEngine::apply(
-        content.process, state.value(), {taskId, outcome, theCase.formData}, actor, m_now);
-    if (!transition) {
-        // The task is done or not reached yet: compare-and-set on the process, like the assignee.
-        if (transition.rejection() == workflow::Rejection::TaskNotActive)
-            return CommandResult::conflict(
-                QStringLiteral("task_conflict"), transition.error().message,
-                {{QStringLiteral("task"),
-                  QJsonObject{{QStringLiteral("server"), activeTaskIds(content.process, state.value())}}}});
-        return CommandResult::rejected(rejectionCode(transition.rejection()), transition.error().message);
-    }
-    CaseOpening::takeTransition(content.process, transition.value(), &theCase);
-    if (!noteText.isEmpty())
+    const workflow::Actor actor{uuidToString(m_session.user.id), workflow::RoleSet(m_session.user.roles),
+                                m_session.teamCodes};
+    if (const casework::RuleOutcome outcome = casework::CommandRules::apply(
+            m_command, actor, content(theCase.caseType), m_now, casework::CommandRules::Checks::All, &theCase);
+        !outcome.applied())
+        return resultOf(outcome);
+    // A Vermerk written with the completed task.
+    if (const QString noteText = m_command.args.value(QLatin1String("note")).toString();
+        m_command.name == CommandName::CompleteTask && !noteText.isEmpty())
         return saveCaseWithNote(theCase, {m_command.id, theCase.id, m_session.user.id, m_now, noteText});
     return saveCase(theCase);
 }

@@ -195,7 +195,7 @@ Attempt runOnce(QSqlDatabase &db, const Portal &portal, const IntakeSubmission &
     theCase.formData = submission.formData;
     CaseStore store(db);
     const Result<std::optional<CaseRefusal>> opened =
-        CaseOpening::open(store, *caseType, CaseOpening::RequiredValues::Demanded, now, &theCase);
+        CaseOpening::open(store, *caseType, casework::CommandRules::RequiredValues::Demanded, now, &theCase);
     if (!opened)
         return fail(opened.error());
     if (opened.value())

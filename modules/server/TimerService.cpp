@@ -4,13 +4,14 @@
 #include "core/Uuid.h"
 #include "demo/BundledContent.h"
 #include "server/AuditLog.h"
-#include "server/CaseOpening.h"
 #include "server/CaseStore.h"
 #include "server/ServerLog.h"
 #include "workflow/WorkflowEngine.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include "casework/CommandRules.h"
 
 namespace casedesk::server {
 
@@ -74,7 +75,7 @@ Result<Step> fireOne(QSqlDatabase db, const QDateTime &now, QStringList *skipped
     if (!fired)
         return skip(fired.error().toString());
 
-    CaseOpening::takeTransition(content->process, fired.value(), &theCase);
+    casework::CommandRules::takeTransition(content->process, fired.value(), &theCase);
     theCase.version += 1;
     theCase.updatedAt = now;
     if (Result<void> saved = store.updateCase(theCase); !saved)

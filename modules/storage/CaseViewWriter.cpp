@@ -1,6 +1,5 @@
 #include "storage/CaseViewWriter.h"
 
-#include "core/CommandReplay.h"
 #include "core/Uuid.h"
 #include "storage/ColumnValue.h"
 #include "storage/SearchIndexer.h"
@@ -169,7 +168,7 @@ template <typename T> Result<QList<T>> readStoredForCase(SqliteDatabase &db, con
 
 } // namespace
 
-CaseViewWriter::CaseViewWriter(SqliteDatabase &db) : m_db(db) {}
+CaseViewWriter::CaseViewWriter(SqliteDatabase &db) : m_db(db), m_check(db) {}
 
 Result<std::optional<Case>> CaseViewWriter::confirmedCase(const QUuid &caseId)
 {
@@ -309,7 +308,10 @@ Result<void> CaseViewWriter::refresh(const QUuid &caseId, const Case *knownConfi
         if (!visible && p.command.name != CommandName::CreateCase)
             continue; // nothing to apply it to (yet)
         Case next = visible.value_or(Case{});
-        if (replayCommand(p.command, p.actor, &next))
+        const Result<bool> replayed = m_check.replay(p.command, p.actor, &next);
+        if (!replayed)
+            return replayed.error();
+        if (replayed.value())
             visible = std::move(next);
     }
     if (!visible)

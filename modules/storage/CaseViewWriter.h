@@ -8,6 +8,7 @@
 #include "core/DocumentRef.h"
 #include "core/Note.h"
 #include "core/Result.h"
+#include "storage/CommandCheck.h"
 #include "storage/SearchIndexer.h"
 
 #include <QHash>
@@ -67,6 +68,7 @@ private:
     Result<void> writeSearchEntry(qint64 rowId, SearchDocument document, bool inserted);
 
     SqliteDatabase &m_db;
+    CommandCheck m_check; // replays pending commands with the case rules
     struct DeferredSearchEntry {
         qint64 rowId = 0;
         SearchDocument document;

@@ -5,6 +5,7 @@
 #include "core/Uuid.h"
 #include "storage/CacheDatabase.h"
 #include "storage/CaseViewWriter.h"
+#include "storage/CommandCheck.h"
 #include "storage/FailPoint.h"
 #include "storage/ReferenceRepository.h"
 #include "storage/SqliteDatabase.h"
@@ -146,10 +147,10 @@ Result<Command> Outbox::append(CommandName name, const QUuid &caseId, const QJso
     command.args = args;
     command.madeAt = Clock::current().now();
 
-    // The same check the server makes, so the user hears about a conflict now rather than after sync.
+    // The checks the server makes, so the user hears about a refusal or a conflict now rather than after sync.
     Case replayed = visible->value_or(Case{});
-    if (auto applied = replayCommand(command, actor, &replayed); !applied)
-        return applied.error();
+    if (auto checked = CommandCheck(db).check(command, actor, &replayed); !checked)
+        return checked.error();
     if (replayed.id != caseId)
         return makeError(ErrorCode::Invalid, QCoreApplication::translate(
                                                  "Storage", "The new case does not carry the id it was created "

@@ -26,8 +26,8 @@ public:
     explicit Outbox(CacheDatabase &db);
 
     // Stamps the command (id UUIDv7, clientId and next clientSeq of this installation, madeAt from the
-    // Clock), checks it by replaying it on the visible state (Conflict/Invalid errors leave everything
-    // unchanged), then writes the outbox entry, the new visible state and its search entry in one
+    // Clock), checks it on the visible state as the server would (CommandCheck: permission policy, workflow
+    // engine, form rules; a refusal or conflict leaves everything unchanged), then writes the outbox entry, the new visible state and its search entry in one
     // transaction with synchronous=FULL. `actor` is the user making it.
     Result<Command> submit(CommandName name, const QUuid &caseId, const QJsonObject &args, const QUuid &actor);
 

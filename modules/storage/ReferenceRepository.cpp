@@ -27,11 +27,13 @@ template <typename T> Result<QList<T>> readAll(SqliteDatabase &db, const QString
 
 } // namespace
 
-ReferenceRepository::ReferenceRepository(CacheDatabase &db) : m_db(db) {}
+ReferenceRepository::ReferenceRepository(CacheDatabase &db) : m_db(db.sqlite()) {}
+
+ReferenceRepository::ReferenceRepository(SqliteDatabase &db) : m_db(db) {}
 
 Result<void> ReferenceRepository::storeUsers(const QList<User> &users)
 {
-    SqliteDatabase &db = m_db.sqlite();
+    SqliteDatabase &db = m_db;
     SqliteTransaction transaction(db);
     if (!transaction.began())
         return transaction.began();
@@ -73,7 +75,7 @@ Result<void> ReferenceRepository::writeUsers(SqliteDatabase &db, const QList<Use
 
 Result<void> ReferenceRepository::storeTeams(const QList<Team> &teams)
 {
-    SqliteDatabase &db = m_db.sqlite();
+    SqliteDatabase &db = m_db;
     SqliteTransaction transaction(db);
     if (!transaction.began())
         return transaction.began();
@@ -102,7 +104,7 @@ Result<void> ReferenceRepository::writeTeams(SqliteDatabase &db, const QList<Tea
 
 Result<void> ReferenceRepository::replaceReference(const ReferenceSnapshot &snapshot)
 {
-    SqliteDatabase &db = m_db.sqlite();
+    SqliteDatabase &db = m_db;
     SqliteTransaction transaction(db);
     if (!transaction.began())
         return transaction.began();
@@ -141,17 +143,17 @@ Result<QJsonObject> ReferenceRepository::referenceRest()
 
 Result<QList<User>> ReferenceRepository::users()
 {
-    return readAll<User>(m_db.sqlite(), QStringLiteral("SELECT json FROM users ORDER BY name_key, id"));
+    return readAll<User>(m_db, QStringLiteral("SELECT json FROM users ORDER BY name_key, id"));
 }
 
 Result<QList<Team>> ReferenceRepository::teams()
 {
-    return readAll<Team>(m_db.sqlite(), QStringLiteral("SELECT json FROM teams ORDER BY code, id"));
+    return readAll<Team>(m_db, QStringLiteral("SELECT json FROM teams ORDER BY code, id"));
 }
 
 Result<std::optional<User>> ReferenceRepository::user(const QUuid &id)
 {
-    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT json FROM users WHERE id = ?"));
+    auto stmt = m_db.prepare(QStringLiteral("SELECT json FROM users WHERE id = ?"));
     if (!stmt)
         return stmt.error();
     (*stmt)->bind(1, uuidToString(id));
@@ -172,7 +174,7 @@ Result<std::optional<User>> ReferenceRepository::user(const QUuid &id)
 
 Result<QString> ReferenceRepository::setting(const QString &key)
 {
-    auto stmt = m_db.sqlite().prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    auto stmt = m_db.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
     if (!stmt)
         return stmt.error();
     (*stmt)->bind(1, key);
@@ -186,7 +188,7 @@ Result<QString> ReferenceRepository::setting(const QString &key)
 
 Result<void> ReferenceRepository::setSetting(const QString &key, const QString &value)
 {
-    auto stmt = m_db.sqlite().prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+    auto stmt = m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
     if (!stmt)
         return stmt.error();
     return (*stmt)->bind(1, key).bind(2, ColumnValue::text(value)).run();

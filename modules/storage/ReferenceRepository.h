@@ -18,6 +18,7 @@ struct ReferenceSnapshot;
 class ReferenceRepository {
 public:
     explicit ReferenceRepository(CacheDatabase &db);
+    explicit ReferenceRepository(SqliteDatabase &db); // within a transaction of the caller's
 
     Result<void> storeUsers(const QList<User> &users); // insert or replace, one transaction
     Result<void> storeTeams(const QList<Team> &teams);
@@ -38,7 +39,7 @@ private:
     static Result<void> writeUsers(SqliteDatabase &db, const QList<User> &users);
     static Result<void> writeTeams(SqliteDatabase &db, const QList<Team> &teams);
 
-    CacheDatabase &m_db;
+    SqliteDatabase &m_db;
 };
 
 } // namespace casedesk::storage

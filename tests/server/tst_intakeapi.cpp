@@ -9,7 +9,6 @@
 #include "demo/BundledContent.h"
 #include "demo/DemoGenerator.h"
 #include "mock/TestSupport.h"
-#include "server/CaseOpening.h"
 #include "server/ServerDatabase.h"
 
 #include <QCryptographicHash>
@@ -28,6 +27,7 @@
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
 #include "TestUsers.h"
+#include "casework/CommandRules.h"
 
 using namespace casedesk;
 using namespace casedesk::server;
@@ -168,8 +168,8 @@ void TestIntakeApi::initTestCase()
     for (qint64 i = 0; i < 2000 && m_template.id.isNull(); ++i) {
         const Case candidate = generator.makeCase(i);
         if (candidate.caseType == type->caseType &&
-            CaseOpening::problems(type->form, candidate.formData, Clock::current().today(),
-                                  CaseOpening::RequiredValues::Demanded)
+            casework::CommandRules::problems(type->form, candidate.formData, Clock::current().today(),
+                                             casework::CommandRules::RequiredValues::Demanded)
                 .isEmpty())
             m_template = candidate;
     }
@@ -278,8 +278,8 @@ void TestIntakeApi::invalidFormIsRefusedWithProblems()
             if (!data.value(key).isString()) // an array is then surely of the wrong type
                 continue;
             emptied.remove(key);
-            const auto problems = CaseOpening::problems(type->form, emptied, Clock::current().today(),
-                                                        CaseOpening::RequiredValues::Demanded);
+            const auto problems = casework::CommandRules::problems(type->form, emptied, Clock::current().today(),
+                                                                   casework::CommandRules::RequiredValues::Demanded);
             if (std::any_of(problems.cbegin(), problems.cend(), [&key](const forms::FormProblem &problem) {
                     return problem.path == key && problem.codeString() == QLatin1String("required");
                 })) {

@@ -219,11 +219,17 @@ private slots:
         CaseSearch search(cache.db());
         QCOMPARE(search.search(QStringLiteral("Zaunkönig"), 10)->size(), 0);
 
-        auto submitted = Outbox(cache.db())
-                             .submit(CommandName::SetFields, c.id,
-                                     fieldEdit(QStringLiteral("bemerkung"), QJsonValue(QJsonValue::Null),
-                                               QStringLiteral("Zaunkönig")),
-                                     createUuidV7());
+        auto submitted =
+            Outbox(cache.db())
+                .submit(CommandName::SetFields, c.id,
+                        {{QStringLiteral("fields"),
+                          QJsonObject{
+                              {QStringLiteral("secondVehicle"),
+                               QJsonObject{{QStringLiteral("old"), QJsonValue()}, {QStringLiteral("new"), true}}},
+                              {QStringLiteral("secondVehicleReason"),
+                               QJsonObject{{QStringLiteral("old"), QJsonValue()},
+                                           {QStringLiteral("new"), QStringLiteral("Zaunkönig im Carport nebenan")}}}}}},
+                        createUuidV7());
         QVERIFY2(submitted, test::errorText(submitted).constData());
         QCOMPARE(search.search(QStringLiteral("Zaunkönig"), 10)->size(), 1);
     }

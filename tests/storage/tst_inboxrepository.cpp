@@ -282,7 +282,8 @@ private slots:
             c.createdAt = QDateTime(c.receivedDate, QTime(8, 0), Qt::UTC);
             c.updatedAt = c.createdAt;
             if (random.bounded(8) == 0) {
-                provisional << c; // created offline: no Aktenzeichen yet
+                c.assigneeId = QUuid(); // opened offline by the mailroom, for the team's queue
+                provisional << c;       // no Aktenzeichen yet
             } else {
                 c.aktenzeichen = Aktenzeichen(pick(filePlanCodes), 1 + random.bounded(30), 2024 + random.bounded(3));
                 c.version = 1 + random.bounded(5);
@@ -291,11 +292,21 @@ private slots:
         }
         auto stored = CaseRepository(m_cache->db()).storeConfirmed(confirmed);
         QVERIFY2(stored, test::errorText(stored).constData());
+        // The mailroom opens cases for every team; the process of each new case decides its status.
+        User mailroom;
+        mailroom.id = createUuidV7();
+        mailroom.login = QStringLiteral("post");
+        mailroom.displayName = QStringLiteral("Poststelle");
+        mailroom.roles = {Role::Mailroom};
+        QVERIFY(ReferenceRepository(m_cache->db()).storeUsers({mailroom}));
         Outbox outbox(m_cache->db());
-        for (const Case &c : provisional) {
-            auto created = outbox.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}},
-                                         m_users.first().id);
+        for (Case &c : provisional) {
+            auto created =
+                outbox.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}}, mailroom.id);
             QVERIFY2(created, test::errorText(created).constData());
+            auto shown = CaseRepository(m_cache->db()).visibleCase(c.id);
+            QVERIFY(shown && *shown);
+            c = **shown;
         }
 
         // The test knows every case; only the row ids (assigned by the cache) are read back.

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "TemporaryCache.h"
+#include "casework/CommandRules.h"
 
 using namespace casedesk;
 using namespace casedesk::storage;
@@ -27,7 +28,7 @@ Case makeCase()
     c.receivedDate = QDate(2026, 2, 1);
     c.statutoryDeadline = QDate(2026, 3, 31);
     c.statusText = QStringLiteral("Prüfung");
-    c.formData = {{QStringLiteral("baumart"), QStringLiteral("Kastanie")}};
+    c.formData = {{QStringLiteral("buildingPermit"), QStringLiteral("Kastanie")}};
     c.version = 7;
     c.createdAt = QDateTime(QDate(2026, 2, 1), QTime(8, 0), Qt::UTC);
     c.updatedAt = c.createdAt;
@@ -69,7 +70,8 @@ private slots:
         Outbox outbox(cache.db());
         auto command = outbox.submit(
             CommandName::SetFields, c.id,
-            fieldEdit(QStringLiteral("baumart"), QStringLiteral("Kastanie"), QStringLiteral("Rosskastanie")), clerk);
+            fieldEdit(QStringLiteral("buildingPermit"), QStringLiteral("Kastanie"), QStringLiteral("Rosskastanie")),
+            clerk);
         QVERIFY2(command, test::errorText(command).constData());
         QVERIFY(uuidV7Milliseconds(command->id) >= 0);
         QVERIFY(uuidV7Milliseconds(command->clientId) >= 0);
@@ -86,7 +88,7 @@ private slots:
         QCOMPARE(outbox.entriesFor(createUuidV7())->size(), 0);
         QCOMPARE(*outbox.pendingCount(), qint64(1));
 
-        QCOMPARE((**cases.visibleCase(c.id)).formData.value(QStringLiteral("baumart")).toString(),
+        QCOMPARE((**cases.visibleCase(c.id)).formData.value(QStringLiteral("buildingPermit")).toString(),
                  QStringLiteral("Rosskastanie"));
         QCOMPARE(**cases.confirmedCase(c.id), c);
         InboxQuery all;
@@ -113,8 +115,8 @@ private slots:
                 QVERIFY2(cache.reopen(), qPrintable(cache.error())); // kept across restarts
             Outbox outbox(cache.db());
             const QString next = value + QLatin1Char('x');
-            auto command =
-                outbox.submit(CommandName::SetFields, c.id, fieldEdit(QStringLiteral("baumart"), value, next), clerk);
+            auto command = outbox.submit(CommandName::SetFields, c.id,
+                                         fieldEdit(QStringLiteral("buildingPermit"), value, next), clerk);
             QVERIFY2(command, test::errorText(command).constData());
             QCOMPARE(command->clientSeq, expected);
             if (clientId.isNull())
@@ -128,7 +130,9 @@ private slots:
         for (qsizetype i = 0; i < entries->size(); ++i)
             QCOMPARE(entries->at(i).command.clientSeq, qint64(i + 1));
         // Every edit replays on the one before it.
-        QCOMPARE((**CaseRepository(cache.db()).visibleCase(c.id)).formData.value(QStringLiteral("baumart")).toString(),
+        QCOMPARE((**CaseRepository(cache.db()).visibleCase(c.id))
+                     .formData.value(QStringLiteral("buildingPermit"))
+                     .toString(),
                  value);
     }
 
@@ -151,7 +155,7 @@ private slots:
         const QString before = snapshot(cache);
         auto failed = outbox.submit(
             CommandName::SetFields, c.id,
-            fieldEdit(QStringLiteral("baumart"), QStringLiteral("Kastanie"), QStringLiteral("Linde")), clerk);
+            fieldEdit(QStringLiteral("buildingPermit"), QStringLiteral("Kastanie"), QStringLiteral("Linde")), clerk);
         QVERIFY(!failed);
         QCOMPARE(snapshot(cache), before);
         QCOMPARE(outbox.entries()->size(), 1);
@@ -160,7 +164,7 @@ private slots:
         QVERIFY(cache.sqlite().exec(QStringLiteral("DROP TRIGGER fail_view")));
         auto command = outbox.submit(
             CommandName::SetFields, c.id,
-            fieldEdit(QStringLiteral("baumart"), QStringLiteral("Kastanie"), QStringLiteral("Linde")), clerk);
+            fieldEdit(QStringLiteral("buildingPermit"), QStringLiteral("Kastanie"), QStringLiteral("Linde")), clerk);
         QVERIFY2(command, test::errorText(command).constData());
         QCOMPARE(command->clientSeq, qint64(2));
     }
@@ -174,7 +178,7 @@ private slots:
         const QUuid someone = createUuidV7();
         QTest::newRow("setFields on a changed field")
             << int(CommandName::SetFields) << true
-            << fieldEdit(QStringLiteral("baumart"), QStringLiteral("Linde"), QStringLiteral("Ahorn"))
+            << fieldEdit(QStringLiteral("buildingPermit"), QStringLiteral("Linde"), QStringLiteral("Ahorn"))
             << int(ErrorCode::Conflict);
         QTest::newRow("setFields on a field that was empty")
             << int(CommandName::SetFields) << true << fieldEdit(QStringLiteral("umfang"), 120, 130)
@@ -188,7 +192,7 @@ private slots:
             << int(CommandName::Claim) << true << QJsonObject{{QStringLiteral("expected"), uuidToString(someone)}}
             << int(ErrorCode::Conflict);
         QTest::newRow("unknown case") << int(CommandName::SetFields) << false
-                                      << fieldEdit(QStringLiteral("baumart"), QStringLiteral("Kastanie"),
+                                      << fieldEdit(QStringLiteral("buildingPermit"), QStringLiteral("Kastanie"),
                                                    QStringLiteral("Ahorn"))
                                       << int(ErrorCode::NotFound);
         QTest::newRow("malformed args") << int(CommandName::SetFields) << true
@@ -238,8 +242,15 @@ private slots:
             Outbox(cache.db()).submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}}, clerk);
         QVERIFY2(command, test::errorText(command).constData());
 
+        // Shown as the case rules open it (its process started), not yet confirmed by the server.
+        Case opened = c;
+        QVERIFY(casework::CommandRules::open(*demo::BundledContent::instance()->find(c.caseType),
+                                             casework::CommandRules::RequiredValues::MayBeMissing, clock.now(), &opened)
+                    .applied());
+        opened.version = 0;
+        QVERIFY(!opened.workflowState.isEmpty());
         CaseRepository cases(cache.db());
-        QCOMPARE(**cases.visibleCase(c.id), c);
+        QCOMPARE(**cases.visibleCase(c.id), opened);
         QVERIFY(!cases.confirmedCase(c.id)->has_value());
         InboxQuery all;
         all.view = InboxView::All;
@@ -271,7 +282,8 @@ private slots:
         Outbox outbox(cache.db());
         auto edit = outbox.submit(
             CommandName::SetFields, c.id,
-            fieldEdit(QStringLiteral("baumart"), QStringLiteral("Kastanie"), QStringLiteral("Rosskastanie")), clerk);
+            fieldEdit(QStringLiteral("buildingPermit"), QStringLiteral("Kastanie"), QStringLiteral("Rosskastanie")),
+            clerk);
         QVERIFY2(edit, test::errorText(edit).constData());
 
         const QString before = snapshot(cache);
@@ -282,12 +294,12 @@ private slots:
         QCOMPARE(snapshot(cache), before);
 
         // Someone else set the field first: the server's state arrives and the edit is a conflict.
-        c.formData.insert(QStringLiteral("baumart"), QStringLiteral("Eiche"));
+        c.formData.insert(QStringLiteral("buildingPermit"), QStringLiteral("Eiche"));
         c.version = 8;
         QVERIFY(cases.storeConfirmed({c}));
         cache.scalar(QStringLiteral("UPDATE outbox SET state = 'conflict', reason = 'changed' WHERE seq = %1")
                          .arg(edit->clientSeq));
-        QCOMPARE((**cases.visibleCase(c.id)).formData.value(QStringLiteral("baumart")).toString(),
+        QCOMPARE((**cases.visibleCase(c.id)).formData.value(QStringLiteral("buildingPermit")).toString(),
                  QStringLiteral("Eiche"));
 
         auto again = outbox.reapply(edit->id, clerk);
@@ -295,13 +307,13 @@ private slots:
         QCOMPARE(again->clientSeq, edit->clientSeq + 1);
         QVERIFY(again->id != edit->id);
         QCOMPARE(again->args,
-                 fieldEdit(QStringLiteral("baumart"), QStringLiteral("Eiche"), QStringLiteral("Rosskastanie")));
+                 fieldEdit(QStringLiteral("buildingPermit"), QStringLiteral("Eiche"), QStringLiteral("Rosskastanie")));
         auto entries = outbox.entries();
         QVERIFY(entries);
         QCOMPARE(entries->size(), 1);
         QCOMPARE(entries->first().command, *again);
         QCOMPARE(entries->first().state, OutboxEntry::State::Pending);
-        QCOMPARE((**cases.visibleCase(c.id)).formData.value(QStringLiteral("baumart")).toString(),
+        QCOMPARE((**cases.visibleCase(c.id)).formData.value(QStringLiteral("buildingPermit")).toString(),
                  QStringLiteral("Rosskastanie"));
 
         // Rejected: discarding leaves the server's state, and the entry is gone for good.

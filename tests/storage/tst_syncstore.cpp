@@ -28,7 +28,7 @@ Case makeCase(const QString &title)
     c.teamId = createUuidV7();
     c.receivedDate = QDate(2026, 2, 1);
     c.statusText = QStringLiteral("Prüfung");
-    c.formData = {{QStringLiteral("baumart"), QStringLiteral("Kastanie")}};
+    c.formData = {{QStringLiteral("buildingPermit"), QStringLiteral("BG-2026-42")}};
     c.version = 1;
     c.createdAt = QDateTime(QDate(2026, 2, 1), QTime(8, 0), Qt::UTC);
     c.updatedAt = c.createdAt;
@@ -144,7 +144,7 @@ private slots:
         const QUuid clerk = createUuidV7();
         auto edit = Outbox(cache.db())
                         .submit(CommandName::SetFields, c.id,
-                                fieldEdit(QStringLiteral("stammumfang"), QJsonValue::Null, 140), clerk);
+                                fieldEdit(QStringLiteral("replacementTrees"), QJsonValue::Null, 14), clerk);
         QVERIFY2(edit, test::errorText(edit).constData());
 
         // Someone else retitled the case on the server; our pending field edit must not get lost.
@@ -155,7 +155,7 @@ private slots:
         const std::optional<Case> shown = visible(cache.db(), c.id);
         QVERIFY(shown);
         QCOMPARE(shown->title, c.title);
-        QCOMPARE(shown->formData.value(QStringLiteral("stammumfang")).toInt(), 140);
+        QCOMPARE(shown->formData.value(QStringLiteral("replacementTrees")).toInt(), 14);
         QCOMPARE(store.pendingCount().value(), 1);
         QCOMPARE(store.resultsAfter().value(), edit->clientSeq - 1);
         QCOMPARE(store.pendingCommands(0, 10).value(), QList<Command>{*edit});
@@ -172,21 +172,23 @@ private slots:
         const QUuid clerk = createUuidV7();
         Outbox outbox(cache.db());
         auto applied = outbox.submit(CommandName::SetFields, c.id,
-                                     fieldEdit(QStringLiteral("stammumfang"), QJsonValue::Null, 140), clerk);
+                                     fieldEdit(QStringLiteral("replacementTrees"), QJsonValue::Null, 14), clerk);
         auto conflicting = outbox.submit(
             CommandName::SetFields, c.id,
-            fieldEdit(QStringLiteral("baumart"), QStringLiteral("Kastanie"), QStringLiteral("Rosskastanie")), clerk);
+            fieldEdit(QStringLiteral("buildingPermit"), QStringLiteral("BG-2026-42"), QStringLiteral("BG-2026-43")),
+            clerk);
         auto rejected = outbox.submit(CommandName::SetFollowUp, c.id,
                                       {{QStringLiteral("date"), QStringLiteral("2026-04-01")}}, clerk);
         QVERIFY(applied && conflicting && rejected);
 
-        // The server applied the first (version 2), found "baumart" changed by someone else, and refused the last.
+        // The server applied the first (version 2), found "buildingPermit" changed by someone else, and refused the
+        // last.
         c.version = 2;
-        c.formData.insert(QStringLiteral("stammumfang"), 140);
-        c.formData.insert(QStringLiteral("baumart"), QStringLiteral("Linde"));
+        c.formData.insert(QStringLiteral("replacementTrees"), 14);
+        c.formData.insert(QStringLiteral("buildingPermit"), QStringLiteral("BG-2026-44"));
         QJsonObject json = page({entry(c)}, QStringLiteral("c2"));
         const QJsonObject serverValues{
-            {QStringLiteral("baumart"), QJsonObject{{QStringLiteral("server"), QStringLiteral("Linde")}}}};
+            {QStringLiteral("buildingPermit"), QJsonObject{{QStringLiteral("server"), QStringLiteral("BG-2026-44")}}}};
         json.insert(QStringLiteral("results"),
                     QJsonArray{result(*applied, QStringLiteral("applied"), {{QStringLiteral("caseVersion"), 2}}),
                                result(*conflicting, QStringLiteral("conflict"),
@@ -259,7 +261,7 @@ private slots:
         QVERIFY(apply(store, page({entry(c)}, QStringLiteral("c1"))));
         auto edit = Outbox(cache.db())
                         .submit(CommandName::SetFields, c.id,
-                                fieldEdit(QStringLiteral("stammumfang"), QJsonValue::Null, 140), createUuidV7());
+                                fieldEdit(QStringLiteral("replacementTrees"), QJsonValue::Null, 14), createUuidV7());
         QVERIFY(edit);
         const QString before = snapshot(cache);
 
@@ -308,7 +310,7 @@ private slots:
         const QUuid clerk = createUuidV7();
         Outbox outbox(cache.db());
         auto edit = outbox.submit(CommandName::SetFields, b.id,
-                                  fieldEdit(QStringLiteral("stammumfang"), QJsonValue::Null, 140), clerk);
+                                  fieldEdit(QStringLiteral("replacementTrees"), QJsonValue::Null, 14), clerk);
         const Case offline = makeCase(QStringLiteral("D, offline angelegt"));
         auto create =
             outbox.submit(CommandName::CreateCase, offline.id, {{QStringLiteral("case"), offline.toJson()}}, clerk);
@@ -324,7 +326,7 @@ private slots:
         QVERIFY(!visible(cache.db(), c.id));
         QCOMPARE(confirmed(cache.db(), a.id), a);
         QCOMPARE(confirmed(cache.db(), b.id), b);
-        QCOMPARE(visible(cache.db(), b.id)->formData.value(QStringLiteral("stammumfang")).toInt(), 140);
+        QCOMPARE(visible(cache.db(), b.id)->formData.value(QStringLiteral("replacementTrees")).toInt(), 14);
         QVERIFY(visible(cache.db(), offline.id));
         QCOMPARE(outbox.entries().value().size(), 2);
         QCOMPARE(store.pendingCount().value(), 2);

@@ -5,6 +5,7 @@
 #include "core/Uuid.h"
 #include "demo/BundledContent.h"
 #include "forms/FieldFormats.h"
+#include "mock/MockClock.h"
 #include "storage/CaseRepository.h"
 #include "storage/Outbox.h"
 #include "storage/ReferenceRepository.h"
@@ -17,6 +18,7 @@
 #include <QTest>
 
 #include "../storage/TemporaryCache.h"
+#include "casework/CommandRules.h"
 
 using namespace casedesk;
 using namespace casedesk::storage;
@@ -25,6 +27,9 @@ using ui::NeedsAttentionModel;
 namespace {
 
 const QString CaseType = QStringLiteral("baumfaellung");
+const QUuid TeamId = QUuid::fromString(u"0190f5c2-0000-7000-8000-0000000067a2");
+// The day the commands are made: the form's dates (a felling from today on) are checked against it.
+const QDateTime Today(QDate(2026, 2, 3), QTime(9, 0), Qt::UTC);
 
 // The reason codes of the server's CommandProcessor.
 const char *const KnownCodes[] = {
@@ -62,6 +67,8 @@ User makeUser(const QString &login, const QString &name)
     user.id = createUuidV7();
     user.login = login;
     user.displayName = name;
+    user.roles = {Role::Clerk, Role::TeamLead}; // the case's team lead: every command below is theirs to make
+    user.teamIds = {TeamId};
     return user;
 }
 
@@ -73,12 +80,15 @@ Case makeCase(const QString &title, int number)
     c.caseType = CaseType;
     c.title = title;
     c.applicant.familyName = QStringLiteral("Schäfer");
-    c.teamId = createUuidV7();
+    c.teamId = TeamId;
     c.receivedDate = QDate(2026, 2, 1);
     c.formData = {{QStringLiteral("buildingPermit"), QStringLiteral("BG-2026-17")}};
-    c.version = 1;
-    c.createdAt = QDateTime(QDate(2026, 2, 1), QTime(8, 0), Qt::UTC);
-    c.updatedAt = c.createdAt;
+    // Its process started, as the server opened it.
+    const casework::RuleOutcome opened = casework::CommandRules::open(
+        *demo::BundledContent::instance()->find(CaseType), casework::CommandRules::RequiredValues::MayBeMissing,
+        QDateTime(QDate(2026, 2, 1), QTime(8, 0), Qt::UTC), &c);
+    if (!opened.applied())
+        qFatal("the test case does not open: %s", qPrintable(opened.message));
     return c;
 }
 
@@ -228,7 +238,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY2(demo::BundledContent::instance(), qPrintable(demo::BundledContent::instance().error().toString()));
+        Clock::setCurrent(&m_clock);
     }
+
+    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void listsRejectedAndConflictingCommandsOnly()
     {
@@ -406,6 +419,9 @@ private slots:
         QCOMPARE(titles.size(), model.columnCount());
         QVERIFY(!titles.contains(QString()));
     }
+
+private:
+    test::MockClock m_clock{Today};
 };
 
 QTEST_MAIN(TestNeedsAttentionModel)

@@ -1,0 +1,147 @@
+#include "storage/CommandCheck.h"
+
+#include "core/AccessPolicy.h"
+#include "core/CaseAccessFacts.h"
+#include "core/Clock.h"
+#include "core/CommandReplay.h"
+#include "core/Deputyship.h"
+#include "core/Uuid.h"
+#include "demo/BundledContent.h"
+#include "storage/ReferenceRepository.h"
+
+#include <QJsonArray>
+
+#include "casework/CommandRules.h"
+
+namespace casedesk::storage {
+
+namespace {
+
+const demo::CaseTypeContent *contentOf(const QString &caseType)
+{
+    const Result<demo::BundledContent> &bundled = demo::BundledContent::instance();
+    return bundled ? bundled->find(caseType) : nullptr;
+}
+
+// The case a command is about: for createCase the one it makes (what the server checks the policy on).
+Case subjectOf(const Command &command, const Case &visible)
+{
+    if (command.name != CommandName::CreateCase)
+        return visible;
+    Result<Case> created = Case::fromJson(command.args.value(QLatin1String("case")).toObject());
+    return created ? std::move(created).value() : Case{};
+}
+
+} // namespace
+
+CommandCheck::CommandCheck(SqliteDatabase &db) : m_db(db) {}
+
+Result<void> CommandCheck::check(const Command &command, const QUuid &actor, Case *theCase)
+{
+    const Result<casework::RuleOutcome> outcome = apply(command, actor, true, theCase);
+    if (!outcome)
+        return outcome.error();
+    if (!outcome->applied())
+        return outcome->toError();
+    return {};
+}
+
+Result<bool> CommandCheck::replay(const Command &command, const QUuid &actor, Case *theCase)
+{
+    const Result<casework::RuleOutcome> outcome = apply(command, actor, false, theCase);
+    if (!outcome)
+        return outcome.error();
+    return outcome->applied();
+}
+
+Result<casework::RuleOutcome> CommandCheck::apply(const Command &command, const QUuid &actorId, bool allChecks,
+                                                  Case *theCase)
+{
+    const Result<std::optional<KnownActor>> known = actor(actorId);
+    if (!known)
+        return known.error();
+    const KnownActor *who = known->has_value() ? &known->value() : nullptr;
+    const Case subject = subjectOf(command, *theCase);
+
+    if (who && allChecks) {
+        ReferenceRepository reference(m_db);
+        const AccessPolicy::UserLookup users = [&reference](const QUuid &id) -> std::optional<User> {
+            const Result<std::optional<User>> found = reference.user(id);
+            return found ? found.value() : std::nullopt; // unreadable: unknown, and the check refuses
+        };
+        const AccessDecision decision =
+            AccessPolicy::mayRun(who->scope, CaseAccessFacts::of(subject), command.name, command.args, users);
+        // The cache holds every case the server lets the user see; one the policy cannot place here was shared
+        // through a route the cache does not describe (a consultation), and the server judges it.
+        const bool unplaced =
+            decision.outcome == AccessDecision::Outcome::NotVisible && command.name != CommandName::CreateCase;
+        if (!decision.allowed() && !unplaced)
+            return decision.toError();
+    }
+
+    const demo::CaseTypeContent *content = contentOf(subject.caseType);
+    // Without the case type's rules, or for a user whose roles are unknown here, a replay shows the plain effect
+    // and the server decides the rest; a new command of an unknown case type is refused like the server does.
+    const bool engineNeeded = command.name == CommandName::CompleteTask && !who;
+    if (!allChecks && (!content || engineNeeded)) {
+        if (engineNeeded)
+            return casework::RuleOutcome::apply();
+        if (Result<void> replayed = replayCommand(command, actorId, theCase); !replayed)
+            return casework::RuleOutcome::reject(QStringLiteral("invalid_args"), replayed.error().message);
+        return casework::RuleOutcome::apply();
+    }
+    if (engineNeeded)
+        return casework::RuleOutcome::apply(); // the process moves on when the server has applied it
+
+    const workflow::Actor workflowActor = who ? who->workflowActor : workflow::Actor{uuidToString(actorId), {}, {}};
+    const QDateTime made = command.madeAt.isValid() ? command.madeAt : Clock::current().now();
+    Case changed = *theCase;
+    casework::RuleOutcome outcome = casework::CommandRules::apply(
+        command, workflowActor, content, made,
+        allChecks ? casework::CommandRules::Checks::All : casework::CommandRules::Checks::EffectsOnly, &changed);
+    if (!outcome.applied())
+        return outcome;
+    if (command.name == CommandName::CreateCase)
+        changed.version = 0; // not confirmed by the server yet, whatever the opening counts
+    *theCase = std::move(changed);
+    return outcome;
+}
+
+Result<std::optional<CommandCheck::KnownActor>> CommandCheck::actor(const QUuid &id)
+{
+    if (const auto cached = m_actors.constFind(id); cached != m_actors.cend())
+        return *cached;
+    ReferenceRepository reference(m_db);
+    const Result<std::optional<User>> user = reference.user(id);
+    if (!user)
+        return user.error();
+    std::optional<KnownActor> known;
+    if (user->has_value()) {
+        const Result<QList<Team>> teams = reference.teams();
+        if (!teams)
+            return teams.error();
+        QStringList teamCodes; // in the order of the user's teams, as the server's session has them
+        for (const QUuid &teamId : user->value().teamIds) {
+            for (const Team &team : *teams) {
+                if (team.id == teamId)
+                    teamCodes.append(team.code);
+            }
+        }
+        const Result<QJsonObject> rest = reference.referenceRest();
+        if (!rest)
+            return rest.error();
+        QList<Deputyship> deputyships;
+        // The snapshot was checked whole when it was stored; a row that does not read is no deputyship.
+        for (const QJsonValue &row : rest->value(QLatin1String("deputyships")).toArray()) {
+            if (Result<Deputyship> deputyship = Deputyship::fromJson(row.toObject()))
+                deputyships.append(std::move(deputyship).value());
+        }
+        const User &found = user->value();
+        known = KnownActor{found, workflow::Actor{uuidToString(id), workflow::RoleSet(found.roles), teamCodes},
+                           AccessScope::forUser(found, deputyships, Clock::current())};
+    }
+    m_actors.insert(id, known);
+    return known;
+}
+
+} // namespace casedesk::storage

@@ -1,0 +1,55 @@
+// The server's checks, made on the client before a command goes into the outbox, and the command's effects
+// replayed over the confirmed state (DESIGN.md, decision 1): the permission policy (core/AccessPolicy) with
+// the acting user's roles, teams and deputyships as the reference data has them, then the case rules
+// (casework/CommandRules: workflow engine, form definition, compare-and-set). The server keeps the final word.
+//
+// What the cache cannot know is left to the server: a user the reference data does not hold yet (before the
+// first sync) is checked by the form rules only, and a case the cache holds but the policy cannot place
+// (a consultation of the user's team: pull does not describe consultations) is not refused here.
+#pragma once
+
+#include "core/AccessScope.h"
+#include "core/Case.h"
+#include "core/Command.h"
+#include "core/Result.h"
+#include "workflow/WorkflowEngine.h"
+
+#include <QHash>
+
+#include <optional>
+
+#include "casework/RuleOutcome.h"
+
+namespace casedesk::storage {
+
+class SqliteDatabase;
+
+class CommandCheck {
+public:
+    // Reads the reference data through `db` within the caller's transaction; lives no longer than it.
+    explicit CommandCheck(SqliteDatabase &db);
+
+    // A new command by `actor` on the visible state `theCase` (an empty Case for createCase): every check,
+    // then its effects on `theCase`. Denied: NotFound or Invalid with the policy's reason; a rule's conflict
+    // or rejection: Conflict or Invalid with its message. `theCase` is unchanged then.
+    Result<void> check(const Command &command, const QUuid &actor, Case *theCase);
+
+    // A pending command's effects on `theCase` (form problems are the server's to report). false, with the
+    // case unchanged, when it no longer applies: the sync reports why.
+    Result<bool> replay(const Command &command, const QUuid &actor, Case *theCase);
+
+private:
+    struct KnownActor {
+        User user;
+        workflow::Actor workflowActor;
+        AccessScope scope;
+    };
+    // nullopt: the reference data does not hold the user.
+    Result<std::optional<KnownActor>> actor(const QUuid &id);
+    Result<casework::RuleOutcome> apply(const Command &command, const QUuid &actor, bool allChecks, Case *theCase);
+
+    SqliteDatabase &m_db;
+    QHash<QUuid, std::optional<KnownActor>> m_actors; // read once per check object
+};
+
+} // namespace casedesk::storage

@@ -1,0 +1,175 @@
+// The client's own check of a user's action before it enters the outbox (CommandCheck through Outbox::submit):
+// the permission policy with the user's roles and teams from the reference data, the workflow engine and the
+// form rules of the case type, and the replay of a pending completed task over the confirmed state.
+#include "core/Uuid.h"
+#include "mock/MockClock.h"
+#include "storage/CaseRepository.h"
+#include "storage/Outbox.h"
+#include "storage/ReferenceRepository.h"
+
+#include <QTest>
+
+#include "TemporaryCache.h"
+#include "TreeFellingSamples.h"
+
+using namespace casedesk;
+using namespace casedesk::storage;
+using test::fieldEdit;
+
+namespace {
+
+// The sample application as the server confirmed it: unassigned, its process at the first task.
+Case confirmedCase()
+{
+    Case c = test::openedTreeFellingCase();
+    c.assigneeId = {};
+    c.version = 3;
+    return c;
+}
+
+User someone(Role role)
+{
+    return test::treeFellingUser(role);
+}
+
+QJsonObject firstTask(const Case &c, const User &user)
+{
+    return test::firstTask(c, test::actorOf(user));
+}
+
+} // namespace
+
+class TestCommandCheck : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { Clock::setCurrent(&m_clock); }
+    void cleanupTestCase() { Clock::setCurrent(nullptr); }
+
+    void init()
+    {
+        m_cache = std::make_unique<test::TemporaryCache>();
+        QVERIFY2(m_cache->isOpen(), qPrintable(m_cache->error()));
+        ReferenceRepository reference(m_cache->db());
+        QVERIFY(reference.storeTeams(test::treeFellingDemo().world().teams));
+        QVERIFY(reference.storeUsers(test::treeFellingDemo().world().users));
+        m_case = confirmedCase();
+        QVERIFY(CaseRepository(m_cache->db()).storeConfirmed({m_case}));
+    }
+
+    void cleanup() { m_cache.reset(); }
+
+    void aCompletedTaskMovesTheVisibleProcessOn()
+    {
+        const User clerk = someone(Role::Clerk);
+        const QJsonObject task = firstTask(m_case, clerk);
+        QVERIFY(!task.isEmpty());
+        auto done = Outbox(m_cache->db()).submit(CommandName::CompleteTask, m_case.id, task, clerk.id);
+        QVERIFY2(done, qPrintable(done.error().toString()));
+
+        auto visible = CaseRepository(m_cache->db()).visibleCase(m_case.id);
+        QVERIFY(visible && *visible);
+        QVERIFY((*visible)->workflowState != m_case.workflowState);
+        QVERIFY(firstTask(**visible, clerk) != task); // the next task waits now
+        // The confirmed state is the server's until it applied the command.
+        auto confirmed = CaseRepository(m_cache->db()).confirmedCase(m_case.id);
+        QCOMPARE((*confirmed)->workflowState, m_case.workflowState);
+
+        // The same task a second time: it no longer waits, and the user hears so at once.
+        auto again = Outbox(m_cache->db()).submit(CommandName::CompleteTask, m_case.id, task, clerk.id);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::Conflict);
+        QCOMPARE(*Outbox(m_cache->db()).pendingCount(), qint64(1));
+    }
+
+    void anAuditorChangesNothing()
+    {
+        auto edit = Outbox(m_cache->db())
+                        .submit(CommandName::SetFields, m_case.id,
+                                fieldEdit(m_case, QStringLiteral("buildingPermit"), QStringLiteral("B-9")),
+                                someone(Role::Auditor).id);
+        QVERIFY(!edit);
+        QCOMPARE(edit.error().code, ErrorCode::Invalid);
+        QVERIFY2(edit.error().message.contains(QStringLiteral("read")), qPrintable(edit.error().message));
+        QCOMPARE(*Outbox(m_cache->db()).pendingCount(), qint64(0));
+        QCOMPARE((*CaseRepository(m_cache->db()).visibleCase(m_case.id))->formData, m_case.formData);
+    }
+
+    void onlyTheTeamLeadAssigns()
+    {
+        const User clerk = someone(Role::Clerk);
+        const QJsonObject toClerk{{QStringLiteral("expected"), QString()},
+                                  {QStringLiteral("assignee"), uuidToString(clerk.id)}};
+        auto byClerk = Outbox(m_cache->db()).submit(CommandName::Assign, m_case.id, toClerk, clerk.id);
+        QVERIFY(!byClerk);
+        QCOMPARE(byClerk.error().code, ErrorCode::Invalid);
+        QCOMPARE(*Outbox(m_cache->db()).pendingCount(), qint64(0));
+
+        auto byLead = Outbox(m_cache->db()).submit(CommandName::Assign, m_case.id, toClerk, someone(Role::TeamLead).id);
+        QVERIFY2(byLead, qPrintable(byLead.error().toString()));
+        QCOMPARE((*CaseRepository(m_cache->db()).visibleCase(m_case.id))->assigneeId, clerk.id);
+    }
+
+    void anEditTheFormRefusesIsNotQueued()
+    {
+        const User clerk = someone(Role::Clerk);
+        auto tooLong = Outbox(m_cache->db())
+                           .submit(CommandName::SetFields, m_case.id,
+                                   fieldEdit(m_case, QStringLiteral("reasonDetails"), QString(6000, u'x')), clerk.id);
+        QVERIFY(!tooLong);
+        QCOMPARE(tooLong.error().code, ErrorCode::Invalid);
+        QVERIFY2(tooLong.error().message.contains(QStringLiteral("reasonDetails")),
+                 qPrintable(tooLong.error().message));
+        QCOMPARE(*Outbox(m_cache->db()).pendingCount(), qint64(0));
+
+        auto fine = Outbox(m_cache->db())
+                        .submit(CommandName::SetFields, m_case.id,
+                                fieldEdit(m_case, QStringLiteral("reasonDetails"),
+                                          QStringLiteral("Sturmschaden am Stamm, Astbruch droht")),
+                                clerk.id);
+        QVERIFY2(fine, qPrintable(fine.error().toString()));
+        QCOMPARE(
+            (*CaseRepository(m_cache->db()).visibleCase(m_case.id))->formData.value(QStringLiteral("reasonDetails")),
+            QJsonValue(QStringLiteral("Sturmschaden am Stamm, Astbruch droht")));
+    }
+
+    void aCaseOfAnUnknownTypeIsNotCreated()
+    {
+        Case draft = m_case;
+        draft.id = createUuidV7();
+        draft.caseType = QStringLiteral("hundesteuer");
+        draft.version = 0;
+        auto created = Outbox(m_cache->db())
+                           .submit(CommandName::CreateCase, draft.id, {{QStringLiteral("case"), draft.toJson()}},
+                                   someone(Role::Clerk).id);
+        QVERIFY(!created);
+        QVERIFY2(created.error().message.contains(QStringLiteral("hundesteuer")), qPrintable(created.error().message));
+        QVERIFY(!*CaseRepository(m_cache->db()).visibleCase(draft.id));
+    }
+
+    void aNewCaseShowsItsProcessUnconfirmed()
+    {
+        Case draft = m_case;
+        draft.id = createUuidV7();
+        draft.workflowState = {};
+        draft.statusText.clear();
+        draft.version = 0;
+        auto created = Outbox(m_cache->db())
+                           .submit(CommandName::CreateCase, draft.id, {{QStringLiteral("case"), draft.toJson()}},
+                                   someone(Role::Clerk).id);
+        QVERIFY2(created, qPrintable(created.error().toString()));
+        auto visible = CaseRepository(m_cache->db()).visibleCase(draft.id);
+        QVERIFY(visible && *visible);
+        QVERIFY(!(*visible)->workflowState.isEmpty());
+        QVERIFY(!(*visible)->statusText.isEmpty());
+        QCOMPARE((*visible)->version, qint64(0)); // not confirmed by the server yet
+    }
+
+private:
+    test::MockClock m_clock{test::treeFellingDay};
+    std::unique_ptr<test::TemporaryCache> m_cache;
+    Case m_case;
+};
+
+QTEST_GUILESS_MAIN(TestCommandCheck)
+#include "tst_commandcheck.moc"
