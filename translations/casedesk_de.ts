@@ -42,42 +42,42 @@
         <translation>Das Feld „%1“ muss ein Aktenzeichen wie 32.10-000123/2026 enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="39"/>
+        <location filename="../modules/core/Command.cpp" line="40"/>
         <source>The field “%1” must contain at least one field edit.</source>
         <translation>Das Feld „%1“ muss mindestens eine Feldänderung enthalten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="47"/>
+        <location filename="../modules/core/Command.cpp" line="48"/>
         <source>The field edit “%1” must be an object with “old” and “new” values.</source>
         <translation>Die Feldänderung „%1“ muss ein Objekt mit den Werten „old“ (bisher) und „new“ (neu) sein.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="71"/>
+        <location filename="../modules/core/Command.cpp" line="72"/>
         <source>The field “%1” is longer than %2 characters. Shorten it.</source>
         <translation>Das Feld „%1“ ist länger als %2 Zeichen. Bitte kürzen Sie es.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="93"/>
+        <location filename="../modules/core/Command.cpp" line="94"/>
         <source>The field “%1” is empty. Write the note&apos;s text.</source>
         <translation>Das Feld „%1“ ist leer. Schreiben Sie den Text des Vermerks.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="105"/>
+        <location filename="../modules/core/Command.cpp" line="106"/>
         <source>The field “%1” is empty. Give the document a name.</source>
         <translation>Das Feld „%1“ ist leer. Geben Sie dem Dokument einen Namen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="120"/>
+        <location filename="../modules/core/Command.cpp" line="121"/>
         <source>The field “%1” is missing. Give the document a new name, a new kind or both.</source>
         <translation>Das Feld „%1“ fehlt. Geben Sie dem Dokument einen neuen Namen, eine neue Art oder beides.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="132"/>
+        <location filename="../modules/core/Command.cpp" line="133"/>
         <source>The field “%1” is before the deputyship&apos;s first day. Correct one of the two dates.</source>
         <translation>Das Feld „%1“ liegt vor dem ersten Tag der Vertretung. Korrigieren Sie eines der beiden Daten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="164"/>
+        <location filename="../modules/core/Command.cpp" line="165"/>
         <source>The field “%1” must be the command&apos;s case id.</source>
         <translation>Das Feld „%1“ muss die Vorgangs-ID der Änderung enthalten.</translation>
     </message>
@@ -385,27 +385,32 @@
         <translation>Nur nicht zugewiesene Vorgänge können übernommen werden. Bitten Sie Ihre Teamleitung, den Vorgang neu zuzuweisen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="120"/>
+        <location filename="../modules/core/AccessPolicy.cpp" line="123"/>
+        <source>Your team can end only its own consultation. Ask the responsible team to end the others.</source>
+        <translation>Ihr Team kann nur seine eigene Beteiligung beenden. Bitten Sie das zuständige Team, die anderen zu beenden.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/AccessPolicy.cpp" line="136"/>
         <source>You can set a deputy only for yourself or, as team lead, for members of your team. Ask your team lead.</source>
         <translation>Sie können eine Vertretung nur für sich selbst oder, als Teamleitung, für Mitglieder Ihres Teams festlegen. Wenden Sie sich an Ihre Teamleitung.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="132"/>
+        <location filename="../modules/core/AccessPolicy.cpp" line="148"/>
         <source>A deputy must be an active clerk or team lead of a team of the absent person. Choose someone else.</source>
         <translation>Die Vertretung muss eine aktive Sachbearbeitung oder Teamleitung aus einem Team der abwesenden Person sein. Wählen Sie eine andere Person.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="156"/>
+        <location filename="../modules/core/AccessPolicy.cpp" line="172"/>
         <source>The mailroom can find this case and file documents into it, but not read it. Ask the responsible team for its contents.</source>
         <translation>Die Poststelle kann diesen Vorgang finden und Dokumente einsortieren, ihn aber nicht lesen. Wenden Sie sich für den Inhalt an das zuständige Team.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="204"/>
+        <location filename="../modules/core/AccessPolicy.cpp" line="222"/>
         <source>The command “%1” is unknown. Update CaseDesk and try again.</source>
         <translation>Der Befehl „%1“ ist unbekannt. Aktualisieren Sie CaseDesk und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/core/AccessPolicy.cpp" line="211"/>
+        <location filename="../modules/core/AccessPolicy.cpp" line="229"/>
         <source>You cannot create cases for this team. Choose one of your teams, or ask the mailroom to open the case.</source>
         <translation>Sie können für dieses Team keine Vorgänge anlegen. Wählen Sie eines Ihrer Teams, oder bitten Sie die Poststelle, den Vorgang anzulegen.</translation>
     </message>
@@ -1030,17 +1035,17 @@
         <translation>Das Passwort konnte nicht gehasht werden, weil dem Server der Speicher ausgeht. Versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="373"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="379"/>
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation>Die Datenbank hat die Schemaversion %1, dieser Server kennt aber nur Versionen bis %2. Aktualisieren Sie casedesk-server.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="462"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="468"/>
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation>Die Schemamigration %1 (%2) ist fehlgeschlagen; die Datenbank bleibt auf Version %3. Einzelheiten stehen im Serverprotokoll.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="490"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="496"/>
         <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
         <translation>Die Datenbank hat die Schemaversion %1; dieser Server braucht Version %2. Führen Sie zuerst „casedesk-server migrate“ aus.</translation>
     </message>
@@ -2585,143 +2590,154 @@
         <translation>Dieses Team ist an dem Vorgang bereits beteiligt. Verwerfen Sie die Anfrage.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="162"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="149"/>
+        <source>This team is no longer consulted on the case. Discard the change.</source>
+        <translation>Dieses Team ist an dem Vorgang nicht mehr beteiligt. Verwerfen Sie die Änderung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="163"/>
         <source>Case created</source>
         <translation>Vorgang angelegt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="168"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="169"/>
         <source>Set fields: %1</source>
         <translation>Felder gesetzt: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="171"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="172"/>
         <source>Complete task “%1”</source>
         <translation>Aufgabe „%1“ erledigen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="175"/>
         <source>Remove the assignment</source>
         <translation>Zuweisung aufheben</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="174"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="175"/>
         <source>Assign to %1</source>
         <translation>Zuweisen an %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="177"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="178"/>
         <source>Take on the case</source>
         <translation>Vorgang übernehmen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="179"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="180"/>
         <source>Vermerk added</source>
         <translation>Vermerk hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="181"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="182"/>
         <source>Document “%1” attached</source>
         <translation>Dokument „%1“ angehängt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="184"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="185"/>
         <source>Document details changed</source>
         <translation>Dokumentangaben geändert</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="187"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="188"/>
         <source>Follow-up set to %1</source>
         <translation>Wiedervorlage auf %1 gesetzt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="188"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="189"/>
         <source>Follow-up removed</source>
         <translation>Wiedervorlage entfernt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="193"/>
         <source>Consultation requested from %1</source>
         <translation>Beteiligung von %1 angefragt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="192"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="193"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="197"/>
         <source>another team</source>
         <translation>einem anderen Team</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="195"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="197"/>
+        <source>Consultation of %1 ended</source>
+        <translation>Beteiligung von %1 beendet</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="200"/>
         <source>Deputy set</source>
         <translation>Vertretung festgelegt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="210"/>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="270"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="215"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="275"/>
         <source>(empty)</source>
         <translation>(leer)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="231"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="236"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="249"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="254"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="251"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="256"/>
         <source>unknown user (%1)</source>
         <translation>unbekannte Person (%1)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="263"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="268"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="304"/>
         <source>No open task</source>
         <translation>Keine offene Aufgabe</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="298"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="304"/>
         <source>Open: %1</source>
         <translation>Offen: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="339"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="345"/>
         <source>Made on %1</source>
         <translation>Vorgenommen am %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="357"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="363"/>
         <source>File number</source>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="359"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="365"/>
         <source>Case</source>
         <translation>Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="361"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="367"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="363"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="369"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="365"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="371"/>
         <source>Server&apos;s value</source>
         <translation>Wert des Servers</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="367"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="373"/>
         <source>Your value</source>
         <translation>Ihr Wert</translation>
     </message>

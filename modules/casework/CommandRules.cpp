@@ -146,6 +146,7 @@ RuleOutcome CommandRules::apply(const Command &command, const workflow::Actor &a
     case CommandName::AttachDocument:
     case CommandName::UpdateDocumentMeta:
     case CommandName::RequestConsultation:
+    case CommandName::EndConsultation:
     case CommandName::SetDeputy:
     case CommandName::CreateCase: // handled above
         break;

@@ -108,6 +108,22 @@ AccessDecision mayCreate(const AccessScope &scope, const CaseAccessFacts &facts,
     return onlyTeamLeadAssigns();
 }
 
+// The responsible team ends any consultation; a consulted team ends its own, once it has given its statement
+// (Stellungnahme), and with it loses the case from its scope.
+AccessDecision mayEndConsultation(const AccessScope &scope, const CaseAccessFacts &facts, CaseAccess access,
+                                  const QJsonObject &args)
+{
+    if (access == CaseAccess::Write)
+        return AccessDecision::allow();
+    if (access != CaseAccess::Read || !isConsulted(scope, facts))
+        return denyByAccess(scope, facts, access);
+    const QUuid team = uuidArg(args, QLatin1String("team"));
+    if (scope.consultingTeamIds().contains(team) && facts.openConsultationTeamIds.contains(team))
+        return AccessDecision::allow();
+    return AccessDecision::forbidden(QCoreApplication::translate(
+        "Core", "Your team can end only its own consultation. Ask the responsible team to end the others."));
+}
+
 AccessDecision maySetDeputy(const AccessScope &scope, const QJsonObject &args, const AccessPolicy::UserLookup &users)
 {
     const QUuid absentId = uuidArg(args, QLatin1String("user"));
@@ -174,6 +190,8 @@ AccessDecision AccessPolicy::mayRun(const AccessScope &scope, const CaseAccessFa
         return mayAssign(scope, facts, access, args, users);
     case CommandName::Claim:
         return mayClaim(scope, facts, access, args);
+    case CommandName::EndConsultation:
+        return mayEndConsultation(scope, facts, access, args);
     case CommandName::AddNote:
     case CommandName::CompleteTask:
         allowed = allowed || (access == CaseAccess::Read && isConsulted(scope, facts));

@@ -26,11 +26,13 @@
 //   attachDocument         +     +      +       403       403      +       404
 //   claim                  +¹    +¹    403      403       403     403      404
 //   assign                403²   +³    403²     403       403     403      404
+//   endConsultation        +     +      +        +⁴       403     403      404
 //
 //   ¹ only with the expectation "unassigned" ({"expected": ""}); whether the case still is unassigned is
 //     the compare-and-set's business (a conflict, not a denial).
 //   ² except handing a case assigned to oneself back to the team queue ({"assignee": ""}).
 //   ³ to nobody (back to the queue) or to an active clerk or team lead of the case's team.
+//   ⁴ its own team's consultation only (its statement given, the case leaves its scope).
 //
 // Commands not on an existing case:
 //   createCase   clerk and team lead for their teams, mailroom for any team (paper mail); the new case is

@@ -26,6 +26,7 @@ constexpr json::EnumKey<CommandName> commandNameKeys[] = {
     {CommandName::SetFollowUp, "setFollowUp"},
     {CommandName::RequestConsultation, "requestConsultation"},
     {CommandName::SetDeputy, "setDeputy"},
+    {CommandName::EndConsultation, "endConsultation"},
 };
 
 // Each entry of setFields: {"old": value, "new": value}; null values are allowed (an empty field).
@@ -253,6 +254,7 @@ Result<void> validateCommandArgs(CommandName name, const QJsonObject &args)
             reader.optionalDate(QLatin1String("date"));
         break;
     case CommandName::RequestConsultation:
+    case CommandName::EndConsultation:
         reader.requiredUuid(QLatin1String("team"));
         break;
     case CommandName::SetDeputy:

@@ -22,6 +22,7 @@ enum class CommandName {
     SetFollowUp,
     RequestConsultation,
     SetDeputy,
+    EndConsultation,
 };
 QString commandNameToString(CommandName name); // "createCase", "setFields", ...
 bool commandNameFromString(const QString &text, CommandName *name);
@@ -63,6 +64,7 @@ struct CommandLimits {
 //   updateDocumentMeta  {"documentId": uuid, "name"?: non-blank text, "kind"?: DocumentKind}, name or kind
 //   setFollowUp         {"date": "YYYY-MM-DD"|""}
 //   requestConsultation {"team": uuid}
+//   endConsultation     {"team": uuid} (the consulted team whose consultation ends)
 //   setDeputy           {"user": uuid, "deputy": uuid|"" (ends the user's deputyships), "from"?: date,
 //                        "until"?: date}, from not after until
 // Texts are at most CommandLimits long.

@@ -98,8 +98,9 @@ Result<void> replayCommand(const Command &command, const QUuid &actor, Case *tar
     case CommandName::AttachDocument:      // documents are kept beside the case
     case CommandName::UpdateDocumentMeta:  // document metadata, beside the case
     case CommandName::RequestConsultation: // changes who may see the case, not the case
-    case CommandName::SetDeputy:           // about users, not the case
-    case CommandName::CompleteTask:        // the workflow engine's part; its issue adds it
+    case CommandName::EndConsultation:
+    case CommandName::SetDeputy:    // about users, not the case
+    case CommandName::CompleteTask: // the workflow engine's part; its issue adds it
         return {};
     }
     return {};

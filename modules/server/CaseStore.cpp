@@ -453,6 +453,21 @@ Result<void> CaseStore::insertConsultation(const QUuid &id, const QUuid &caseId,
     return {};
 }
 
+Result<void> CaseStore::endConsultation(const QUuid &caseId, const QUuid &teamId, const QUuid &commandId)
+{
+    if (const Result<QSqlQuery *> query =
+            run(m_db,
+                QStringLiteral("UPDATE consultations SET ended_at = now(), ended_by_command = CAST(:command AS uuid)"
+                               " WHERE case_id = CAST(:case AS uuid) AND team_id = CAST(:team AS uuid)"
+                               " AND ended_at IS NULL"),
+                {{QStringLiteral(":command"), idText(commandId)},
+                 {QStringLiteral(":case"), idText(caseId)},
+                 {QStringLiteral(":team"), idText(teamId)}});
+        !query)
+        return query.error();
+    return {};
+}
+
 Result<void> CaseStore::insertDeputyship(const QUuid &id, const Deputyship &deputyship, const QUuid &createdBy)
 {
     if (const Result<QSqlQuery *> query =

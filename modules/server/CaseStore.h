@@ -99,6 +99,8 @@ public:
                                     const std::optional<DocumentKind> &kind);
     Result<void> insertConsultation(const QUuid &id, const QUuid &caseId, const QUuid &teamId,
                                     const QUuid &requestedBy);
+    // Ends the team's open consultation of the case, by the command `commandId` (its change wakes the team).
+    Result<void> endConsultation(const QUuid &caseId, const QUuid &teamId, const QUuid &commandId);
     Result<void> insertDeputyship(const QUuid &id, const Deputyship &deputyship, const QUuid &createdBy);
     // Ends the absent user's deputyships from `today` on: running ones end yesterday, future ones go.
     Result<void> endDeputyships(const QUuid &absentUserId, const QDate &today);

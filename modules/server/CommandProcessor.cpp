@@ -69,6 +69,7 @@ private:
     Result<CommandResult> attachDocument(Case &theCase);
     Result<CommandResult> updateDocumentMeta(Case &theCase);
     Result<CommandResult> requestConsultation(Case &theCase, const StoredCase &stored);
+    Result<CommandResult> endConsultation(Case &theCase, const StoredCase &stored);
     Result<CommandResult> setDeputy();
     Result<CommandResult> saveCase(Case &theCase);
     // Inserts the Vermerk (a taken id rejects the command) and saves the case.
@@ -172,6 +173,8 @@ Result<CommandResult> Execution::onCase(StoredCase stored)
         return addNote(theCase);
     case CommandName::RequestConsultation:
         return requestConsultation(theCase, stored);
+    case CommandName::EndConsultation:
+        return endConsultation(theCase, stored);
     case CommandName::AttachDocument:
         return attachDocument(theCase);
     case CommandName::UpdateDocumentMeta:
@@ -323,6 +326,18 @@ Result<CommandResult> Execution::requestConsultation(Case &theCase, const Stored
     if (Result<void> inserted = m_store.insertConsultation(m_command.id, theCase.id, teamId, m_session.user.id);
         !inserted)
         return inserted.error();
+    return saveCase(theCase);
+}
+
+Result<CommandResult> Execution::endConsultation(Case &theCase, const StoredCase &stored)
+{
+    const QUuid teamId = uuidFromString(m_command.args.value(QLatin1String("team")).toString());
+    if (!stored.openConsultationTeamIds.contains(teamId))
+        return CommandResult::rejected(QStringLiteral("not_consulted"),
+                                       QStringLiteral("This team is not consulted on the case (any more). Discard "
+                                                      "the change."));
+    if (Result<void> ended = m_store.endConsultation(theCase.id, teamId, m_command.id); !ended)
+        return ended.error();
     return saveCase(theCase);
 }
 

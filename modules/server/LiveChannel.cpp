@@ -47,11 +47,11 @@ struct Look {
 
 // One statement, so one snapshot: the horizon (the snapshot's xmin, as in ChangeFeed), the changes below it after the
 // position in commit order (index changes_commit_order), each with its case (primary key), the case's open
-// consultations (consultations_case) and the facts of the case's change before (changes_case, backwards: a change
-// row is written under its case's row lock, so its case's changes follow each other in seq order). The end of the
-// deliverable feed comes from the same snapshot, so jumping there after too many changes skips nothing unseen.
-// `limit` is written into the text: with a parameter the generic plan would expect a tenth of the table and cost
-// enough to be JIT-compiled on every run.
+// consultations and the one the change's command ended, whose team learns so (consultations_case), and the facts of the
+// case's change before (changes_case, backwards: a change row is written under its case's row lock, so its case's
+// changes follow each other in seq order). The end of the deliverable feed comes from the same snapshot, so jumping
+// there after too many changes skips nothing unseen. `limit` is written into the text: with a parameter the generic
+// plan would expect a tenth of the table and cost enough to be JIT-compiled on every run.
 QString lookSql(int limit)
 {
     return QStringLiteral(
@@ -62,7 +62,7 @@ QString lookSql(int limit)
                "  WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, seq DESC LIMIT 1) e ON true) h"
                " LEFT JOIN LATERAL (SELECT ch.xid, ch.seq, c.team_id, c.assignee_id,"
                "  (SELECT string_agg(k.team_id::text, ',') FROM consultations k WHERE k.case_id = ch.case_id"
-               "   AND k.ended_at IS NULL) AS consulting,"
+               "   AND (k.ended_at IS NULL OR k.ended_by_command = ch.command_id)) AS consulting,"
                "  p.team_id AS prior_team, p.assignee_id AS prior_assignee"
                "  FROM changes ch JOIN cases c ON c.id = ch.case_id"
                "  LEFT JOIN LATERAL (SELECT team_id, assignee_id FROM changes WHERE case_id = ch.case_id"

@@ -364,6 +364,12 @@ QList<Migration> serverMigrations()
              QStringLiteral("CREATE INDEX cases_applicant_family_name ON cases"
                             " (lower(data->'applicant'->>'familyName'))"),
          }},
+        {12,
+         QStringLiteral("the command that ended a consultation"),
+         {
+             // The live channel wakes the consulted team with the change that ended its consultation.
+             QStringLiteral("ALTER TABLE consultations ADD COLUMN ended_by_command uuid"),
+         }},
     };
 }
 

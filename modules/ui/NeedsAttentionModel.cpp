@@ -146,6 +146,7 @@ QString NeedsAttentionModel::reasonText(const QString &code)
         {"document_exists", QT_TR_NOOP("This document is attached already. Discard this copy.")},
         {"document_not_found", QT_TR_NOOP("The case has no such document (any more). Discard the change.")},
         {"already_consulted", QT_TR_NOOP("This team is consulted on the case already. Discard the request.")},
+        {"not_consulted", QT_TR_NOOP("This team is no longer consulted on the case. Discard the change.")},
     };
     for (const auto &entry : known) {
         if (code == QLatin1String(entry.code))
@@ -190,6 +191,10 @@ QString NeedsAttentionModel::describe(const Command &command, const QString &cas
     case CommandName::RequestConsultation: {
         const QUuid team = uuidFromString(args.value(QLatin1String("team")).toString());
         return tr("Consultation requested from %1").arg(m_teamNames.value(team, tr("another team")));
+    }
+    case CommandName::EndConsultation: {
+        const QUuid team = uuidFromString(args.value(QLatin1String("team")).toString());
+        return tr("Consultation of %1 ended").arg(m_teamNames.value(team, tr("another team")));
     }
     case CommandName::SetDeputy:
         return tr("Deputy set");
@@ -274,6 +279,7 @@ QString NeedsAttentionModel::userValue(const Command &command, const QString &ca
     case CommandName::AttachDocument:
     case CommandName::UpdateDocumentMeta:
     case CommandName::RequestConsultation:
+    case CommandName::EndConsultation:
     case CommandName::SetDeputy:
         break; // the description says it all
     }

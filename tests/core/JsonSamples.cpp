@@ -188,6 +188,8 @@ QList<Command> sampleCommands()
                             {QStringLiteral("deputy"), QStringLiteral("0190f5c2-0000-7000-8000-00000000a002")},
                             {QStringLiteral("from"), QStringLiteral("2026-03-02")},
                             {QStringLiteral("until"), QStringLiteral("2026-03-13")}}),
+        command(CommandName::EndConsultation,
+                QJsonObject{{QStringLiteral("team"), QStringLiteral("0190f5c2-0000-7000-8000-0000000000e2")}}),
     };
 }
 

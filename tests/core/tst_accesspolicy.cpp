@@ -194,6 +194,8 @@ private slots:
     void unknownCommand_data();
     void unknownCommand();
     void decisionAsError();
+    void endConsultation_data();
+    void endConsultation();
 };
 
 void TestAccessPolicy::matrix_data()
@@ -628,6 +630,56 @@ void TestAccessPolicy::decisionAsError()
     const Error denied = AccessDecision::forbidden(QStringLiteral("Ask your team lead.")).toError();
     QCOMPARE(denied.code, ErrorCode::Invalid);
     QCOMPARE(denied.message, QStringLiteral("Ask your team lead."));
+}
+
+void TestAccessPolicy::endConsultation_data()
+{
+    QTest::addColumn<QString>("roles");
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QUuid>("team"); // whose consultation ends
+    QTest::addColumn<char>("expected");
+
+    // The responsible team ends any consultation, its own case's.
+    QTest::newRow("clerk of the case's team") << "clerk"
+                                              << "ownTeam" << teamC << '+';
+    QTest::newRow("team lead of the case's team") << "teamLead"
+                                                  << "ownTeam" << teamC << '+';
+    QTest::newRow("assigned from another team") << "clerk"
+                                                << "assignedToMe" << teamC << '+';
+    QTest::newRow("deputy") << "clerk"
+                            << "deputyActive" << teamC << '+';
+    // A consulted team ends its own consultation, no other.
+    QTest::newRow("consulted, its own") << "clerk"
+                                        << "consultationOpen" << teamA << '+';
+    QTest::newRow("consulted team lead, its own") << "teamLead"
+                                                  << "consultationOpen" << teamA << '+';
+    QTest::newRow("consulted, another team's") << "clerk"
+                                               << "consultationOpen" << teamC << 'f';
+    QTest::newRow("consultation ended") << "clerk"
+                                        << "consultationEnded" << teamA << 'n';
+    QTest::newRow("consultation ended, the other's") << "clerk"
+                                                     << "consultationEnded" << teamC << 'n';
+    QTest::newRow("auditor") << "auditor"
+                             << "ownTeam" << teamC << 'f';
+    QTest::newRow("mailroom") << "mailroom"
+                              << "consultationOpen" << teamA << 'f';
+    QTest::newRow("other team") << "clerk"
+                                << "otherTeam" << teamC << 'n';
+    QTest::newRow("administrator") << "administrator"
+                                   << "consultationOpen" << teamA << 'n';
+}
+
+void TestAccessPolicy::endConsultation()
+{
+    QFETCH(QString, roles);
+    QFETCH(QString, where);
+    QFETCH(QUuid, team);
+    QFETCH(char, expected);
+    const AccessDecision decision =
+        AccessPolicy::mayRun(scopeOf(roles), situation(where), CommandName::EndConsultation,
+                             {{QStringLiteral("team"), uuidToString(team)}}, directory(parseRoles(roles)));
+    QCOMPARE(code(decision), expected);
+    QCOMPARE(decision.reason.isEmpty(), expected == '+');
 }
 
 QTEST_GUILESS_MAIN(TestAccessPolicy)

@@ -83,6 +83,7 @@ void TestCommandArgs::malformed_data()
     const QJsonObject updateMeta = commands.at(8).toJson();
     const QJsonObject consult = commands.at(9).toJson();
     const QJsonObject deputy = commands.at(10).toJson();
+    const QJsonObject endConsult = commands.at(11).toJson();
     row("completeTask: task id missing", commandType, completeTask, "args.taskId", removed);
     row("completeTask: task id blank", commandType, completeTask, "args.taskId", QStringLiteral(" "));
     row("completeTask: task id a number", commandType, completeTask, "args.taskId", 3);
@@ -118,6 +119,8 @@ void TestCommandArgs::malformed_data()
     row("requestConsultation: team nil", commandType, consult, "args.team",
         QStringLiteral("00000000-0000-0000-0000-000000000000"));
     row("requestConsultation: team a list", commandType, consult, "args.team", QJsonArray());
+    row("endConsultation: team missing", commandType, endConsult, "args.team", removed);
+    row("endConsultation: team garbage", commandType, endConsult, "args.team", QStringLiteral("Naturschutz"));
     row("setDeputy: user missing", commandType, deputy, "args.user", removed);
     row("setDeputy: user garbage", commandType, deputy, "args.user", QStringLiteral("j.mueller-weiss"));
     row("setDeputy: deputy missing", commandType, deputy, "args.deputy", removed);

@@ -335,6 +335,23 @@ void TestLiveChannel::consultedTeamIsWoken()
              QStringLiteral("applied"));
     problem = expectWoken(readers);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // Bert's team ends its consultation: its members learn that the case left their scope, and after that only
+    // the case's own team hears of it.
+    QCOMPARE(run(QStringLiteral("bert"), caseId, CommandName::EndConsultation,
+                 {{QStringLiteral("team"), uuidToString(m_team)}})
+                 .value(QStringLiteral("result"))
+                 .toString(),
+             QStringLiteral("applied"));
+    problem = expectWoken(readers);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const Note afterwards{createUuidV7(), caseId, userId(QStringLiteral("olga")), QDateTime::currentDateTimeUtc(),
+                          QStringLiteral("Stellungnahme eingegangen")};
+    QCOMPARE(run(QStringLiteral("olga"), caseId, CommandName::AddNote, {{QStringLiteral("note"), afterwards.toJson()}})
+                 .value(QStringLiteral("result"))
+                 .toString(),
+             QStringLiteral("applied"));
+    problem = expectWoken({QStringLiteral("olga")});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestLiveChannel::deputyIsWoken()

@@ -44,6 +44,7 @@ private slots:
     void assigneeCompareAndSet();
     void rejectedCreateCaseCascades();
     void otherCommands();
+    void consultationEnds();
 };
 
 void TestPushApi::createSetFieldsAddNote()
@@ -430,6 +431,57 @@ void TestPushApi::otherCommands()
     QCOMPARE(stored.version, 5); // create, completeTask, setFollowUp, requestConsultation, Olga's note
     QCOMPARE(
         scalar(QStringLiteral("SELECT count(*) FROM notes WHERE case_id = '%1'").arg(uuidToString(caseId))).toInt(), 2);
+}
+
+void TestPushApi::consultationEnds()
+{
+    Client anna = login(QStringLiteral("anna"));
+    Client olga = login(QStringLiteral("olga"));
+    const QUuid caseId = newCase(anna);
+    const auto result = [](const QJsonObject &r) {
+        return r.value(QStringLiteral("result")).toString() + r.value(QStringLiteral("code")).toString();
+    };
+    const QJsonObject olgasTeam{{QStringLiteral("team"), uuidToString(m_otherTeam)}};
+    const auto note = [&](const Client &author) {
+        const Note written{createUuidV7(), caseId, author.userId, QDateTime::currentDateTimeUtc(),
+                           QStringLiteral("Stellungnahme")};
+        return QJsonObject{{QStringLiteral("note"), written.toJson()}};
+    };
+    QCOMPARE(result(pushOne(anna, command(anna, caseId, CommandName::RequestConsultation, olgasTeam))),
+             QStringLiteral("applied"));
+    // Only a consultation that runs can end.
+    QCOMPARE(result(pushOne(anna, command(anna, caseId, CommandName::EndConsultation,
+                                          {{QStringLiteral("team"), uuidToString(m_team)}}))),
+             QStringLiteral("rejectednot_consulted"));
+    QCOMPARE(result(pushOne(olga, command(olga, caseId, CommandName::AddNote, note(olga)))), QStringLiteral("applied"));
+
+    // Olga's team has given its statement and ends its consultation: the case leaves its scope.
+    const Command ending = command(olga, caseId, CommandName::EndConsultation, olgasTeam);
+    QCOMPARE(result(pushOne(olga, ending)), QStringLiteral("applied"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM consultations WHERE case_id = '%1' AND ended_at IS NOT NULL"
+                                   " AND ended_by_command = '%2'")
+                        .arg(uuidToString(caseId), uuidToString(ending.id)))
+                 .toInt(),
+             1);
+    QCOMPARE(result(pushOne(olga, command(olga, caseId, CommandName::AddNote, note(olga)))),
+             QStringLiteral("rejectednot_found"));
+    QCOMPARE(result(pushOne(olga, command(olga, caseId, CommandName::EndConsultation, olgasTeam))),
+             QStringLiteral("rejectednot_found"));
+
+    // The responsible team may consult again, and end that consultation itself.
+    QCOMPARE(result(pushOne(anna, command(anna, caseId, CommandName::RequestConsultation, olgasTeam))),
+             QStringLiteral("applied"));
+    QCOMPARE(result(pushOne(olga, command(olga, caseId, CommandName::AddNote, note(olga)))), QStringLiteral("applied"));
+    QCOMPARE(result(pushOne(anna, command(anna, caseId, CommandName::EndConsultation, olgasTeam))),
+             QStringLiteral("applied"));
+    QCOMPARE(result(pushOne(olga, command(olga, caseId, CommandName::AddNote, note(olga)))),
+             QStringLiteral("rejectednot_found"));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM consultations WHERE case_id = '%1' AND ended_at IS NULL")
+                        .arg(uuidToString(caseId)))
+                 .toInt(),
+             0);
+    // create, two consultations asked and ended, two of Olga's notes
+    QCOMPARE(scalar(QStringLiteral("SELECT version FROM cases WHERE id = '%1'").arg(uuidToString(caseId))).toInt(), 7);
 }
 
 QTEST_GUILESS_MAIN(TestPushApi)

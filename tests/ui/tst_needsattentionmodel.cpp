@@ -37,7 +37,7 @@ const char *const KnownCodes[] = {
     "invalid_args",       "invalid_form",      "task_not_allowed", "four_eyes_violation", "unknown_outcome",
     "process_error",      "workflow_rejected", "case_exists",      "case_rejected",       "case_unreadable",
     "unknown_command",    "unknown_case_type", "note_exists",      "blob_missing",        "document_exists",
-    "document_not_found", "already_consulted",
+    "document_not_found", "already_consulted", "not_consulted",
 };
 
 const demo::CaseTypeContent &content()
