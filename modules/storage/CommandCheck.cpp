@@ -4,12 +4,9 @@
 #include "core/CaseAccessFacts.h"
 #include "core/Clock.h"
 #include "core/CommandReplay.h"
-#include "core/Deputyship.h"
 #include "core/Uuid.h"
 #include "demo/BundledContent.h"
 #include "storage/ReferenceRepository.h"
-
-#include <QJsonArray>
 
 #include "casework/CommandRules.h"
 
@@ -127,18 +124,12 @@ Result<std::optional<CommandCheck::KnownActor>> CommandCheck::actor(const QUuid 
                     teamCodes.append(team.code);
             }
         }
-        const Result<QJsonObject> rest = reference.referenceRest();
-        if (!rest)
-            return rest.error();
-        QList<Deputyship> deputyships;
-        // The snapshot was checked whole when it was stored; a row that does not read is no deputyship.
-        for (const QJsonValue &row : rest->value(QLatin1String("deputyships")).toArray()) {
-            if (Result<Deputyship> deputyship = Deputyship::fromJson(row.toObject()))
-                deputyships.append(std::move(deputyship).value());
-        }
+        const Result<QList<Deputyship>> deputyships = reference.deputyships();
+        if (!deputyships)
+            return deputyships.error();
         const User &found = user->value();
         known = KnownActor{found, workflow::Actor{uuidToString(id), workflow::RoleSet(found.roles), teamCodes},
-                           AccessScope::forUser(found, deputyships, Clock::current())};
+                           AccessScope::forUser(found, deputyships.value(), Clock::current())};
     }
     m_actors.insert(id, known);
     return known;

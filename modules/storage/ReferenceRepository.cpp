@@ -9,6 +9,9 @@
 #include "storage/SqliteStatement.h"
 #include "storage/StoredJson.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace casedesk::storage {
 
 namespace {
@@ -16,6 +19,9 @@ namespace {
 // Settings keys of the last reference snapshot.
 constexpr const char *EtagKey = "reference.etag";
 constexpr const char *RestKey = "reference.rest";
+// The deputyships of the rest once more, on their own: every local check reads them, and the rest is large
+// (process models, form definitions).
+constexpr const char *DeputyshipsKey = "reference.deputyships";
 
 template <typename T> Result<QList<T>> readAll(SqliteDatabase &db, const QString &sql)
 {
@@ -120,6 +126,11 @@ Result<void> ReferenceRepository::replaceReference(const ReferenceSnapshot &snap
         return kept;
     if (auto kept = setSetting(QString::fromLatin1(EtagKey), QString::fromLatin1(snapshot.etag)); !kept)
         return kept;
+    const QJsonArray deputyships = snapshot.rest.value(QLatin1String("deputyships")).toArray();
+    if (auto kept = setSetting(QString::fromLatin1(DeputyshipsKey),
+                               QString::fromUtf8(QJsonDocument(deputyships).toJson(QJsonDocument::Compact)));
+        !kept)
+        return kept;
     return transaction.commit();
 }
 
@@ -139,6 +150,30 @@ Result<QJsonObject> ReferenceRepository::referenceRest()
     if (rest->isEmpty())
         return QJsonObject();
     return StoredJson::object(*rest);
+}
+
+Result<QList<Deputyship>> ReferenceRepository::deputyships()
+{
+    Result<QString> kept = setting(QString::fromLatin1(DeputyshipsKey));
+    if (!kept)
+        return kept.error();
+    QJsonArray rows;
+    if (!kept->isEmpty()) {
+        rows = QJsonDocument::fromJson(kept->toUtf8()).array();
+    } else {
+        // Stored before the deputyships were kept on their own: an unchanged snapshot is not sent again.
+        const Result<QJsonObject> rest = referenceRest();
+        if (!rest)
+            return rest.error();
+        rows = rest->value(QLatin1String("deputyships")).toArray();
+    }
+    QList<Deputyship> deputyships;
+    // The snapshot was checked when it was stored; a row that does not read is no deputyship.
+    for (const QJsonValue &row : std::as_const(rows)) {
+        if (Result<Deputyship> deputyship = Deputyship::fromJson(row.toObject()))
+            deputyships.append(std::move(deputyship).value());
+    }
+    return deputyships;
 }
 
 Result<QList<User>> ReferenceRepository::users()

@@ -1,6 +1,7 @@
 // Users and teams known to the client (reference data from the server; demo data until sync exists).
 #pragma once
 
+#include "core/Deputyship.h"
 #include "core/Result.h"
 #include "core/Team.h"
 #include "core/User.h"
@@ -25,10 +26,11 @@ public:
     // The server's reference data in place of what the cache held (users and teams it no longer lists go),
     // with its ETag, in one transaction.
     Result<void> replaceReference(const ReferenceSnapshot &snapshot);
-    Result<QByteArray> referenceEtag();  // "" before the first snapshot
-    Result<QJsonObject> referenceRest(); // ReferenceSnapshot::rest of the last snapshot; {} before the first
-    Result<QList<User>> users();         // by display name
-    Result<QList<Team>> teams();         // by code
+    Result<QByteArray> referenceEtag();      // "" before the first snapshot
+    Result<QJsonObject> referenceRest();     // ReferenceSnapshot::rest of the last snapshot; {} before the first
+    Result<QList<Deputyship>> deputyships(); // those of the last snapshot (running and coming ones)
+    Result<QList<User>> users();             // by display name
+    Result<QList<Team>> teams();             // by code
     Result<std::optional<User>> user(const QUuid &id);
 
     // Small key-value settings of this installation kept inside the encrypted cache (e.g. clientId).

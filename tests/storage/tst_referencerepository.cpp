@@ -159,6 +159,32 @@ private slots:
         QVERIFY(repository.referenceRest()->value(QStringLiteral("processModels")).isArray());
     }
 
+    // The deputyships come back on their own, as the local checks read them; also from a snapshot stored before
+    // they were kept apart (an unchanged snapshot is not sent again).
+    void deputyshipsOfTheSnapshot()
+    {
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        ReferenceRepository repository(cache.db());
+        QCOMPARE(repository.deputyships().value(), QList<Deputyship>());
+        const User anna = makeUser(QStringLiteral("Müller, Anna"), QStringLiteral("a.mueller"));
+        const User bert = makeUser(QStringLiteral("Bauer, Bert"), QStringLiteral("b.bauer"));
+        const QList<Deputyship> expected{{anna.id, bert.id, QDate(2026, 3, 2), QDate(2026, 3, 13)},
+                                         {bert.id, anna.id, QDate(), QDate()}};
+        QJsonArray rows;
+        for (const Deputyship &deputyship : expected)
+            rows.append(deputyship.toJson());
+        QJsonObject reply = serverReply({anna, bert}, {});
+        reply.insert(QStringLiteral("deputyships"), rows);
+        const auto snapshot = ReferenceSnapshot::fromJson(reply, "\"v2\"");
+        QVERIFY2(snapshot, test::errorText(snapshot).constData());
+        QVERIFY(repository.replaceReference(*snapshot));
+        QCOMPARE(repository.deputyships().value(), expected);
+
+        QVERIFY(repository.setSetting(QStringLiteral("reference.deputyships"), QString()));
+        QCOMPARE(repository.deputyships().value(), expected);
+    }
+
     // Whatever part of the reply does not read, nothing of it is taken.
     void malformedReferenceIsRefusedWhole_data()
     {
