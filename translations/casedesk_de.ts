@@ -1528,6 +1528,19 @@
         <source>The server sent reference data this version cannot read.</source>
         <translation>Der Server hat Stammdaten gesendet, die diese Version nicht lesen kann.</translation>
     </message>
+    <message>
+        <location filename="../modules/storage/CacheOwner.cpp" line="33"/>
+        <source>The login names no user. Please report this problem to your IT support.</source>
+        <translation>Die Anmeldung nennt keinen Benutzer. Bitte melden Sie das Problem Ihrem IT-Support.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../modules/storage/CacheOwner.cpp" line="53"/>
+        <source>This installation holds %n change(s) of the previous user that are not on the server yet. Log in as that user once to send them, then log in again.</source>
+        <translation>
+            <numerusform>Auf diesem Rechner liegt %n Änderung der vorigen Benutzerin oder des vorigen Benutzers, die noch nicht auf dem Server ist. Melden Sie sich einmal als diese Person an, um sie zu senden, und melden Sie sich dann erneut an.</numerusform>
+            <numerusform>Auf diesem Rechner liegen %n Änderungen der vorigen Benutzerin oder des vorigen Benutzers, die noch nicht auf dem Server sind. Melden Sie sich einmal als diese Person an, um sie zu senden, und melden Sie sich dann erneut an.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -1592,47 +1605,47 @@
         <translation>Das Dokument wurde noch nicht vollständig hochgeladen. Versuchen Sie es erneut, sobald der Computer, auf dem es hinzugefügt wurde, synchronisiert hat.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="26"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="27"/>
         <source>The server %1 cannot be reached. Check the address and your network connection, or work offline.</source>
         <translation>Der Server %1 ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Netzwerkverbindung, oder arbeiten Sie offline.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="31"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="32"/>
         <source>The system keychain cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
         <translation>Der Schlüsselbund des Systems kann Ihre Anmeldung nicht speichern. Stellen Sie sicher, dass er läuft und entsperrt ist, und melden Sie sich dann erneut an.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="33"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="34"/>
         <source>%1 does not answer like a CaseDesk server. Check the server address.</source>
         <translation>%1 antwortet nicht wie ein CaseDesk-Server. Prüfen Sie die Serveradresse.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="38"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="39"/>
         <source>The login or the password is wrong, or the account is disabled. Check both and try again.</source>
         <translation>Benutzername oder Passwort ist falsch, oder das Konto ist gesperrt. Prüfen Sie beides und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="41"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="42"/>
         <source>There were too many failed logins. Wait a few minutes, then try again.</source>
         <translation>Es gab zu viele fehlgeschlagene Anmeldungen. Warten Sie einige Minuten und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="44"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="45"/>
         <source>The server is busy or being maintained. Try again in a few minutes, or work offline.</source>
         <translation>Der Server ist ausgelastet oder wird gewartet. Versuchen Sie es in einigen Minuten erneut, oder arbeiten Sie offline.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="48"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="49"/>
         <source>The server refused the login (%1). Try again, or ask your IT support.</source>
         <translation>Der Server hat die Anmeldung abgelehnt (%1). Versuchen Sie es erneut, oder wenden Sie sich an Ihren IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="155"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="186"/>
         <source>The local case cache is not open, so CaseDesk cannot synchronise. Restart CaseDesk.</source>
         <translation>Der lokale Fallspeicher ist nicht geöffnet, daher kann CaseDesk nicht synchronisieren. Starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="271"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="302"/>
         <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
         <translation>Geben Sie die Serveradresse so ein, wie Ihr IT-Support sie Ihnen genannt hat, zum Beispiel https://casedesk.example.org.</translation>
     </message>
@@ -2851,32 +2864,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="98"/>
+        <location filename="../modules/ui/StartupController.cpp" line="99"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation>Der Ordner für den lokalen Zwischenspeicher kann nicht angelegt werden: %1. Prüfen Sie, ob Sie dort schreiben dürfen, oder wählen Sie mit --cache einen anderen Ort.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="138"/>
+        <location filename="../modules/ui/StartupController.cpp" line="139"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation>Diese Passphrase öffnet den lokalen Zwischenspeicher nicht. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="163"/>
+        <location filename="../modules/ui/StartupController.cpp" line="164"/>
         <source>Start-up was cancelled.</source>
         <translation>Der Start wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="172"/>
+        <location filename="../modules/ui/StartupController.cpp" line="173"/>
         <source>Creating %1 demo cases…</source>
         <translation>%1 Demo-Vorgänge werden angelegt…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="234"/>
+        <location filename="../modules/ui/StartupController.cpp" line="235"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation>Die gewählte Person ist nicht im lokalen Zwischenspeicher vorhanden.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="330"/>
+        <location filename="../modules/ui/StartupController.cpp" line="327"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um Ihre Änderungen zu übertragen; sie bleiben auf diesem Computer erhalten.</translation>
     </message>

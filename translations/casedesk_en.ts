@@ -1516,6 +1516,19 @@
         <source>The server sent reference data this version cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../modules/storage/CacheOwner.cpp" line="33"/>
+        <source>The login names no user. Please report this problem to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../modules/storage/CacheOwner.cpp" line="53"/>
+        <source>This installation holds %n change(s) of the previous user that are not on the server yet. Log in as that user once to send them, then log in again.</source>
+        <translation>
+            <numerusform>This installation holds %n change of the previous user that is not on the server yet. Log in as that user once to send it, then log in again.</numerusform>
+            <numerusform>This installation holds %n changes of the previous user that are not on the server yet. Log in as that user once to send them, then log in again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -1580,47 +1593,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="26"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="27"/>
         <source>The server %1 cannot be reached. Check the address and your network connection, or work offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="31"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="32"/>
         <source>The system keychain cannot keep your sign-in. Make sure the keychain is running and unlocked, then log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="33"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="34"/>
         <source>%1 does not answer like a CaseDesk server. Check the server address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="38"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="39"/>
         <source>The login or the password is wrong, or the account is disabled. Check both and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="41"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="42"/>
         <source>There were too many failed logins. Wait a few minutes, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="44"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="45"/>
         <source>The server is busy or being maintained. Try again in a few minutes, or work offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="48"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="49"/>
         <source>The server refused the login (%1). Try again, or ask your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="155"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="186"/>
         <source>The local case cache is not open, so CaseDesk cannot synchronise. Restart CaseDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="271"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="302"/>
         <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2839,32 +2852,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="98"/>
+        <location filename="../modules/ui/StartupController.cpp" line="99"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="138"/>
+        <location filename="../modules/ui/StartupController.cpp" line="139"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="163"/>
+        <location filename="../modules/ui/StartupController.cpp" line="164"/>
         <source>Start-up was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="172"/>
+        <location filename="../modules/ui/StartupController.cpp" line="173"/>
         <source>Creating %1 demo cases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="234"/>
+        <location filename="../modules/ui/StartupController.cpp" line="235"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="330"/>
+        <location filename="../modules/ui/StartupController.cpp" line="327"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "storage/BlobFileStore.h"
 #include "storage/CacheDatabase.h"
+#include "storage/CacheOwner.h"
 #include "storage/SyncStore.h"
 #include "sync/BlobTransfer.h"
 #include "sync/LiveListener.h"
@@ -101,6 +102,13 @@ public:
             report([](SyncSession &s) { emit s.sessionEnded(); });
             return;
         }
+        // A session stored before another user took the cache over belongs to a clientId the cache no longer has.
+        const Result<QUuid> owner = storage::CacheOwner(*m_cache).owner();
+        if (!owner || owner->isNull() || *owner != m_tokens->tokens()->userId) {
+            qCInfo(lcSync) << "the stored session of" << login << "is not for this cache's user";
+            report([](SyncSession &s) { emit s.sessionEnded(); });
+            return;
+        }
         startSession();
     }
 
@@ -109,19 +117,7 @@ public:
         const auto failed = [](SyncSession &s, const QString &message) { emit s.loginFailed(message); };
         if (!useTokenStore(server, login, failed))
             return;
-        const Result<QUuid> clientId = storage::SyncStore(*m_cache).clientId();
-        if (!clientId) {
-            report([message = clientId.error().message, failed](SyncSession &s) { failed(s, message); });
-            return;
-        }
-        m_api->login(login, password, *clientId, [this, server, failed](const ApiResponse &response) {
-            if (!response.ok()) {
-                qCInfo(lcSync).noquote() << "login failed:" << response.describe();
-                report([message = loginProblem(response, server), failed](SyncSession &s) { failed(s, message); });
-                return;
-            }
-            startSession();
-        });
+        logInWithClientId(server, login, password, true);
     }
 
     void syncNow()
@@ -140,6 +136,41 @@ private:
         SyncSession *session = m_session;
         QMetaObject::invokeMethod(
             session, [session, f = std::move(f)] { f(*session); }, Qt::QueuedConnection);
+    }
+
+    // Logs in with the cache's clientId. A first login makes the cache its user's; another user's takes it over
+    // (CacheOwner) and logs in once more, with the new clientId the session must carry.
+    void logInWithClientId(const QUrl &server, const QString &login, const QString &password, bool mayTakeOver)
+    {
+        const auto failed = [](SyncSession &s, const QString &message) { emit s.loginFailed(message); };
+        const Result<QUuid> clientId = storage::SyncStore(*m_cache).clientId();
+        if (!clientId) {
+            report([message = clientId.error().message, failed](SyncSession &s) { failed(s, message); });
+            return;
+        }
+        m_api->login(
+            login, password, *clientId,
+            [this, server, login, password, mayTakeOver, failed](const ApiResponse &response) {
+                if (!response.ok()) {
+                    qCInfo(lcSync).noquote() << "login failed:" << response.describe();
+                    report([message = loginProblem(response, server), failed](SyncSession &s) { failed(s, message); });
+                    return;
+                }
+                const Result<bool> startedOver = storage::CacheOwner(*m_cache).takeOver(m_tokens->tokens()->userId);
+                if (!startedOver) {
+                    qCInfo(lcSync).noquote() << "the cache stays another user's:" << startedOver.error().toString();
+                    // No session for this cache: its tokens are not kept (the reply's ServerApi stays).
+                    if (Result<void> cleared = m_tokens->clear(); !cleared)
+                        qCWarning(lcSync).noquote() << "the session stays stored:" << cleared.error().toString();
+                    report([message = startedOver.error().message, failed](SyncSession &s) { failed(s, message); });
+                    return;
+                }
+                if (*startedOver && mayTakeOver) {
+                    logInWithClientId(server, login, password, false);
+                    return;
+                }
+                startSession();
+            });
     }
 
     // Ends any running session and makes the token store and ServerApi for `login` at `server`; false (after

@@ -4,6 +4,7 @@
 #include "core/Uuid.h"
 #include "storage/CacheDatabase.h"
 #include "storage/CacheKey.h"
+#include "storage/CacheOwner.h"
 #include "storage/CaseRepository.h"
 #include "storage/ReferenceRepository.h"
 #include "sync/KeychainTokenStore.h"
@@ -287,10 +288,6 @@ void StartupController::rememberLogin(const StartupPrompts::LoginAnswer &answer)
     QSettings settings(SettingsOrganization, QCoreApplication::applicationName());
     settings.setValue(QLatin1String(ServerSetting), m_server);
     settings.setValue(QLatin1String(LoginSetting), m_login);
-    if (auto saved = storage::ReferenceRepository(*m_db).setSetting(QString::fromLatin1(SessionUserSetting),
-                                                                    uuidToString(m_session->userId()));
-        !saved)
-        qCWarning(lcUi) << "remembering the session's user failed:" << saved.error().toString();
 }
 
 StartupController::Outcome StartupController::loadSessionUser()
@@ -298,10 +295,10 @@ StartupController::Outcome StartupController::loadSessionUser()
     storage::ReferenceRepository reference(*m_db);
     QUuid userId = m_session->userId();
     if (userId.isNull()) {
-        // Offline: the user of the last login on this installation, if any.
-        const auto remembered = reference.setting(QString::fromLatin1(SessionUserSetting));
-        if (remembered)
-            userId = uuidFromString(remembered.value());
+        // Offline: the user whose cache this is (the last login on this installation), if any.
+        const Result<QUuid> owner = storage::CacheOwner(*m_db).owner();
+        if (owner)
+            userId = owner.value();
     }
     if (userId.isNull())
         return Outcome::Done; // never logged in here: an empty inbox until the first login

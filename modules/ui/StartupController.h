@@ -45,7 +45,6 @@ class StartupController : public QObject {
 public:
     static constexpr auto KeychainName = "default";
     static constexpr auto DemoUserSetting = "demoUser";
-    static constexpr auto SessionUserSetting = "sessionUser"; // in the cache: who logged in last
     static constexpr auto ServerSetting = "server/url";       // QSettings: the last successful login
     static constexpr auto LoginSetting = "server/login";
 

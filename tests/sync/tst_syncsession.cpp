@@ -9,6 +9,7 @@
 #include "server/UserDirectory.h"
 #include "storage/CacheDatabase.h"
 #include "storage/CacheKey.h"
+#include "storage/CacheOwner.h"
 #include "storage/CaseRepository.h"
 #include "storage/Outbox.h"
 #include "storage/SyncStore.h"
@@ -154,6 +155,7 @@ private slots:
     void endsCleanlyWhileASyncRuns();
     void startupInServerModeLogsIn();
     void anAssignmentAppearsLiveInTheWindow();
+    void anotherUserTakesOverTheCache();
 
 private:
     // A new user of team 32.1, so that tests do not share sessions; empty on failure.
@@ -552,6 +554,64 @@ void TestSyncSession::anAssignmentAppearsLiveInTheWindow()
     QTRY_COMPARE_WITH_TIMEOUT(inbox.model()->rowCount(), 1, timeoutMs);
     QCOMPARE(inbox.model()->index(0, ui::InboxModel::TitleColumn).data().toString(), title);
     QCOMPARE(inbox.viewCount(InboxView::MyCases), 1);
+}
+
+void TestSyncSession::anotherUserTakesOverTheCache()
+{
+    const QString anna = newUser();
+    const QString bert = newUser();
+    QVERIFY(!anna.isEmpty() && !bert.isEmpty());
+    QUuid annaId;
+    {
+        auto s = session(*m_installation);
+        QSignalSpy synced(s.get(), &SyncSession::synced);
+        QVERIFY(logIn(*s, anna));
+        annaId = s->userId();
+        QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), timeoutMs);
+    }
+    const QUuid annasClient = SyncStore(*m_installation->ui).clientId().value();
+    // Made after Anna's session ended: it waits in the outbox.
+    const QUuid waiting = submitCase(*m_installation->ui, annaId, QStringLiteral("Von Anna, noch nicht gesendet"));
+    QVERIFY(!waiting.isNull());
+
+    // Bert may not take the cache while Anna's change waits: nothing is lost, nothing of Anna's shown to him.
+    auto s = session(*m_installation);
+    QSignalSpy failed(s.get(), &SyncSession::loginFailed);
+    QSignalSpy loggedIn(s.get(), &SyncSession::loggedIn);
+    s->logIn(m_proxy.url(), bert, TestUsers::password());
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), timeoutMs);
+    QVERIFY(loggedIn.isEmpty());
+    QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("previous user")),
+             qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(CacheOwner(*m_installation->ui).owner().value(), annaId);
+    QCOMPARE(Outbox(*m_installation->ui).pendingCount().value(), qint64(1));
+    KeychainTokenStore bertsTokens(m_proxy.url(), bert);
+    QVERIFY(bertsTokens.load());
+    QVERIFY(!bertsTokens.tokens());
+
+    // Anna sends it; then Bert's login starts the cache over with a clientId of his own.
+    QVERIFY(logIn(*s, anna));
+    QTRY_COMPARE_WITH_TIMEOUT(s->pendingCount(), 0, timeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_installation->hasConfirmed(waiting), timeoutMs);
+    QVERIFY(logIn(*s, bert));
+    const QUuid bertId = s->userId();
+    QVERIFY(bertId != annaId);
+    QCOMPARE(CacheOwner(*m_installation->ui).owner().value(), bertId);
+    const QUuid bertsClient = SyncStore(*m_installation->ui).clientId().value();
+    QVERIFY(!bertsClient.isNull());
+    QVERIFY(bertsClient != annasClient);
+    // The team's case comes back through Bert's own pull, and what he makes is applied under his client.
+    QTRY_VERIFY_WITH_TIMEOUT(m_installation->hasConfirmed(waiting), timeoutMs);
+    const QUuid bertsCase = submitCase(*m_installation->ui, bertId, QStringLiteral("Von Bert"));
+    QVERIFY(!bertsCase.isNull());
+    s->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(m_installation->hasConfirmed(bertsCase), timeoutMs);
+    QCOMPARE(s->pendingCount(), 0);
+
+    // Anna's stored session no longer fits this cache: resuming it asks for a login instead.
+    QSignalSpy ended(s.get(), &SyncSession::sessionEnded);
+    s->resume(m_proxy.url(), anna);
+    QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), timeoutMs);
 }
 
 QTEST_MAIN(TestSyncSession)
