@@ -1,6 +1,7 @@
 // Whose cache it is (CacheOwner): the first login makes it its user's; another user's login starts it over, and
 // only when nothing of the previous user waits in the outbox. What it removes and keeps, read back from the cache.
 #include "core/Uuid.h"
+#include "mock/MockClock.h"
 #include "storage/CacheOwner.h"
 #include "storage/CaseRepository.h"
 #include "storage/CaseSearch.h"
@@ -11,25 +12,19 @@
 #include <QTest>
 
 #include "TemporaryCache.h"
+#include "TreeFellingSamples.h"
 
 using namespace casedesk;
 using namespace casedesk::storage;
 
 namespace {
 
+// A realistic application under its own title and id.
 Case makeCase(const QString &title)
 {
-    Case c;
+    Case c = test::openedTreeFellingCase();
     c.id = createUuidV7();
-    c.aktenzeichen = Aktenzeichen(QStringLiteral("67.20"), 42, 2026);
-    c.caseType = QStringLiteral("baumfaellung");
     c.title = title;
-    c.applicant.familyName = QStringLiteral("Schäfer");
-    c.teamId = createUuidV7();
-    c.receivedDate = QDate(2026, 2, 1);
-    c.version = 1;
-    c.createdAt = QDateTime(QDate(2026, 2, 1), QTime(8, 0), Qt::UTC);
-    c.updatedAt = c.createdAt;
     return c;
 }
 
@@ -49,6 +44,10 @@ class TestCacheOwner : public QObject {
     Q_OBJECT
 
 private slots:
+    // The sample's form dates are checked against the day it was made for.
+    void initTestCase() { Clock::setCurrent(&m_clock); }
+    void cleanupTestCase() { Clock::setCurrent(nullptr); }
+
     void theFirstLoginTakesTheCacheAsItIs()
     {
         test::TemporaryCache cache;
@@ -125,6 +124,9 @@ private slots:
                  before);
         QCOMPARE(CacheOwner(cache.db()).owner().value(), anna);
     }
+
+private:
+    test::MockClock m_clock{test::treeFellingDay};
 };
 
 QTEST_GUILESS_MAIN(TestCacheOwner)
