@@ -76,19 +76,18 @@ Result<casework::RuleOutcome> CommandCheck::apply(const Command &command, const 
             return decision.toError();
     }
 
+    // A task completed by a user whose roles the cache does not know yet: the engine cannot tell whether they
+    // perform it, so the process moves on in view once the server has applied it.
+    if (command.name == CommandName::CompleteTask && !who)
+        return casework::RuleOutcome::apply();
     const demo::CaseTypeContent *content = contentOf(subject.caseType);
-    // Without the case type's rules, or for a user whose roles are unknown here, a replay shows the plain effect
-    // and the server decides the rest; a new command of an unknown case type is refused like the server does.
-    const bool engineNeeded = command.name == CommandName::CompleteTask && !who;
-    if (!allChecks && (!content || engineNeeded)) {
-        if (engineNeeded)
-            return casework::RuleOutcome::apply();
+    // A pending command on a case type without rules here shows its plain effect; a new one is refused (the
+    // rules' unknown_case_type), as the server refuses it.
+    if (!content && !allChecks) {
         if (Result<void> replayed = replayCommand(command, actorId, theCase); !replayed)
             return casework::RuleOutcome::reject(QStringLiteral("invalid_args"), replayed.error().message);
         return casework::RuleOutcome::apply();
     }
-    if (engineNeeded)
-        return casework::RuleOutcome::apply(); // the process moves on when the server has applied it
 
     const workflow::Actor workflowActor = who ? who->workflowActor : workflow::Actor{uuidToString(actorId), {}, {}};
     const QDateTime made = command.madeAt.isValid() ? command.madeAt : Clock::current().now();
