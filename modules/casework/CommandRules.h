@@ -43,10 +43,10 @@ public:
                             Case *theCase);
 
     // `command` applied to `theCase` by `actor` at `now` (the server's clock; for a replay, when it was made).
-    // createCase makes the case (opened with MayBeMissing when its type is known); addNote, attachDocument,
-    // updateDocumentMeta, requestConsultation and setDeputy leave it as it is (what they change is kept beside
-    // the case). `caseType` is the content of the case's type, nullptr when unknown. On anything but Applied
-    // the case is unchanged.
+    // createCase makes the case (opened with MayBeMissing when its type is known); request- and endConsultation
+    // change its consulting teams; addNote, attachDocument, updateDocumentMeta and setDeputy leave it as it is
+    // (what they change is kept beside the case). `caseType` is the content of the case's type, nullptr when unknown.
+    // On anything but Applied the case is unchanged.
     static RuleOutcome apply(const Command &command, const workflow::Actor &actor,
                              const demo::CaseTypeContent *caseType, const QDateTime &now, Checks checks, Case *theCase);
 

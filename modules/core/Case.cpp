@@ -4,6 +4,7 @@
 #include "core/Uuid.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 #include <limits>
 
@@ -46,6 +47,12 @@ QJsonObject Case::toJson() const
     json.insert(QLatin1String("applicant"), applicant.toJson());
     json::putUuid(json, QLatin1String("teamId"), teamId);
     json::putUuid(json, QLatin1String("assigneeId"), assigneeId);
+    if (!consultingTeamIds.isEmpty()) {
+        QJsonArray teams;
+        for (const QUuid &team : consultingTeamIds)
+            teams.append(uuidToString(team));
+        json.insert(QLatin1String("consultingTeams"), teams);
+    }
     json.insert(QLatin1String("priority"), priorityToString(priority));
     json::putDate(json, QLatin1String("receivedDate"), receivedDate);
     json::putDate(json, QLatin1String("statutoryDeadline"), statutoryDeadline);
@@ -82,6 +89,7 @@ Result<Case> Case::fromJson(const QJsonObject &object)
     result.applicant = reader.optionalNested<Party>(QLatin1String("applicant"));
     result.teamId = reader.optionalUuid(QLatin1String("teamId"));
     result.assigneeId = reader.optionalUuid(QLatin1String("assigneeId"));
+    result.consultingTeamIds = reader.optionalUuidList(QLatin1String("consultingTeams"));
     result.priority = reader.optionalEnum(QLatin1String("priority"), &priorityFromString, Priority::Normal);
     result.receivedDate = reader.optionalDate(QLatin1String("receivedDate"));
     result.statutoryDeadline = reader.optionalDate(QLatin1String("statutoryDeadline"));

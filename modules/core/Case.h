@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QUuid>
 
 namespace casedesk {
@@ -24,6 +25,9 @@ struct Case {
     Party applicant;
     QUuid teamId;
     QUuid assigneeId; // null: unassigned
+    // Teams consulted on the case (Beteiligung) whose consultation runs, in the order they were asked: the server
+    // keeps it with its consultations, so an offline client knows who may read the case.
+    QList<QUuid> consultingTeamIds;
     Priority priority = Priority::Normal;
     QDate receivedDate;
     QDate statutoryDeadline;   // may be null where no statutory period runs

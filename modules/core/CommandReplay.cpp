@@ -89,18 +89,25 @@ Result<void> replayCommand(const Command &command, const QUuid &actor, Case *tar
                            target);
     case CommandName::Claim:
         return setAssignee(command.args, actor, target);
+    case CommandName::RequestConsultation: {
+        const QUuid team = uuidFromString(command.args.value(QLatin1String("team")).toString());
+        if (!target->consultingTeamIds.contains(team))
+            target->consultingTeamIds.append(team);
+        return {};
+    }
+    case CommandName::EndConsultation:
+        target->consultingTeamIds.removeAll(uuidFromString(command.args.value(QLatin1String("team")).toString()));
+        return {};
     case CommandName::SetFollowUp:
         target->followUpDate =
             json::dateFromString(command.args.value(QLatin1String("date")).toString()).value_or(QDate());
         return {};
-    case CommandName::CreateCase:          // handled above
-    case CommandName::AddNote:             // notes are kept beside the case
-    case CommandName::AttachDocument:      // documents are kept beside the case
-    case CommandName::UpdateDocumentMeta:  // document metadata, beside the case
-    case CommandName::RequestConsultation: // changes who may see the case, not the case
-    case CommandName::EndConsultation:
-    case CommandName::SetDeputy:    // about users, not the case
-    case CommandName::CompleteTask: // the workflow engine's part; its issue adds it
+    case CommandName::CreateCase:         // handled above
+    case CommandName::AddNote:            // notes are kept beside the case
+    case CommandName::AttachDocument:     // documents are kept beside the case
+    case CommandName::UpdateDocumentMeta: // document metadata, beside the case
+    case CommandName::SetDeputy:          // about users, not the case
+    case CommandName::CompleteTask:       // the workflow engine's part; its issue adds it
         return {};
     }
     return {};

@@ -326,6 +326,9 @@ Result<CommandResult> Execution::requestConsultation(Case &theCase, const Stored
     if (Result<void> inserted = m_store.insertConsultation(m_command.id, theCase.id, teamId, m_session.user.id);
         !inserted)
         return inserted.error();
+    // The case carries its consulting teams too, for offline clients (core's replay keeps the list).
+    if (Result<void> replayed = replayCommand(m_command, m_session.user.id, &theCase); !replayed)
+        return invalidArgs(replayed.error().message);
     return saveCase(theCase);
 }
 
@@ -338,6 +341,8 @@ Result<CommandResult> Execution::endConsultation(Case &theCase, const StoredCase
                                                       "the change."));
     if (Result<void> ended = m_store.endConsultation(theCase.id, teamId, m_command.id); !ended)
         return ended.error();
+    if (Result<void> replayed = replayCommand(m_command, m_session.user.id, &theCase); !replayed)
+        return invalidArgs(replayed.error().message);
     return saveCase(theCase);
 }
 

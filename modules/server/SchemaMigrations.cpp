@@ -370,6 +370,14 @@ QList<Migration> serverMigrations()
              // The live channel wakes the consulted team with the change that ended its consultation.
              QStringLiteral("ALTER TABLE consultations ADD COLUMN ended_by_command uuid"),
          }},
+        {13,
+         QStringLiteral("the consulting teams in each case's data"),
+         {
+             // Offline clients check who may read a case from its data (core's Case::consultingTeamIds).
+             QStringLiteral("UPDATE cases c SET data = jsonb_set(c.data, '{consultingTeams}', k.teams)"
+                            " FROM (SELECT case_id, jsonb_agg(team_id::text ORDER BY requested_at, id) AS teams"
+                            " FROM consultations WHERE ended_at IS NULL GROUP BY case_id) k WHERE c.id = k.case_id"),
+         }},
     };
 }
 

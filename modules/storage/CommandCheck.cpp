@@ -66,10 +66,11 @@ Result<casework::RuleOutcome> CommandCheck::apply(const Command &command, const 
             const Result<std::optional<User>> found = reference.user(id);
             return found ? found.value() : std::nullopt; // unreadable: unknown, and the check refuses
         };
-        const AccessDecision decision =
-            AccessPolicy::mayRun(who->scope, CaseAccessFacts::of(subject), command.name, command.args, users);
-        // The cache holds every case the server lets the user see; one the policy cannot place here was shared
-        // through a route the cache does not describe (a consultation), and the server judges it.
+        const AccessDecision decision = AccessPolicy::mayRun(
+            who->scope, CaseAccessFacts::of(subject, subject.consultingTeamIds), command.name, command.args, users);
+        // The cache holds every case the server lets the user see; one the policy cannot place here came through
+        // a route newer than the cache's reference data (a deputyship it has not fetched yet), and the server
+        // judges it.
         const bool unplaced =
             decision.outcome == AccessDecision::Outcome::NotVisible && command.name != CommandName::CreateCase;
         if (!decision.allowed() && !unplaced)

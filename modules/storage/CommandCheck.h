@@ -5,7 +5,7 @@
 //
 // What the cache cannot know is left to the server: a user the reference data does not hold yet (before the
 // first sync) is checked by the form rules only, and a case the cache holds but the policy cannot place
-// (a consultation of the user's team: pull does not describe consultations) is not refused here.
+// (a deputyship newer than the cache's reference data) is not refused here.
 #pragma once
 
 #include "core/AccessScope.h"

@@ -93,6 +93,7 @@ private slots:
     void setFollowUp();
     void commandsThatLeaveTheCase_data();
     void commandsThatLeaveTheCase();
+    void consultationsChangeTheConsultingTeams();
     void missingCase_data();
     void missingCase();
     void invalidArgsChangeNothing();
@@ -326,9 +327,6 @@ void TestCommandReplay::commandsThatLeaveTheCase_data()
     QTest::newRow("updateDocumentMeta") << int(CommandName::UpdateDocumentMeta)
                                         << QJsonObject{{QStringLiteral("documentId"), uuidToString(document.id)},
                                                        {QStringLiteral("kind"), QStringLiteral("evidence")}};
-    QTest::newRow("requestConsultation") << int(CommandName::RequestConsultation)
-                                         << QJsonObject{{QStringLiteral("team"),
-                                                         QStringLiteral("0190f5c2-0000-7000-8000-0000000000e2")}};
     QTest::newRow("setDeputy") << int(CommandName::SetDeputy) << deputyArgs();
     QTest::newRow("completeTask") << int(CommandName::CompleteTask)
                                   << QJsonObject{{QStringLiteral("taskId"), QStringLiteral("pruefung")},
@@ -343,6 +341,30 @@ void TestCommandReplay::commandsThatLeaveTheCase()
     const Result<void> result = replayCommand(makeCommand(CommandName(name), args), clerkAnna, &target);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     QCOMPARE(target, sampleCase());
+}
+
+void TestCommandReplay::consultationsChangeTheConsultingTeams()
+{
+    const QUuid nature = QUuid::fromString(u"0190f5c2-0000-7000-8000-0000000000e2");
+    const QUuid planning = QUuid::fromString(u"0190f5c2-0000-7000-8000-0000000000e3");
+    const auto run = [](CommandName name, const QUuid &team, Case *target) {
+        return replayCommand(makeCommand(name, {{QStringLiteral("team"), uuidToString(team)}}), clerkAnna, target);
+    };
+    Case target = sampleCase();
+    QVERIFY(run(CommandName::RequestConsultation, nature, &target));
+    QVERIFY(run(CommandName::RequestConsultation, planning, &target));
+    QVERIFY(run(CommandName::RequestConsultation, nature, &target)); // asked again: once in the list
+    QCOMPARE(target.consultingTeamIds, (QList<QUuid>{nature, planning}));
+    QVERIFY(run(CommandName::EndConsultation, nature, &target));
+    QCOMPARE(target.consultingTeamIds, QList<QUuid>{planning});
+    QVERIFY(run(CommandName::EndConsultation, nature, &target)); // no longer consulted: nothing to end
+    QCOMPARE(target.consultingTeamIds, QList<QUuid>{planning});
+    // Everything else of the case stays, and the list survives the JSON round trip.
+    Case expected = sampleCase();
+    expected.consultingTeamIds = {planning};
+    QCOMPARE(target, expected);
+    QCOMPARE(Case::fromJson(target.toJson()).value(), target);
+    QVERIFY(!sampleCase().toJson().contains(QStringLiteral("consultingTeams")));
 }
 
 void TestCommandReplay::missingCase_data()

@@ -449,6 +449,11 @@ void TestPushApi::consultationEnds()
     };
     QCOMPARE(result(pushOne(anna, command(anna, caseId, CommandName::RequestConsultation, olgasTeam))),
              QStringLiteral("applied"));
+    // The case carries its consulting teams, for offline clients' checks.
+    const QString consulting =
+        QStringLiteral("SELECT coalesce(data->'consultingTeams', '[]')::text FROM cases WHERE id = '%1'")
+            .arg(uuidToString(caseId));
+    QCOMPARE(scalar(consulting).toString(), QStringLiteral("[\"%1\"]").arg(uuidToString(m_otherTeam)));
     // Only a consultation that runs can end.
     QCOMPARE(result(pushOne(anna, command(anna, caseId, CommandName::EndConsultation,
                                           {{QStringLiteral("team"), uuidToString(m_team)}}))),
@@ -458,6 +463,7 @@ void TestPushApi::consultationEnds()
     // Olga's team has given its statement and ends its consultation: the case leaves its scope.
     const Command ending = command(olga, caseId, CommandName::EndConsultation, olgasTeam);
     QCOMPARE(result(pushOne(olga, ending)), QStringLiteral("applied"));
+    QCOMPARE(scalar(consulting).toString(), QStringLiteral("[]"));
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM consultations WHERE case_id = '%1' AND ended_at IS NOT NULL"
                                    " AND ended_by_command = '%2'")
                         .arg(uuidToString(caseId), uuidToString(ending.id)))

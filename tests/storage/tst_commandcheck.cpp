@@ -133,6 +133,35 @@ private slots:
             QJsonValue(QStringLiteral("Sturmschaden am Stamm, Astbruch droht")));
     }
 
+    // A team consulted on the case (the case says which) adds its statement; it changes nothing else.
+    void aConsultedTeamWritesItsStatementOnly()
+    {
+        const User consulted = test::treeFellingUser(Role::Clerk, false); // of another department
+        QVERIFY(!consulted.teamIds.isEmpty());
+        Case shared = m_case;
+        shared.consultingTeamIds = {consulted.teamIds.first()};
+        QVERIFY(CaseRepository(m_cache->db()).storeConfirmed({shared}));
+
+        auto edit =
+            Outbox(m_cache->db())
+                .submit(CommandName::SetFields, shared.id,
+                        fieldEdit(shared, QStringLiteral("buildingPermit"), QStringLiteral("B-1")), consulted.id);
+        QVERIFY(!edit);
+        QCOMPARE(edit.error().code, ErrorCode::Invalid);
+        QVERIFY2(edit.error().message.contains(QStringLiteral("consulted")), qPrintable(edit.error().message));
+        const Note statement{createUuidV7(), shared.id, consulted.id, test::treeFellingDay,
+                             QStringLiteral("Keine Bedenken aus Sicht des Naturschutzes.")};
+        auto note =
+            Outbox(m_cache->db())
+                .submit(CommandName::AddNote, shared.id, {{QStringLiteral("note"), statement.toJson()}}, consulted.id);
+        QVERIFY2(note, qPrintable(note.error().toString()));
+        auto ended = Outbox(m_cache->db())
+                         .submit(CommandName::EndConsultation, shared.id,
+                                 {{QStringLiteral("team"), uuidToString(consulted.teamIds.first())}}, consulted.id);
+        QVERIFY2(ended, qPrintable(ended.error().toString()));
+        QVERIFY((*CaseRepository(m_cache->db()).visibleCase(shared.id))->consultingTeamIds.isEmpty());
+    }
+
     void aCaseOfAnUnknownTypeIsNotCreated()
     {
         Case draft = m_case;

@@ -606,7 +606,7 @@ void TestSyncSession::anotherUserTakesOverTheCache()
     QVERIFY(!bertsCase.isNull());
     s->syncNow();
     QTRY_VERIFY_WITH_TIMEOUT(m_installation->hasConfirmed(bertsCase), timeoutMs);
-    QCOMPARE(s->pendingCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(s->pendingCount(), 0, timeoutMs);
 
     // Anna's stored session no longer fits this cache: resuming it asks for a login instead.
     QSignalSpy ended(s.get(), &SyncSession::sessionEnded);
