@@ -27,8 +27,8 @@ public:
 
     // Stamps the command (id UUIDv7, clientId and next clientSeq of this installation, madeAt from the
     // Clock), checks it on the visible state as the server would (CommandCheck: permission policy, workflow
-    // engine, form rules; a refusal or conflict leaves everything unchanged), then writes the outbox entry, the new visible state and its search entry in one
-    // transaction with synchronous=FULL. `actor` is the user making it.
+    // engine, form rules; a refusal or conflict leaves everything unchanged), then writes the outbox entry, the new
+    // visible state and its search entry in one transaction with synchronous=FULL. `actor` is the user making it.
     Result<Command> submit(CommandName name, const QUuid &caseId, const QJsonObject &args, const QUuid &actor);
 
     // "Needs attention": a rejected or conflicting command is resolved by the user. discard() drops it;

@@ -45,7 +45,7 @@ class StartupController : public QObject {
 public:
     static constexpr auto KeychainName = "default";
     static constexpr auto DemoUserSetting = "demoUser";
-    static constexpr auto ServerSetting = "server/url";       // QSettings: the last successful login
+    static constexpr auto ServerSetting = "server/url"; // QSettings: the last successful login
     static constexpr auto LoginSetting = "server/login";
 
     StartupController(StartupOptions options, StartupPrompts &prompts, QObject *parent = nullptr);
