@@ -5,6 +5,7 @@
 // Who may run a command is the permission policy's question (core/AccessPolicy), asked before these.
 #pragma once
 
+#include "casework/RuleOutcome.h"
 #include "core/Case.h"
 #include "core/Command.h"
 #include "demo/BundledContent.h"
@@ -12,8 +13,6 @@
 
 #include <QDate>
 #include <QDateTime>
-
-#include "casework/RuleOutcome.h"
 
 namespace casedesk::casework {
 

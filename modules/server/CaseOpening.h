@@ -5,6 +5,7 @@
 // applies, intake through recordPortalCreation).
 #pragma once
 
+#include "casework/CommandRules.h"
 #include "core/Case.h"
 #include "core/Command.h"
 #include "core/Result.h"
@@ -15,8 +16,6 @@
 #include <QUuid>
 
 #include <optional>
-
-#include "casework/CommandRules.h"
 
 namespace casedesk::server {
 

@@ -1,5 +1,6 @@
 #include "server/CommandProcessor.h"
 
+#include "casework/CommandRules.h"
 #include "core/AccessPolicy.h"
 #include "core/Clock.h"
 #include "core/CommandReplay.h"
@@ -16,8 +17,6 @@
 #include "workflow/WorkflowEngine.h"
 
 #include <variant>
-
-#include "casework/CommandRules.h"
 
 namespace casedesk::server {
 

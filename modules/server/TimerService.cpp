@@ -1,5 +1,6 @@
 #include "server/TimerService.h"
 
+#include "casework/CommandRules.h"
 #include "core/JsonFields.h"
 #include "core/Uuid.h"
 #include "demo/BundledContent.h"
@@ -10,8 +11,6 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
-
-#include "casework/CommandRules.h"
 
 namespace casedesk::server {
 

@@ -1,5 +1,6 @@
 #include "storage/CommandCheck.h"
 
+#include "casework/CommandRules.h"
 #include "core/AccessPolicy.h"
 #include "core/CaseAccessFacts.h"
 #include "core/Clock.h"
@@ -7,8 +8,6 @@
 #include "core/Uuid.h"
 #include "demo/BundledContent.h"
 #include "storage/ReferenceRepository.h"
-
-#include "casework/CommandRules.h"
 
 namespace casedesk::storage {
 

@@ -8,6 +8,7 @@
 // (a deputyship newer than the cache's reference data) is not refused here.
 #pragma once
 
+#include "casework/RuleOutcome.h"
 #include "core/AccessScope.h"
 #include "core/Case.h"
 #include "core/Command.h"
@@ -17,8 +18,6 @@
 #include <QHash>
 
 #include <optional>
-
-#include "casework/RuleOutcome.h"
 
 namespace casedesk::storage {
 

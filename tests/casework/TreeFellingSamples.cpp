@@ -1,8 +1,7 @@
 #include "TreeFellingSamples.h"
 
-#include "core/Uuid.h"
-
 #include "casework/CommandRules.h"
+#include "core/Uuid.h"
 
 namespace casedesk::test {
 

@@ -1,5 +1,6 @@
 // The case rules that server and client share: opening a case, the workflow engine behind completeTask, the form
 // rules behind setFields, compare-and-set on the assignee; on the bundled tree felling process and its form.
+#include "casework/CommandRules.h"
 #include "core/Uuid.h"
 #include "mock/MockClock.h"
 
@@ -7,7 +8,6 @@
 #include <QTest>
 
 #include "TreeFellingSamples.h"
-#include "casework/CommandRules.h"
 
 using namespace casedesk;
 using namespace casedesk::casework;

@@ -4,6 +4,7 @@
 // form data (422 with the field problems, nothing stored), repeated submission ids (also two at once on two
 // processes), wrong credentials in both directions, attachments (content, missing blob, hash mismatch),
 // oversized bodies, and an intact audit log afterwards.
+#include "casework/CommandRules.h"
 #include "core/Clock.h"
 #include "core/Uuid.h"
 #include "demo/BundledContent.h"
@@ -27,7 +28,6 @@
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
 #include "TestUsers.h"
-#include "casework/CommandRules.h"
 
 using namespace casedesk;
 using namespace casedesk::server;

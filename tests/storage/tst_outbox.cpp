@@ -1,4 +1,5 @@
 // Outbox: a local edit and its outbox entry are written together or not at all (DESIGN.md, decision 3).
+#include "casework/CommandRules.h"
 #include "core/Uuid.h"
 #include "mock/MockClock.h"
 #include "storage/CaseRepository.h"
@@ -8,7 +9,6 @@
 #include <QTest>
 
 #include "TemporaryCache.h"
-#include "casework/CommandRules.h"
 
 using namespace casedesk;
 using namespace casedesk::storage;

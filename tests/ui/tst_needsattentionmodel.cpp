@@ -2,6 +2,7 @@
 // rejected or found in conflict by a pulled page's results (SyncStore), exactly as the sync brings them.
 // Checks the rows and their texts (labels from the bundled form and process, names from the reference data),
 // that pending commands are left out, the reason sentences, and the model tester across reloads.
+#include "casework/CommandRules.h"
 #include "core/Uuid.h"
 #include "demo/BundledContent.h"
 #include "forms/FieldFormats.h"
@@ -18,7 +19,6 @@
 #include <QTest>
 
 #include "../storage/TemporaryCache.h"
-#include "casework/CommandRules.h"
 
 using namespace casedesk;
 using namespace casedesk::storage;
