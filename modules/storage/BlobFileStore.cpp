@@ -364,4 +364,14 @@ Result<void> BlobFileStore::remove(const QString &sha256) const
     return {};
 }
 
+Result<void> BlobFileStore::removeAll() const
+{
+    const QDir folder(m_folder);
+    for (const QString &name : folder.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
+        if (!QFile::remove(folder.filePath(name)))
+            return ioError(folder.filePath(name), QStringLiteral("cannot remove"));
+    }
+    return {};
+}
+
 } // namespace casedesk::storage

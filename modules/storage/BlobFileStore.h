@@ -114,6 +114,8 @@ public:
     // Encrypts a local file (the clerk attaches a scan) into the store while hashing it.
     Result<Imported> importFile(const QString &path) const;
     Result<void> remove(const QString &sha256) const;
+    // Every stored blob and unfinished write (the cache started over for another user); the folder stays.
+    Result<void> removeAll() const;
 
 private:
     BlobFileStore(QString folder, QByteArray key) : m_folder(std::move(folder)), m_key(std::move(key)) {}

@@ -165,6 +165,12 @@ private:
                     report([message = startedOver.error().message, failed](SyncSession &s) { failed(s, message); });
                     return;
                 }
+                // The previous user's documents go with the cache (encrypted, but nobody's to read any more).
+                if (*startedOver && m_blobs) {
+                    if (Result<void> removed = m_blobs->removeAll(); !removed)
+                        qCWarning(lcSync).noquote()
+                            << "the previous user's documents stay:" << removed.error().toString();
+                }
                 if (*startedOver && mayTakeOver) {
                     logInWithClientId(server, login, password, false);
                     return;

@@ -80,6 +80,7 @@ private slots:
     void noPlaintextOnDisk();
     void missingBlob();
     void keyOfWrongSize();
+    void removeAllEmptiesTheStore();
 
 private:
     QByteArray randomBytes(qint64 size);
@@ -381,6 +382,27 @@ void TestBlobFileStore::keyOfWrongSize()
     const Result<BlobFileStore> opened = BlobFileStore::open(m_cachePath, randomBytes(16));
     QVERIFY(!opened);
     QCOMPARE(opened.error().code, ErrorCode::Invalid);
+}
+
+void TestBlobFileStore::removeAllEmptiesTheStore()
+{
+    const QByteArray first = randomBytes(3 * Chunk + 5);
+    const QByteArray second = randomBytes(Chunk / 2);
+    QCOMPARE(store(*m_store, first), shaOf(first));
+    QCOMPARE(store(*m_store, second), shaOf(second));
+    // An unfinished write of a third, as a download broken off leaves it while it runs.
+    Result<std::unique_ptr<BlobFileStore::Writer>> writer = m_store->beginWrite({});
+    QVERIFY(writer);
+    QVERIFY(writer.value()->write(randomBytes(2 * Chunk)));
+    QVERIFY(!QDir(m_store->folder()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+
+    QVERIFY(m_store->removeAll());
+    QCOMPARE(QDir(m_store->folder()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    QVERIFY(!m_store->contains(shaOf(first)));
+    QVERIFY(!m_store->contains(shaOf(second)));
+    // The store goes on working in the same folder.
+    QCOMPARE(store(*m_store, second), shaOf(second));
+    QVERIFY(m_store->contains(shaOf(second)));
 }
 
 QTEST_GUILESS_MAIN(TestBlobFileStore)

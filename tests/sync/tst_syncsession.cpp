@@ -7,6 +7,7 @@
 #include "core/Uuid.h"
 #include "server/ServerDatabase.h"
 #include "server/UserDirectory.h"
+#include "storage/BlobFileStore.h"
 #include "storage/CacheDatabase.h"
 #include "storage/CacheKey.h"
 #include "storage/CacheOwner.h"
@@ -593,6 +594,17 @@ void TestSyncSession::anotherUserTakesOverTheCache()
     QVERIFY(logIn(*s, anna));
     QTRY_COMPARE_WITH_TIMEOUT(s->pendingCount(), 0, timeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(m_installation->hasConfirmed(waiting), timeoutMs);
+    // A document of Anna's in the installation's blob store.
+    Result<BlobFileStore> blobs = BlobFileStore::open(m_installation->path(), m_installation->key);
+    QVERIFY(blobs);
+    QTemporaryDir scans;
+    QFile scan(scans.filePath(QStringLiteral("scan.pdf")));
+    QVERIFY(scan.open(QIODevice::WriteOnly));
+    scan.write(QByteArrayLiteral("%PDF-1.4 Annas Bescheid"));
+    scan.close();
+    const Result<BlobFileStore::Imported> annasDocument = blobs->importFile(scan.fileName());
+    QVERIFY(annasDocument);
+    QVERIFY(blobs->contains(annasDocument->sha256));
     QVERIFY(logIn(*s, bert));
     const QUuid bertId = s->userId();
     QVERIFY(bertId != annaId);
@@ -600,6 +612,7 @@ void TestSyncSession::anotherUserTakesOverTheCache()
     const QUuid bertsClient = SyncStore(*m_installation->ui).clientId().value();
     QVERIFY(!bertsClient.isNull());
     QVERIFY(bertsClient != annasClient);
+    QVERIFY(!blobs->contains(annasDocument->sha256));
     // The team's case comes back through Bert's own pull, and what he makes is applied under his client.
     QTRY_VERIFY_WITH_TIMEOUT(m_installation->hasConfirmed(waiting), timeoutMs);
     const QUuid bertsCase = submitCase(*m_installation->ui, bertId, QStringLiteral("Von Bert"));
