@@ -14,6 +14,20 @@ namespace casedesk::storage {
 namespace {
 
 const QString OwnerKey = QStringLiteral("owner");
+// Where caches written before the owner was kept remember the user of the last login.
+const QString LastLoginKey = QStringLiteral("sessionUser");
+
+Result<QUuid> readOwner(ReferenceRepository &settings)
+{
+    for (const QString &key : {OwnerKey, LastLoginKey}) {
+        const Result<QString> stored = settings.setting(key);
+        if (!stored)
+            return stored.error();
+        if (const QUuid user = uuidFromString(*stored); !user.isNull())
+            return user;
+    }
+    return QUuid();
+}
 
 } // namespace
 
@@ -21,10 +35,8 @@ CacheOwner::CacheOwner(CacheDatabase &db) : m_db(db) {}
 
 Result<QUuid> CacheOwner::owner()
 {
-    const Result<QString> stored = ReferenceRepository(m_db).setting(OwnerKey);
-    if (!stored)
-        return stored.error();
-    return uuidFromString(*stored);
+    ReferenceRepository settings(m_db);
+    return readOwner(settings);
 }
 
 Result<bool> CacheOwner::takeOver(const QUuid &user)
@@ -38,13 +50,12 @@ Result<bool> CacheOwner::takeOver(const QUuid &user)
     if (!transaction.began())
         return transaction.began().error();
     ReferenceRepository settings(db);
-    const Result<QString> stored = settings.setting(OwnerKey);
+    const Result<QUuid> stored = readOwner(settings);
     if (!stored)
         return stored.error();
-    const QUuid previous = uuidFromString(*stored);
-    if (previous == user)
-        return false;
-    if (!previous.isNull()) {
+    const QUuid previous = stored.value();
+    const bool startsOver = !previous.isNull() && previous != user;
+    if (startsOver) {
         const Result<qint64> count = db.queryInt64(QStringLiteral("SELECT count(*) FROM outbox"));
         if (!count)
             return count.error();
@@ -74,7 +85,7 @@ Result<bool> CacheOwner::takeOver(const QUuid &user)
         return kept.error();
     if (auto committed = transaction.commit(); !committed)
         return committed.error();
-    return !previous.isNull();
+    return startsOver;
 }
 
 } // namespace casedesk::storage

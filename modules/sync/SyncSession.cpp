@@ -104,8 +104,14 @@ public:
         }
         // A session stored before another user took the cache over belongs to a clientId the cache no longer has.
         const Result<QUuid> owner = storage::CacheOwner(*m_cache).owner();
-        if (!owner || owner->isNull() || *owner != m_tokens->tokens()->userId) {
+        if (!owner || (!owner->isNull() && *owner != m_tokens->tokens()->userId)) {
             qCInfo(lcSync) << "the stored session of" << login << "is not for this cache's user";
+            report([](SyncSession &s) { emit s.sessionEnded(); });
+            return;
+        }
+        // A cache without an owner yet becomes this user's, as at a login.
+        if (const Result<bool> taken = storage::CacheOwner(*m_cache).takeOver(m_tokens->tokens()->userId); !taken) {
+            qCWarning(lcSync).noquote() << "the cache's owner is not written:" << taken.error().toString();
             report([](SyncSession &s) { emit s.sessionEnded(); });
             return;
         }

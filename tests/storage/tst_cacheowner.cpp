@@ -99,6 +99,22 @@ private slots:
         QVERIFY(bertsClient != annasClient);
     }
 
+    // A cache written before the owner was kept names the user of its last login; that user's login keeps it.
+    void aCacheFromBeforeKnowsItsLastLogin()
+    {
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        const QUuid anna = createUuidV7();
+        QVERIFY(ReferenceRepository(cache.db()).setSetting(QStringLiteral("sessionUser"), uuidToString(anna)));
+        const Case seen = makeCase(QStringLiteral("Fällung Linde"));
+        QVERIFY(CaseRepository(cache.db()).storeConfirmed({seen}));
+        QCOMPARE(CacheOwner(cache.db()).owner().value(), anna);
+        QCOMPARE(CacheOwner(cache.db()).takeOver(anna).value(), false);
+        QVERIFY(CaseRepository(cache.db()).confirmedCase(seen.id).value());
+        QCOMPARE(CacheOwner(cache.db()).takeOver(createUuidV7()).value(), true);
+        QVERIFY(!CaseRepository(cache.db()).confirmedCase(seen.id).value());
+    }
+
     void changesOfThePreviousUserKeepTheCache()
     {
         test::TemporaryCache cache;
