@@ -18,21 +18,6 @@ namespace {
 
 const QDateTime &monday = test::treeFellingDay;
 
-Case openedCase()
-{
-    return test::openedTreeFellingCase();
-}
-
-User someone(Role role)
-{
-    return test::treeFellingUser(role); // the auditor reads every team, so they too are of the team
-}
-
-const demo::CaseTypeContent &content()
-{
-    return test::treeFellingContent();
-}
-
 Command command(CommandName name, const QUuid &caseId, const QJsonObject &args)
 {
     Command made;
@@ -64,23 +49,23 @@ private slots:
 
     void openingStartsTheProcess()
     {
-        const Case c = openedCase();
+        const Case c = test::openedTreeFellingCase();
         QCOMPARE(c.version, qint64(1));
-        QCOMPARE(c.formVersion, content().form.version());
+        QCOMPARE(c.formVersion, test::treeFellingContent().form.version());
         QVERIFY(!c.workflowState.isEmpty());
         QVERIFY(!c.statusText.isEmpty());
         QVERIFY(!c.closed);
-        QVERIFY(!test::firstTask(c, actorOf(someone(Role::Clerk))).isEmpty());
+        QVERIFY(!test::firstTask(c, actorOf(test::treeFellingUser(Role::Clerk))).isEmpty());
     }
 
     void openingRefusesBrokenFormData()
     {
-        Case c = openedCase();
+        Case c = test::openedTreeFellingCase();
         const Case before = c;
         c.formData.insert(QStringLiteral("reasonDetails"), QString(6000, u'x'));
         const Case refused = c;
         const RuleOutcome outcome =
-            CommandRules::open(content(), CommandRules::RequiredValues::MayBeMissing, monday, &c);
+            CommandRules::open(test::treeFellingContent(), CommandRules::RequiredValues::MayBeMissing, monday, &c);
         QCOMPARE(outcome.kind, RuleOutcome::Kind::Rejected);
         QCOMPARE(outcome.code, QStringLiteral("invalid_form"));
         QVERIFY(!outcome.problems.isEmpty());
@@ -92,12 +77,13 @@ private slots:
 
     void completingATaskMovesTheProcessOn()
     {
-        Case c = openedCase();
-        const workflow::Actor clerk = actorOf(someone(Role::Clerk));
+        Case c = test::openedTreeFellingCase();
+        const workflow::Actor clerk = actorOf(test::treeFellingUser(Role::Clerk));
         const QJsonObject task = test::firstTask(c, clerk);
         const Case before = c;
-        const RuleOutcome outcome = CommandRules::apply(command(CommandName::CompleteTask, c.id, task), clerk,
-                                                        &content(), monday, CommandRules::Checks::All, &c);
+        const RuleOutcome outcome =
+            CommandRules::apply(command(CommandName::CompleteTask, c.id, task), clerk, &test::treeFellingContent(),
+                                monday, CommandRules::Checks::All, &c);
         QVERIFY2(outcome.applied(), qPrintable(outcome.message));
         QVERIFY(c.workflowState != before.workflowState);
         QCOMPARE(c.formData, before.formData);
@@ -105,8 +91,9 @@ private slots:
 
         // The same task again: it is no longer waiting, a conflict naming the tasks that wait now.
         const Case moved = c;
-        const RuleOutcome again = CommandRules::apply(command(CommandName::CompleteTask, c.id, task), clerk, &content(),
-                                                      monday, CommandRules::Checks::All, &c);
+        const RuleOutcome again =
+            CommandRules::apply(command(CommandName::CompleteTask, c.id, task), clerk, &test::treeFellingContent(),
+                                monday, CommandRules::Checks::All, &c);
         QCOMPARE(again.kind, RuleOutcome::Kind::Conflict);
         QCOMPARE(again.code, QStringLiteral("task_conflict"));
         const QJsonArray waiting =
@@ -118,12 +105,12 @@ private slots:
 
     void anAuditorCompletesNoTask()
     {
-        Case c = openedCase();
-        const QJsonObject task = test::firstTask(c, actorOf(someone(Role::Clerk)));
+        Case c = test::openedTreeFellingCase();
+        const QJsonObject task = test::firstTask(c, actorOf(test::treeFellingUser(Role::Clerk)));
         const Case before = c;
-        const RuleOutcome outcome =
-            CommandRules::apply(command(CommandName::CompleteTask, c.id, task), actorOf(someone(Role::Auditor)),
-                                &content(), monday, CommandRules::Checks::All, &c);
+        const RuleOutcome outcome = CommandRules::apply(
+            command(CommandName::CompleteTask, c.id, task), actorOf(test::treeFellingUser(Role::Auditor)),
+            &test::treeFellingContent(), monday, CommandRules::Checks::All, &c);
         QCOMPARE(outcome.kind, RuleOutcome::Kind::Rejected);
         QCOMPARE(outcome.code, QStringLiteral("task_not_allowed"));
         QCOMPARE(c, before);
@@ -131,14 +118,14 @@ private slots:
 
     void fieldEditsFollowTheForm()
     {
-        Case c = openedCase();
-        const workflow::Actor clerk = actorOf(someone(Role::Clerk));
+        Case c = test::openedTreeFellingCase();
+        const workflow::Actor clerk = actorOf(test::treeFellingUser(Role::Clerk));
         const QString field = QStringLiteral("reasonDetails");
 
         const RuleOutcome fine =
             CommandRules::apply(command(CommandName::SetFields, c.id,
                                         fieldEdit(c, field, QStringLiteral("Sturmschaden am Stamm, Astbruch droht"))),
-                                clerk, &content(), monday, CommandRules::Checks::All, &c);
+                                clerk, &test::treeFellingContent(), monday, CommandRules::Checks::All, &c);
         QVERIFY2(fine.applied(), qPrintable(fine.message));
         QCOMPARE(c.formData.value(field).toString(), QStringLiteral("Sturmschaden am Stamm, Astbruch droht"));
 
@@ -146,32 +133,33 @@ private slots:
         const Case before = c;
         const Command tooLong = command(CommandName::SetFields, c.id, fieldEdit(c, field, QString(6000, u'x')));
         const RuleOutcome refused =
-            CommandRules::apply(tooLong, clerk, &content(), monday, CommandRules::Checks::All, &c);
+            CommandRules::apply(tooLong, clerk, &test::treeFellingContent(), monday, CommandRules::Checks::All, &c);
         QCOMPARE(refused.code, QStringLiteral("invalid_form"));
         QCOMPARE(refused.problems.first().path, field);
         QCOMPARE(c, before);
         // A replay of the pending edit shows it: the form check is the server's answer to wait for.
-        const RuleOutcome replayed =
-            CommandRules::apply(tooLong, clerk, &content(), monday, CommandRules::Checks::EffectsOnly, &c);
+        const RuleOutcome replayed = CommandRules::apply(tooLong, clerk, &test::treeFellingContent(), monday,
+                                                         CommandRules::Checks::EffectsOnly, &c);
         QVERIFY(replayed.applied());
         QCOMPARE(c.formData.value(field).toString().size(), 6000);
     }
 
     void aProblemTheDataHadBeforeDoesNotBlockAnEdit()
     {
-        Case c = openedCase();
+        Case c = test::openedTreeFellingCase();
         c.formData.insert(QStringLiteral("reasonDetails"), QString(6000, u'x')); // stored under an older definition
         const RuleOutcome outcome =
             CommandRules::apply(command(CommandName::SetFields, c.id,
                                         fieldEdit(c, QStringLiteral("buildingPermit"), QStringLiteral("B-1"))),
-                                actorOf(someone(Role::Clerk)), &content(), monday, CommandRules::Checks::All, &c);
+                                actorOf(test::treeFellingUser(Role::Clerk)), &test::treeFellingContent(), monday,
+                                CommandRules::Checks::All, &c);
         QVERIFY2(outcome.applied(), qPrintable(outcome.message));
         QCOMPARE(c.formData.value(QStringLiteral("buildingPermit")).toString(), QStringLiteral("B-1"));
     }
 
     void aStaleFieldEditNamesEveryConflict()
     {
-        Case c = openedCase();
+        Case c = test::openedTreeFellingCase();
         c.formData.insert(QStringLiteral("reasonDetails"), QStringLiteral("now"));
         c.formData.insert(QStringLiteral("buildingPermit"), QStringLiteral("B-2"));
         c.formData.remove(QStringLiteral("plannedDate"));
@@ -185,9 +173,9 @@ private slots:
                  {QStringLiteral("plannedDate"), QJsonObject{{QStringLiteral("old"), QStringLiteral("2026-04-01")},
                                                              {QStringLiteral("new"), QJsonValue()}}}}}};
         const Case before = c;
-        const RuleOutcome outcome =
-            CommandRules::apply(command(CommandName::SetFields, c.id, args), actorOf(someone(Role::Clerk)), &content(),
-                                monday, CommandRules::Checks::All, &c);
+        const RuleOutcome outcome = CommandRules::apply(
+            command(CommandName::SetFields, c.id, args), actorOf(test::treeFellingUser(Role::Clerk)),
+            &test::treeFellingContent(), monday, CommandRules::Checks::All, &c);
         QCOMPARE(outcome.kind, RuleOutcome::Kind::Conflict);
         QCOMPARE(outcome.code, QStringLiteral("field_conflict"));
         QCOMPARE(outcome.serverValues.keys(),
@@ -203,15 +191,15 @@ private slots:
 
     void theAssigneeIsComparedAndSet()
     {
-        Case c = openedCase();
-        const User clerk = someone(Role::Clerk);
-        const User lead = someone(Role::TeamLead);
+        Case c = test::openedTreeFellingCase();
+        const User clerk = test::treeFellingUser(Role::Clerk);
+        const User lead = test::treeFellingUser(Role::TeamLead);
         c.assigneeId = lead.id;
         const Case before = c;
         const RuleOutcome stale = CommandRules::apply(
             command(CommandName::Assign, c.id,
                     {{QStringLiteral("expected"), QString()}, {QStringLiteral("assignee"), uuidToString(clerk.id)}}),
-            actorOf(lead), &content(), monday, CommandRules::Checks::All, &c);
+            actorOf(lead), &test::treeFellingContent(), monday, CommandRules::Checks::All, &c);
         QCOMPARE(stale.code, QStringLiteral("assignee_conflict"));
         QCOMPARE(
             stale.serverValues.value(QStringLiteral("assignee")).toObject().value(QStringLiteral("server")).toString(),
@@ -221,49 +209,50 @@ private slots:
             CommandRules::apply(command(CommandName::Assign, c.id,
                                         {{QStringLiteral("expected"), uuidToString(lead.id)},
                                          {QStringLiteral("assignee"), uuidToString(clerk.id)}}),
-                                actorOf(lead), &content(), monday, CommandRules::Checks::All, &c);
+                                actorOf(lead), &test::treeFellingContent(), monday, CommandRules::Checks::All, &c);
         QVERIFY(assigned.applied());
         QCOMPARE(c.assigneeId, clerk.id);
     }
 
     void anUnknownCaseTypeHasNoRules()
     {
-        Case c = openedCase();
+        Case c = test::openedTreeFellingCase();
         const Case before = c;
-        const RuleOutcome outcome =
-            CommandRules::apply(command(CommandName::SetFields, c.id,
-                                        fieldEdit(c, QStringLiteral("buildingPermit"), QStringLiteral("B-1"))),
-                                actorOf(someone(Role::Clerk)), nullptr, monday, CommandRules::Checks::All, &c);
+        const RuleOutcome outcome = CommandRules::apply(
+            command(CommandName::SetFields, c.id,
+                    fieldEdit(c, QStringLiteral("buildingPermit"), QStringLiteral("B-1"))),
+            actorOf(test::treeFellingUser(Role::Clerk)), nullptr, monday, CommandRules::Checks::All, &c);
         QCOMPARE(outcome.code, QStringLiteral("unknown_case_type"));
         QVERIFY(outcome.message.contains(c.caseType));
         QCOMPARE(c, before);
         // A note needs no rules of the case type: the case stays as it is.
         const RuleOutcome note = CommandRules::apply(
             command(CommandName::SetFollowUp, c.id, {{QStringLiteral("date"), QStringLiteral("2026-03-20")}}),
-            actorOf(someone(Role::Clerk)), nullptr, monday, CommandRules::Checks::All, &c);
+            actorOf(test::treeFellingUser(Role::Clerk)), nullptr, monday, CommandRules::Checks::All, &c);
         QVERIFY(note.applied());
         QCOMPARE(c.followUpDate, QDate(2026, 3, 20));
     }
 
     void createCaseOpensTheCaseItCarries()
     {
-        Case draft = openedCase();
+        Case draft = test::openedTreeFellingCase();
         draft.workflowState = {};
         draft.statusText.clear();
         draft.version = 0;
         Case target;
         const RuleOutcome outcome =
             CommandRules::apply(command(CommandName::CreateCase, draft.id, {{QStringLiteral("case"), draft.toJson()}}),
-                                actorOf(someone(Role::Clerk)), &content(), monday, CommandRules::Checks::All, &target);
+                                actorOf(test::treeFellingUser(Role::Clerk)), &test::treeFellingContent(), monday,
+                                CommandRules::Checks::All, &target);
         QVERIFY2(outcome.applied(), qPrintable(outcome.message));
         QCOMPARE(target.id, draft.id);
         QVERIFY(!target.workflowState.isEmpty());
         QCOMPARE(target.version, qint64(1));
 
         Case untouched;
-        const RuleOutcome unknown =
-            CommandRules::apply(command(CommandName::CreateCase, draft.id, {{QStringLiteral("case"), draft.toJson()}}),
-                                actorOf(someone(Role::Clerk)), nullptr, monday, CommandRules::Checks::All, &untouched);
+        const RuleOutcome unknown = CommandRules::apply(
+            command(CommandName::CreateCase, draft.id, {{QStringLiteral("case"), draft.toJson()}}),
+            actorOf(test::treeFellingUser(Role::Clerk)), nullptr, monday, CommandRules::Checks::All, &untouched);
         QCOMPARE(unknown.code, QStringLiteral("unknown_case_type"));
         QVERIFY(untouched.id.isNull());
     }

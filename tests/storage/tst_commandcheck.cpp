@@ -27,11 +27,6 @@ Case confirmedCase()
     return c;
 }
 
-User someone(Role role)
-{
-    return test::treeFellingUser(role);
-}
-
 QJsonObject firstTask(const Case &c, const User &user)
 {
     return test::firstTask(c, test::actorOf(user));
@@ -61,7 +56,7 @@ private slots:
 
     void aCompletedTaskMovesTheVisibleProcessOn()
     {
-        const User clerk = someone(Role::Clerk);
+        const User clerk = test::treeFellingUser(Role::Clerk);
         const QJsonObject task = firstTask(m_case, clerk);
         QVERIFY(!task.isEmpty());
         auto done = Outbox(m_cache->db()).submit(CommandName::CompleteTask, m_case.id, task, clerk.id);
@@ -87,7 +82,7 @@ private slots:
         auto edit = Outbox(m_cache->db())
                         .submit(CommandName::SetFields, m_case.id,
                                 fieldEdit(m_case, QStringLiteral("buildingPermit"), QStringLiteral("B-9")),
-                                someone(Role::Auditor).id);
+                                test::treeFellingUser(Role::Auditor).id);
         QVERIFY(!edit);
         QCOMPARE(edit.error().code, ErrorCode::Invalid);
         QVERIFY2(edit.error().message.contains(QStringLiteral("read")), qPrintable(edit.error().message));
@@ -97,7 +92,7 @@ private slots:
 
     void onlyTheTeamLeadAssigns()
     {
-        const User clerk = someone(Role::Clerk);
+        const User clerk = test::treeFellingUser(Role::Clerk);
         const QJsonObject toClerk{{QStringLiteral("expected"), QString()},
                                   {QStringLiteral("assignee"), uuidToString(clerk.id)}};
         auto byClerk = Outbox(m_cache->db()).submit(CommandName::Assign, m_case.id, toClerk, clerk.id);
@@ -105,14 +100,15 @@ private slots:
         QCOMPARE(byClerk.error().code, ErrorCode::Invalid);
         QCOMPARE(*Outbox(m_cache->db()).pendingCount(), qint64(0));
 
-        auto byLead = Outbox(m_cache->db()).submit(CommandName::Assign, m_case.id, toClerk, someone(Role::TeamLead).id);
+        auto byLead = Outbox(m_cache->db())
+                          .submit(CommandName::Assign, m_case.id, toClerk, test::treeFellingUser(Role::TeamLead).id);
         QVERIFY2(byLead, qPrintable(byLead.error().toString()));
         QCOMPARE((*CaseRepository(m_cache->db()).visibleCase(m_case.id))->assigneeId, clerk.id);
     }
 
     void anEditTheFormRefusesIsNotQueued()
     {
-        const User clerk = someone(Role::Clerk);
+        const User clerk = test::treeFellingUser(Role::Clerk);
         auto tooLong = Outbox(m_cache->db())
                            .submit(CommandName::SetFields, m_case.id,
                                    fieldEdit(m_case, QStringLiteral("reasonDetails"), QString(6000, u'x')), clerk.id);
@@ -170,7 +166,7 @@ private slots:
         draft.version = 0;
         auto created = Outbox(m_cache->db())
                            .submit(CommandName::CreateCase, draft.id, {{QStringLiteral("case"), draft.toJson()}},
-                                   someone(Role::Clerk).id);
+                                   test::treeFellingUser(Role::Clerk).id);
         QVERIFY(!created);
         QVERIFY2(created.error().message.contains(QStringLiteral("hundesteuer")), qPrintable(created.error().message));
         QVERIFY(!*CaseRepository(m_cache->db()).visibleCase(draft.id));
@@ -185,7 +181,7 @@ private slots:
         draft.version = 0;
         auto created = Outbox(m_cache->db())
                            .submit(CommandName::CreateCase, draft.id, {{QStringLiteral("case"), draft.toJson()}},
-                                   someone(Role::Clerk).id);
+                                   test::treeFellingUser(Role::Clerk).id);
         QVERIFY2(created, qPrintable(created.error().toString()));
         auto visible = CaseRepository(m_cache->db()).visibleCase(draft.id);
         QVERIFY(visible && *visible);
