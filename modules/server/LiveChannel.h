@@ -57,7 +57,9 @@ namespace casedesk::server {
 struct LiveChannelOptions {
     int authenticationTimeoutMs = 5000;
     int sessionCheckMs = 30000;
-    int coalesceMs = 50; // at most one look (and one message per socket) in this time: 20 indexed reads a second
+    // At most one look (and one message per socket) in this time: 50 indexed reads of a few rows a second. A
+    // change in a busy time waits for the next look, so this is also what the live channel adds to propagation.
+    int coalesceMs = 20;
     int maxChangesPerLook = 1000; // more changes than this since the last look wake every socket
     qint64 maxMessageSize = 4096;
 };
