@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QMutex>
+#include <QSet>
 #include <QTemporaryFile>
 
 #ifdef Q_OS_UNIX
@@ -86,18 +88,57 @@ void removeAbandonedParts(const QString &folder)
             qCWarning(lcStorage) << "could not remove an abandoned blob part" << part.filePath();
 }
 
+// The blob parts a writer of this process has open: a second writer of the same blob (two downloads of one
+// document) writes a temporary file of its own instead of appending to the same part.
+class OpenParts {
+public:
+    static bool claim(const QString &path)
+    {
+        const QMutexLocker lock(&mutex());
+        if (paths().contains(path))
+            return false;
+        paths().insert(path);
+        return true;
+    }
+
+    static void release(const QString &path)
+    {
+        const QMutexLocker lock(&mutex());
+        paths().remove(path);
+    }
+
+private:
+    static QMutex &mutex()
+    {
+        static QMutex instance;
+        return instance;
+    }
+    static QSet<QString> &paths()
+    {
+        static QSet<QString> instance;
+        return instance;
+    }
+};
+
 } // namespace
 
 // ---- Writer ----
 
-BlobFileStore::Writer::Writer(QString folder, QString expectedSha256, std::unique_ptr<QTemporaryFile> file)
-    : m_folder(std::move(folder)), m_expectedSha256(std::move(expectedSha256)), m_file(std::move(file))
+BlobFileStore::Writer::Writer(QString folder, QString expectedSha256, std::unique_ptr<QFile> file, bool resumable)
+    : m_folder(std::move(folder)), m_expectedSha256(std::move(expectedSha256)), m_file(std::move(file)),
+      m_resumable(resumable)
 {
 }
 
 BlobFileStore::Writer::~Writer()
 {
     sodium_memzero(&m_state, sizeof m_state);
+    // A part without a single chunk (a refused download) holds nothing worth going on from.
+    const bool worthKeeping = m_resumable && !m_failed && m_written > m_pending.size();
+    if (!m_committed && !worthKeeping && !m_file->remove())
+        qCWarning(lcStorage) << "could not remove the blob part" << m_file->fileName();
+    if (m_resumable)
+        OpenParts::release(QDir(m_folder).filePath(m_expectedSha256 + PartSuffix));
 }
 
 Result<void> BlobFileStore::Writer::start(const QByteArray &key)
@@ -108,6 +149,49 @@ Result<void> BlobFileStore::Writer::start(const QByteArray &key)
         m_failed = true;
         return ioError(m_file->fileName(), m_file->errorString());
     }
+    return {};
+}
+
+Result<void> BlobFileStore::Writer::resume(const QByteArray &key)
+{
+    const QByteArray header = m_file->read(HeaderSize);
+    const bool usable =
+        header.size() == HeaderSize && header.startsWith(Magic) &&
+        crypto_secretstream_xchacha20poly1305_init_pull(&m_state, bytes(header) + Magic.size(), bytes(key)) == 0;
+    if (!usable) {
+        if (!m_file->resize(0) || !m_file->seek(0)) {
+            m_failed = true;
+            return ioError(m_file->fileName(), m_file->errorString());
+        }
+        return start(key);
+    }
+    // Pulling a chunk moves the stream state exactly as pushing it did, so after the last good chunk the state
+    // is the one the earlier writer had: appending goes on with it. The final chunk is never in a part.
+    qint64 good = HeaderSize;
+    QByteArray plain(ChunkSize, Qt::Uninitialized);
+    for (;;) {
+        const QByteArray sealed = m_file->read(SealedChunkSize);
+        if (sealed.size() != SealedChunkSize)
+            break;
+        crypto_secretstream_xchacha20poly1305_state next = m_state;
+        unsigned char tag = 0;
+        if (crypto_secretstream_xchacha20poly1305_pull(&next, bytes(plain), nullptr, &tag, bytes(sealed),
+                                                       quint64(sealed.size()), nullptr, 0) != 0 ||
+            tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE)
+            break;
+        m_state = next;
+        m_hash.addData(plain);
+        m_written += ChunkSize;
+        good += SealedChunkSize;
+    }
+    sodium_memzero(plain.data(), std::size_t(plain.size()));
+    if (!m_file->resize(good) || !m_file->seek(good)) {
+        m_failed = true;
+        return ioError(m_file->fileName(), m_file->errorString());
+    }
+    if (m_written > 0)
+        qCInfo(lcStorage).noquote() << "blob" << m_expectedSha256 << "goes on after" << m_written
+                                    << "bytes from an earlier write";
     return {};
 }
 
@@ -167,12 +251,14 @@ Result<QString> BlobFileStore::Writer::commit()
         return ioError(m_file->fileName(), m_file->errorString());
     m_file->close();
     const QString target = QDir(m_folder).filePath(sha256);
-    // Content-addressed: a file already there holds the same content (the temporary one is removed).
+    // Content-addressed: a file already there holds the same content (the part is removed).
     if (QFile::exists(target))
         return sha256;
     if (!m_file->rename(target))
         return ioError(target, m_file->errorString());
-    m_file->setAutoRemove(false);
+    m_committed = true;
+    if (auto *temporary = qobject_cast<QTemporaryFile *>(m_file.get()))
+        temporary->setAutoRemove(false);
     return sha256;
 }
 
@@ -314,10 +400,24 @@ Result<std::unique_ptr<BlobFileStore::Writer>> BlobFileStore::beginWrite(const Q
                          QCoreApplication::translate("Storage", "A document is named by an invalid checksum. Contact "
                                                                 "IT support."),
                          expectedSha256);
+    const QString partPath = QDir(m_folder).filePath(expectedSha256 + PartSuffix);
+    if (!expectedSha256.isEmpty() && OpenParts::claim(partPath)) {
+        auto file = std::make_unique<QFile>(partPath);
+        const bool opened = file->open(QIODevice::ReadWrite);
+        // Owner-only before the first byte, like the cache (a new file would get the umask's mode).
+        std::unique_ptr<Writer> writer(new Writer(m_folder, expectedSha256, std::move(file), true));
+        if (!opened || !writer->m_file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            writer->m_failed = opened; // one that could not even be opened is left as it is
+            return ioError(partPath, writer->m_file->errorString());
+        }
+        if (Result<void> resumed = writer->resume(m_key); !resumed)
+            return resumed.error();
+        return writer;
+    }
     auto file = std::make_unique<QTemporaryFile>(QDir(m_folder).filePath(QStringLiteral("XXXXXX") + PartSuffix));
     if (!file->open())
         return ioError(file->fileTemplate(), file->errorString());
-    std::unique_ptr<Writer> writer(new Writer(m_folder, expectedSha256, std::move(file)));
+    std::unique_ptr<Writer> writer(new Writer(m_folder, expectedSha256, std::move(file), false));
     if (Result<void> started = writer->start(m_key); !started)
         return started.error();
     return writer;

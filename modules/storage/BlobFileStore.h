@@ -6,9 +6,15 @@
 // data, so a truncated file, a changed byte and a file renamed to another digest are all told apart from a
 // good one. The key is derived from the cache key (crypto_kdf, fixed context): no second keychain entry.
 //
-// Writing goes to a temporary file in the folder and becomes visible by rename only after the plaintext's
-// SHA-256 matched; reading decrypts chunk by chunk and checks the digest at the end. No plaintext ever
-// touches the disk. The methods block on file I/O: call them off the UI thread.
+// Writing goes to a part file in the folder and becomes visible by rename only after the plaintext's SHA-256
+// matched; reading decrypts chunk by chunk and checks the digest at the end. No plaintext ever touches the
+// disk. The methods block on file I/O: call them off the UI thread.
+//
+// A download that broke off goes on where it stopped, also after a restart: the part of a blob whose digest
+// is known ("<sha256>.part") stays when its writer ends without commit, and the next writer for that blob
+// reads it back (its hash and its stream state follow from the authenticated chunks) and appends. A part whose
+// content turns out not to match the digest, or whose write failed, is removed; one nobody resumes for a day
+// goes when the store is opened.
 #pragma once
 
 #include "core/Result.h"
@@ -21,23 +27,22 @@
 #include <memory>
 #include <sodium.h>
 
-class QTemporaryFile;
-
 namespace casedesk::storage {
 
 class BlobFileStore {
 public:
     static constexpr qint64 ChunkSize = 64 * 1024; // plaintext bytes per encrypted chunk
 
-    // Streams plaintext into a temporary encrypted file; nothing is visible until commit().
+    // Streams plaintext into an encrypted part file; nothing is visible until commit().
     class Writer {
     public:
-        ~Writer(); // an uncommitted temporary file is removed
+        ~Writer(); // the part is kept for the next writer of its blob if it may be resumed, else removed
         Writer(const Writer &) = delete;
         Writer &operator=(const Writer &) = delete;
 
         Result<void> write(const QByteArray &plaintext);
-        qint64 written() const { return m_written; } // plaintext bytes so far
+        // Plaintext bytes so far, those of an earlier writer of the blob included: where a download goes on.
+        qint64 written() const { return m_written; }
         // Finishes the file and stores it under its SHA-256, which must be the one given to beginWrite() when
         // one was given (else Corrupt, and the temporary file is removed). Returns the digest (hex). A blob
         // that is already stored stays as it is.
@@ -45,18 +50,24 @@ public:
 
     private:
         friend class BlobFileStore;
-        Writer(QString folder, QString expectedSha256, std::unique_ptr<QTemporaryFile> file);
+        // `resumable`: `file` is the blob's own part, kept when the writer ends without commit.
+        Writer(QString folder, QString expectedSha256, std::unique_ptr<QFile> file, bool resumable);
         Result<void> start(const QByteArray &key); // writes the file's header
+        // Takes over what an earlier writer left in the part: every chunk that authenticates, in order; a torn
+        // or altered tail is cut off. Without a usable header the part starts over.
+        Result<void> resume(const QByteArray &key);
         Result<void> pushChunk(const QByteArray &plaintext, unsigned char tag, const QByteArray &additionalData);
 
         QString m_folder;
         QString m_expectedSha256;
-        std::unique_ptr<QTemporaryFile> m_file;
+        std::unique_ptr<QFile> m_file;
+        bool m_resumable = false;
         crypto_secretstream_xchacha20poly1305_state m_state;
         QCryptographicHash m_hash{QCryptographicHash::Sha256};
         QByteArray m_pending; // plaintext not yet a full chunk
         qint64 m_written = 0;
-        bool m_failed = false; // after a failed write the file is unusable
+        bool m_failed = false;    // after a failed write or a wrong digest the part is useless
+        bool m_committed = false; // the part became the blob
     };
 
     // Decrypts a stored blob in order; the SHA-256 is checked when the last chunk has been read.
@@ -107,7 +118,8 @@ public:
     QString filePath(const QString &sha256) const;
     bool contains(const QString &sha256) const;
 
-    // A writer for the blob `expectedSha256`; with an empty digest the blob is named by what was written.
+    // A writer for the blob `expectedSha256`, going on from its part if an earlier writer left one (unless another
+    // writer of this process has it open); with an empty digest the blob is named by what was written.
     Result<std::unique_ptr<Writer>> beginWrite(const QString &expectedSha256) const;
     // NotFound when the blob is not stored.
     Result<std::unique_ptr<Reader>> openRead(const QString &sha256) const;

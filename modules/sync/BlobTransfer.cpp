@@ -242,7 +242,8 @@ void BlobTransfer::download(const QString &sha256, Done done)
 void BlobTransfer::fetchNext(const std::shared_ptr<Download> &download)
 {
     const qint64 first = download->writer->written();
-    if (first == download->size) {
+    // More than the blob holds can only come from a part of other content: commit refuses it and removes it.
+    if (first >= download->size) {
         const Result<QString> committed = download->writer->commit();
         download->done(committed ? succeeded() : failed(committed.error()));
         return;

@@ -6,7 +6,8 @@
 //   costs one HEAD. A lost connection is followed by another HEAD and the upload goes on from there.
 // - download fetches ranges and writes each piece into an encrypting BlobFileStore writer as it arrives
 //   (never a plaintext file, never the whole blob in memory); after a lost connection it continues with a
-//   Range from what arrived. The blob becomes visible only once its digest matched.
+//   Range from what arrived, and after a restart from what the store kept of the blob's part. The blob
+//   becomes visible only once its digest matched.
 //
 // The rule "attachDocument is sent only once the server has the blob": before pushing an attachDocument
 // command (blobOf() names its blob), the sync engine calls ensureUploaded and pushes the command only after

@@ -1,6 +1,7 @@
 // BlobFileStore on real files with libsodium: round trips around the chunk size, imports, and every way a
 // stored file can be wrong (changed, cut short, another key, another name, content not matching its digest),
-// and that no plaintext reaches the disk.
+// writes that go on after a restart from what a broken-off writer left (torn, altered, wrong), and that no
+// plaintext reaches the disk.
 #include "mock/TestSupport.h"
 #include "storage/BlobFileStore.h"
 
@@ -76,7 +77,12 @@ private slots:
     void wrongKey();
     void copiedToAnotherName();
     void hashMismatchLeavesNoFile();
-    void abandonedWriterLeavesNoFile();
+    void abandonedImportLeavesNoFile();
+    void brokenOffWriteGoesOnAfterRestart();
+    void damagedPartGoesOnFromItsLastGoodChunk_data();
+    void damagedPartGoesOnFromItsLastGoodChunk();
+    void partWithOtherContentIsRemoved();
+    void twoWritersOfOneBlob();
     void noPlaintextOnDisk();
     void missingBlob();
     void keyOfWrongSize();
@@ -326,16 +332,144 @@ void TestBlobFileStore::hashMismatchLeavesNoFile()
     QCOMPARE(QDir(m_store->folder()).entryList(QDir::Files | QDir::Hidden), QStringList());
 }
 
-void TestBlobFileStore::abandonedWriterLeavesNoFile()
+void TestBlobFileStore::abandonedImportLeavesNoFile()
 {
     const QByteArray content = randomBytes(3 * Chunk);
     {
-        Result<std::unique_ptr<BlobFileStore::Writer>> writer = m_store->beginWrite(shaOf(content));
+        Result<std::unique_ptr<BlobFileStore::Writer>> writer = m_store->beginWrite({});
         QVERIFY(writer);
-        QVERIFY(writer.value()->write(content.first(2 * Chunk)));
-        QVERIFY(!m_store->contains(shaOf(content)));
+        QVERIFY(writer.value()->write(content.first(2 * Chunk + 5)));
     }
     QCOMPARE(QDir(m_store->folder()).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+void TestBlobFileStore::brokenOffWriteGoesOnAfterRestart()
+{
+    const QByteArray content = randomBytes(5 * Chunk + 77);
+    const QString sha = shaOf(content);
+    {
+        Result<std::unique_ptr<BlobFileStore::Writer>> writer = m_store->beginWrite(sha);
+        QVERIFY(writer);
+        QVERIFY(writer.value()->write(content.first(2 * Chunk + 500)));
+        QCOMPARE(writer.value()->written(), 2 * Chunk + 500);
+    }
+    const QStringList parts = QDir(m_store->folder()).entryList(QDir::Files | QDir::Hidden);
+    QCOMPARE(parts, QStringList{sha + QStringLiteral(".part")});
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                                            QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(QDir(m_store->folder()).filePath(parts.first())) & others, QFileDevice::Permissions());
+
+    // The application starts again: the written chunks are taken over, the held-back rest comes again.
+    m_store = openStore(m_key);
+    Result<std::unique_ptr<BlobFileStore::Writer>> writer = m_store->beginWrite(sha);
+    QVERIFY(writer);
+    const qint64 resumed = writer.value()->written();
+    QCOMPARE(resumed, 2 * Chunk);
+    QVERIFY(writer.value()->write(content.mid(resumed)));
+    const Result<QString> committed = writer.value()->commit();
+    QVERIFY2(committed, qPrintable(committed ? QString() : committed.error().toString()));
+    writer.value().reset();
+    const Result<QByteArray> back = readAll(*m_store, sha, Chunk / 3);
+    QVERIFY(back);
+    QVERIFY(back.value() == content);
+    QCOMPARE(QDir(m_store->folder()).entryList(QDir::Files | QDir::Hidden), QStringList{sha});
+}
+
+void TestBlobFileStore::damagedPartGoesOnFromItsLastGoodChunk_data()
+{
+    QTest::addColumn<qint64>("cutFromEnd");    // bytes missing at the end of the part (a write torn by a crash)
+    QTest::addColumn<qint64>("changedByte");   // offset of a byte changed in the part, or -1
+    QTest::addColumn<qint64>("expectedStart"); // plaintext bytes taken over
+    const qint64 header = 8 + crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+    const qint64 sealed = Chunk + crypto_secretstream_xchacha20poly1305_ABYTES;
+    QTest::newRow("whole") << qint64(0) << qint64(-1) << 3 * Chunk;
+    QTest::newRow("last chunk torn") << qint64(100) << qint64(-1) << 2 * Chunk;
+    QTest::newRow("second chunk altered") << qint64(0) << header + sealed + 10 << Chunk;
+    QTest::newRow("header altered") << qint64(0) << qint64(12) << qint64(0);
+    QTest::newRow("header torn") << 3 * sealed + 20 << qint64(-1) << qint64(0);
+}
+
+void TestBlobFileStore::damagedPartGoesOnFromItsLastGoodChunk()
+{
+    QFETCH(qint64, cutFromEnd);
+    QFETCH(qint64, changedByte);
+    QFETCH(qint64, expectedStart);
+    const QByteArray content = randomBytes(4 * Chunk + 1);
+    const QString sha = shaOf(content);
+    {
+        Result<std::unique_ptr<BlobFileStore::Writer>> writer = m_store->beginWrite(sha);
+        QVERIFY(writer);
+        QVERIFY(writer.value()->write(content.first(3 * Chunk + 1))); // three chunks reach the part
+    }
+    QFile part(QDir(m_store->folder()).filePath(sha + QStringLiteral(".part")));
+    QVERIFY(part.open(QIODevice::ReadWrite));
+    QVERIFY(part.resize(part.size() - cutFromEnd));
+    if (changedByte >= 0) {
+        QVERIFY(part.seek(changedByte));
+        const char original = part.peek(1).at(0);
+        QVERIFY(part.putChar(char(original ^ 0x20)));
+    }
+    part.close();
+
+    Result<std::unique_ptr<BlobFileStore::Writer>> writer = m_store->beginWrite(sha);
+    QVERIFY(writer);
+    QCOMPARE(writer.value()->written(), expectedStart);
+    QVERIFY(writer.value()->write(content.mid(expectedStart)));
+    QVERIFY(writer.value()->commit());
+    const Result<QByteArray> back = readAll(*m_store, sha, Chunk);
+    QVERIFY(back);
+    QVERIFY(back.value() == content);
+}
+
+void TestBlobFileStore::partWithOtherContentIsRemoved()
+{
+    const QByteArray content = randomBytes(3 * Chunk);
+    const QString sha = shaOf(content);
+    {
+        // A server that sent wrong bytes before the connection broke off.
+        Result<std::unique_ptr<BlobFileStore::Writer>> writer = m_store->beginWrite(sha);
+        QVERIFY(writer);
+        QVERIFY(writer.value()->write(randomBytes(2 * Chunk + 1)));
+    }
+    {
+        Result<std::unique_ptr<BlobFileStore::Writer>> writer = m_store->beginWrite(sha);
+        QVERIFY(writer);
+        QCOMPARE(writer.value()->written(), 2 * Chunk);
+        QVERIFY(writer.value()->write(content.mid(2 * Chunk)));
+        const Result<QString> committed = writer.value()->commit();
+        QVERIFY(!committed);
+        QCOMPARE(committed.error().code, ErrorCode::Corrupt);
+    }
+    QCOMPARE(QDir(m_store->folder()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    // The next download starts from the beginning and succeeds.
+    QCOMPARE(store(*m_store, content), sha);
+}
+
+void TestBlobFileStore::twoWritersOfOneBlob()
+{
+    const QByteArray content = randomBytes(3 * Chunk + 3);
+    const QString sha = shaOf(content);
+    Result<std::unique_ptr<BlobFileStore::Writer>> first = m_store->beginWrite(sha);
+    QVERIFY(first);
+    QVERIFY(first.value()->write(content.first(2 * Chunk + 1)));
+    // The second does not append to the first one's part: it writes a file of its own.
+    Result<std::unique_ptr<BlobFileStore::Writer>> second = m_store->beginWrite(sha);
+    QVERIFY(second);
+    QCOMPARE(second.value()->written(), qint64(0));
+    QVERIFY(second.value()->write(content));
+    const Result<QString> secondCommitted = second.value()->commit();
+    QVERIFY(secondCommitted);
+    QCOMPARE(secondCommitted.value(), sha);
+    QVERIFY(first.value()->write(content.mid(2 * Chunk + 1)));
+    const Result<QString> firstCommitted = first.value()->commit();
+    QVERIFY(firstCommitted);
+    QCOMPARE(firstCommitted.value(), sha);
+    first.value().reset();
+    second.value().reset();
+    QCOMPARE(QDir(m_store->folder()).entryList(QDir::Files | QDir::Hidden), QStringList{sha});
+    const Result<QByteArray> back = readAll(*m_store, sha, Chunk);
+    QVERIFY(back);
+    QVERIFY(back.value() == content);
 }
 
 void TestBlobFileStore::noPlaintextOnDisk()

@@ -1,7 +1,7 @@
 // BlobTransfer against a real casedesk-server and PostgreSQL, with real encrypted blob stores: uploads and
-// downloads of several sizes, an upload whose reply is lost mid-blob, a download cut off mid-range and one
-// with a changed byte (through a proxy in between), a blob outside the caller's scope, and that a blob the
-// server holds costs a single HEAD.
+// downloads of several sizes, an upload whose reply is lost mid-blob, a download cut off mid-range (going on in
+// the same run and after a restart) and one with a changed byte (through a proxy in between), a blob outside
+// the caller's scope, and that a blob the server holds costs a single HEAD.
 #include "core/DocumentRef.h"
 #include "core/Uuid.h"
 #include "mock/TestSupport.h"
@@ -44,6 +44,7 @@ struct Tamper {
     QByteArray requestStart;
     qint64 cutAfterBodyBytes = -1; // pass this many bytes of the body, then close the connection
     qint64 flipBodyByte = -1;      // change the body's byte at this offset
+    bool thenRefuse = false;       // after the cut, take no more connections (the network is gone)
 };
 
 // A TCP proxy on loopback that records each request's first line and Range header, and can cut off or change
@@ -138,6 +139,8 @@ private:
             link.active.reset();
             upstream->abort();
             client->disconnectFromHost(); // after the bytes written so far
+            if (tamper.thenRefuse)
+                m_server.close();
             return;
         }
         client->write(data);
@@ -152,6 +155,7 @@ private:
 // One installation: its encrypted blob store, its session, and a BlobTransfer over them.
 struct Installation {
     QTemporaryDir dir;
+    QByteArray cacheKey;
     InMemoryTokenStore tokens;
     std::optional<storage::BlobFileStore> store;
     std::unique_ptr<ServerApi> api;
@@ -185,6 +189,7 @@ private slots:
     void presentBlobIsOneHead();
     void uploadResumesAfterLostReply();
     void downloadResumesAfterCut();
+    void downloadGoesOnAfterRestart();
     void corruptedDownloadIsNotCommitted();
     void outsideScopeIsNotFound();
     void missingLocalBlob();
@@ -193,6 +198,8 @@ private slots:
 private:
     // A logged-in installation of `login` talking to `url` (the server, or a proxy in front of it).
     std::unique_ptr<Installation> install(const QString &login, const QUrl &url);
+    // Opens the installation's blob store, logs in and makes its BlobTransfer: what an application start does.
+    bool start(Installation &installation, const QString &login, const QUrl &url);
     QByteArray randomBytes(qint64 size);
     QString storeLocally(Installation &installation, const QByteArray &content);
     QByteArray readLocally(Installation &installation, const QString &sha256);
@@ -231,25 +238,33 @@ QByteArray TestBlobTransfer::randomBytes(qint64 size)
 std::unique_ptr<Installation> TestBlobTransfer::install(const QString &login, const QUrl &url)
 {
     auto installation = std::make_unique<Installation>();
+    installation->cacheKey = randomBytes(32);
+    return start(*installation, login, url) ? std::move(installation) : nullptr;
+}
+
+bool TestBlobTransfer::start(Installation &installation, const QString &login, const QUrl &url)
+{
+    installation.transfer.reset();
+    installation.api.reset();
     Result<storage::BlobFileStore> store =
-        storage::BlobFileStore::open(installation->dir.filePath(QStringLiteral("cache.db")), randomBytes(32));
+        storage::BlobFileStore::open(installation.dir.filePath(QStringLiteral("cache.db")), installation.cacheKey);
     if (!store) {
         qWarning() << "no blob store:" << store.error().toString();
-        return nullptr;
+        return false;
     }
-    installation->store = store.value();
-    installation->api = std::make_unique<ServerApi>(url, installation->tokens);
+    installation.store = store.value();
+    installation.api = std::make_unique<ServerApi>(url, installation.tokens);
     std::optional<ApiResponse> answer;
-    installation->api->login(login, TestUsers::password(), createUuidV7(),
-                             [&answer](const ApiResponse &response) { answer = response; });
+    installation.api->login(login, TestUsers::password(), createUuidV7(),
+                            [&answer](const ApiResponse &response) { answer = response; });
     if (!QTest::qWaitFor([&] { return answer.has_value(); }, replyTimeoutMs) || !answer->ok()) {
         qWarning() << "login failed:" << (answer ? answer->describe() : QStringLiteral("no answer"));
-        return nullptr;
+        return false;
     }
-    installation->transfer = std::make_unique<BlobTransfer>(*installation->api, *installation->store);
+    installation.transfer = std::make_unique<BlobTransfer>(*installation.api, *installation.store);
     // Small pieces, so that a few hundred KiB are several requests.
-    installation->transfer->setLimits({96 * KiB, 80 * KiB, 3});
-    return installation;
+    installation.transfer->setLimits({96 * KiB, 80 * KiB, 3});
+    return true;
 }
 
 QString TestBlobTransfer::storeLocally(Installation &installation, const QByteArray &content)
@@ -369,6 +384,47 @@ void TestBlobTransfer::downloadResumesAfterCut()
     QVERIFY2(ranges.at(0).startsWith("0-"), ranges.join(", ").constData());
     const qint64 resumedStart = ranges.at(1).left(ranges.at(1).indexOf('-')).toLongLong();
     QVERIFY2(resumedStart > 0 && resumedStart <= cut, ranges.join(", ").constData());
+}
+
+void TestBlobTransfer::downloadGoesOnAfterRestart()
+{
+    auto laptop = install(QStringLiteral("anna"), m_server->url(QStringLiteral("/")));
+    QVERIFY(laptop);
+    const QByteArray content = randomBytes(400 * KiB);
+    const QString sha = storeLocally(*laptop, content);
+    QVERIFY(await([&](BlobTransfer::Done done) { laptop->transfer->ensureUploaded(sha, done); })->ok());
+
+    // At home: the connection breaks off 150,000 bytes into the first range, and the network stays away.
+    TamperProxy proxy(m_server->port());
+    QVERIFY(proxy.listen());
+    auto desktop = install(QStringLiteral("anna"), proxy.url());
+    QVERIFY(desktop);
+    desktop->transfer->setLimits({96 * KiB, 300 * KiB, 3});
+    const qint64 cut = 150000;
+    proxy.tamperNext({"GET /api/v1/blobs/", cut, -1, true});
+    const auto broken = await([&](BlobTransfer::Done done) { desktop->transfer->download(sha, done); });
+    QVERIFY(broken);
+    QCOMPARE(proxy.tampered(), 1);
+    QVERIFY(!broken->ok());
+    QVERIFY(broken->isTransient());
+    QVERIFY(!desktop->store->contains(sha));
+
+    // The application starts again, on a network that works: the download goes on from what was kept.
+    TamperProxy office(m_server->port());
+    QVERIFY(office.listen());
+    QVERIFY(start(*desktop, QStringLiteral("anna"), office.url()));
+    const auto downloaded = await([&](BlobTransfer::Done done) { desktop->transfer->download(sha, done); });
+    QVERIFY2(downloaded && downloaded->ok(), describe(downloaded).constData());
+    QVERIFY(readLocally(*desktop, sha) == content);
+    QList<QByteArray> ranges;
+    for (const QByteArray &request : std::as_const(office.requests))
+        if (request.startsWith("GET "))
+            ranges.append(request.mid(request.indexOf("bytes=") + 6));
+    QVERIFY2(!ranges.isEmpty(), "no range asked for");
+    const qint64 resumedStart = ranges.first().left(ranges.first().indexOf('-')).toLongLong();
+    // Whole encrypted chunks of what arrived were kept; the held-back rest comes again.
+    QVERIFY2(resumedStart >= storage::BlobFileStore::ChunkSize && resumedStart <= cut, ranges.join(", ").constData());
+    QCOMPARE(QDir(desktop->store->folder()).entryList(QDir::Files | QDir::Hidden), QStringList{sha});
 }
 
 void TestBlobTransfer::corruptedDownloadIsNotCommitted()
