@@ -45,7 +45,7 @@ public:
 
     struct Options {
         int pushBatch = 200;                        // commands per push (the server takes up to 500)
-        int pullLimit = 500;                        // changes per pull page (the server takes up to 1000)
+        int pullLimit = 1000;                       // changes per pull page (the server takes up to 1000)
         std::chrono::milliseconds firstRetry{1000}; // backoff after the first transient failure, doubling
         std::chrono::milliseconds maxRetry{300000}; // and never more than this
         int maxResetsPerRun = 2;                    // more resets in one run: the server is retried later
