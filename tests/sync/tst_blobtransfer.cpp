@@ -63,6 +63,17 @@ public:
     int tampered() const { return m_tampered; }
     QList<QByteArray> requests; // "GET /api/v1/blobs/... Range: bytes=0-99"
 
+    // The ranges of the GET requests in order ("0-81919").
+    QList<QByteArray> rangesAskedFor() const
+    {
+        QList<QByteArray> ranges;
+        for (const QByteArray &request : requests)
+            if (request.startsWith("GET "))
+                ranges.append(request.mid(request.indexOf("bytes=") + 6));
+        return ranges;
+    }
+    static qint64 rangeStart(const QByteArray &range) { return range.left(range.indexOf('-')).toLongLong(); }
+
 private:
     struct Link {
         std::optional<Tamper> active;
@@ -202,6 +213,8 @@ private:
     bool start(Installation &installation, const QString &login, const QUrl &url);
     QByteArray randomBytes(qint64 size);
     QString storeLocally(Installation &installation, const QByteArray &content);
+    // Anna attaches `content` on her laptop and uploads it; its digest, or empty on failure.
+    QString uploadedByAnna(const QByteArray &content);
     QByteArray readLocally(Installation &installation, const QString &sha256);
 
     std::unique_ptr<PostgresTestDatabase> m_pg;
@@ -274,6 +287,20 @@ QString TestBlobTransfer::storeLocally(Installation &installation, const QByteAr
         return {};
     const Result<QString> committed = writer.value()->commit();
     return committed ? committed.value() : QString();
+}
+
+QString TestBlobTransfer::uploadedByAnna(const QByteArray &content)
+{
+    auto laptop = install(QStringLiteral("anna"), m_server->url(QStringLiteral("/")));
+    if (!laptop)
+        return {};
+    const QString sha = storeLocally(*laptop, content);
+    const auto uploaded = await([&](BlobTransfer::Done done) { laptop->transfer->ensureUploaded(sha, done); });
+    if (!uploaded || !uploaded->ok()) {
+        qWarning() << "upload failed:" << describe(uploaded);
+        return {};
+    }
+    return sha;
 }
 
 QByteArray TestBlobTransfer::readLocally(Installation &installation, const QString &sha256)
@@ -357,11 +384,9 @@ void TestBlobTransfer::uploadResumesAfterLostReply()
 
 void TestBlobTransfer::downloadResumesAfterCut()
 {
-    auto laptop = install(QStringLiteral("anna"), m_server->url(QStringLiteral("/")));
-    QVERIFY(laptop);
     const QByteArray content = randomBytes(300 * KiB);
-    const QString sha = storeLocally(*laptop, content);
-    QVERIFY(await([&](BlobTransfer::Done done) { laptop->transfer->ensureUploaded(sha, done); })->ok());
+    const QString sha = uploadedByAnna(content);
+    QVERIFY(!sha.isEmpty());
 
     TamperProxy proxy(m_server->port());
     QVERIFY(proxy.listen());
@@ -376,23 +401,18 @@ void TestBlobTransfer::downloadResumesAfterCut()
     QVERIFY(readLocally(*desktop, sha) == content);
 
     // The range after the cut starts where the bytes stopped, not at the range's beginning again.
-    QList<QByteArray> ranges;
-    for (const QByteArray &request : std::as_const(proxy.requests))
-        if (request.startsWith("GET "))
-            ranges.append(request.mid(request.indexOf("bytes=") + 6));
+    const QList<QByteArray> ranges = proxy.rangesAskedFor();
     QVERIFY2(ranges.size() >= 5, ranges.join(", ").constData());
     QVERIFY2(ranges.at(0).startsWith("0-"), ranges.join(", ").constData());
-    const qint64 resumedStart = ranges.at(1).left(ranges.at(1).indexOf('-')).toLongLong();
+    const qint64 resumedStart = TamperProxy::rangeStart(ranges.at(1));
     QVERIFY2(resumedStart > 0 && resumedStart <= cut, ranges.join(", ").constData());
 }
 
 void TestBlobTransfer::downloadGoesOnAfterRestart()
 {
-    auto laptop = install(QStringLiteral("anna"), m_server->url(QStringLiteral("/")));
-    QVERIFY(laptop);
     const QByteArray content = randomBytes(400 * KiB);
-    const QString sha = storeLocally(*laptop, content);
-    QVERIFY(await([&](BlobTransfer::Done done) { laptop->transfer->ensureUploaded(sha, done); })->ok());
+    const QString sha = uploadedByAnna(content);
+    QVERIFY(!sha.isEmpty());
 
     // At home: the connection breaks off 150,000 bytes into the first range, and the network stays away.
     TamperProxy proxy(m_server->port());
@@ -416,12 +436,9 @@ void TestBlobTransfer::downloadGoesOnAfterRestart()
     const auto downloaded = await([&](BlobTransfer::Done done) { desktop->transfer->download(sha, done); });
     QVERIFY2(downloaded && downloaded->ok(), describe(downloaded).constData());
     QVERIFY(readLocally(*desktop, sha) == content);
-    QList<QByteArray> ranges;
-    for (const QByteArray &request : std::as_const(office.requests))
-        if (request.startsWith("GET "))
-            ranges.append(request.mid(request.indexOf("bytes=") + 6));
+    const QList<QByteArray> ranges = office.rangesAskedFor();
     QVERIFY2(!ranges.isEmpty(), "no range asked for");
-    const qint64 resumedStart = ranges.first().left(ranges.first().indexOf('-')).toLongLong();
+    const qint64 resumedStart = TamperProxy::rangeStart(ranges.first());
     // Whole encrypted chunks of what arrived were kept; the held-back rest comes again.
     QVERIFY2(resumedStart >= storage::BlobFileStore::ChunkSize && resumedStart <= cut, ranges.join(", ").constData());
     QCOMPARE(QDir(desktop->store->folder()).entryList(QDir::Files | QDir::Hidden), QStringList{sha});
