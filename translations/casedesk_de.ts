@@ -32,12 +32,12 @@
         <translation>Das Jahr im Aktenzeichen „%1“ muss zwischen %2 und %3 liegen. Bitte prüfen Sie das Jahr.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Case.cpp" line="36"/>
+        <location filename="../modules/core/Case.cpp" line="37"/>
         <source>provisional %1</source>
         <translation>vorläufig %1</translation>
     </message>
     <message>
-        <location filename="../modules/core/Case.cpp" line="78"/>
+        <location filename="../modules/core/Case.cpp" line="85"/>
         <source>The field “%1” must be a file number like 32.10-000123/2026.</source>
         <translation>Das Feld „%1“ muss ein Aktenzeichen wie 32.10-000123/2026 enthalten.</translation>
     </message>
@@ -1035,17 +1035,17 @@
         <translation>Das Passwort konnte nicht gehasht werden, weil dem Server der Speicher ausgeht. Versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="379"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="387"/>
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation>Die Datenbank hat die Schemaversion %1, dieser Server kennt aber nur Versionen bis %2. Aktualisieren Sie casedesk-server.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="468"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="476"/>
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation>Die Schemamigration %1 (%2) ist fehlgeschlagen; die Datenbank bleibt auf Version %3. Einzelheiten stehen im Serverprotokoll.</translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="496"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="504"/>
         <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
         <translation>Die Datenbank hat die Schemaversion %1; dieser Server braucht Version %2. Führen Sie zuerst „casedesk-server migrate“ aus.</translation>
     </message>
@@ -1371,7 +1371,7 @@
         <translation>Der Arbeitsspeicher reicht nicht aus, um den Schlüssel aus der Passphrase abzuleiten. Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="264"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="309"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation>Ein Vorgang ohne ID kann nicht gespeichert werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
@@ -1479,42 +1479,42 @@
         <translation type="vanished">Der Server hat diese Änderung abgelehnt (%1). Bearbeiten oder verwerfen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="41"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="43"/>
         <source>Could not write the document file &quot;%1&quot;. Check the free disk space and your permissions for the folder.</source>
         <translation>Die Dokumentdatei „%1“ konnte nicht geschrieben werden. Prüfen Sie den freien Speicherplatz und Ihre Berechtigungen für den Ordner.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="50"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="52"/>
         <source>Could not read the file &quot;%1&quot;. Check that it exists and that you may read it.</source>
         <translation>Die Datei „%1“ konnte nicht gelesen werden. Prüfen Sie, ob sie vorhanden ist und ob Sie sie lesen dürfen.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="59"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="61"/>
         <source>The document is not stored on this computer. Connect to the server so that it can be downloaded.</source>
         <translation>Das Dokument ist auf diesem Computer nicht gespeichert. Verbinden Sie sich mit dem Server, damit es heruntergeladen werden kann.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="158"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="242"/>
         <source>The document&apos;s content does not match its checksum, so it was not stored. Download it again.</source>
         <translation>Der Inhalt des Dokuments passt nicht zu seiner Prüfsumme und wurde deshalb nicht gespeichert. Laden Sie es erneut herunter.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="192"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="278"/>
         <source>The local copy of a document is damaged or incomplete. Download it again from the server, or attach the original file again if it was never uploaded.</source>
         <translation>Die lokale Kopie eines Dokuments ist beschädigt oder unvollständig. Laden Sie es erneut vom Server herunter oder fügen Sie die Originaldatei erneut hinzu, falls sie nie hochgeladen wurde.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="275"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="361"/>
         <source>The encryption library could not be started. Restart CaseDesk; if this persists, contact IT support.</source>
         <translation>Die Verschlüsselungsbibliothek konnte nicht gestartet werden. Starten Sie CaseDesk neu; wenn das Problem bleibt, wenden Sie sich an den IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="282"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="368"/>
         <source>The cache key has the wrong size. Contact IT support.</source>
         <translation>Der Schlüssel des Zwischenspeichers hat die falsche Größe. Wenden Sie sich an den IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="314"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="400"/>
         <source>A document is named by an invalid checksum. Contact IT support.</source>
         <translation>Ein Dokument ist mit einer ungültigen Prüfsumme benannt. Wenden Sie sich an den IT-Support.</translation>
     </message>
@@ -1529,12 +1529,12 @@
         <translation>Der Server hat Stammdaten gesendet, die diese Version nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheOwner.cpp" line="33"/>
+        <location filename="../modules/storage/CacheOwner.cpp" line="45"/>
         <source>The login names no user. Please report this problem to your IT support.</source>
         <translation>Die Anmeldung nennt keinen Benutzer. Bitte melden Sie das Problem Ihrem IT-Support.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../modules/storage/CacheOwner.cpp" line="53"/>
+        <location filename="../modules/storage/CacheOwner.cpp" line="64"/>
         <source>This installation holds %n change(s) of the previous user that are not on the server yet. Log in as that user once to send them, then log in again.</source>
         <translation>
             <numerusform>Auf diesem Rechner liegt %n Änderung der vorigen Benutzerin oder des vorigen Benutzers, die noch nicht auf dem Server ist. Melden Sie sich einmal als diese Person an, um sie zu senden, und melden Sie sich dann erneut an.</numerusform>
@@ -1640,12 +1640,12 @@
         <translation>Der Server hat die Anmeldung abgelehnt (%1). Versuchen Sie es erneut, oder wenden Sie sich an Ihren IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="186"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="198"/>
         <source>The local case cache is not open, so CaseDesk cannot synchronise. Restart CaseDesk.</source>
         <translation>Der lokale Fallspeicher ist nicht geöffnet, daher kann CaseDesk nicht synchronisieren. Starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="302"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="314"/>
         <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
         <translation>Geben Sie die Serveradresse so ein, wie Ihr IT-Support sie Ihnen genannt hat, zum Beispiel https://casedesk.example.org.</translation>
     </message>
@@ -1953,7 +1953,7 @@
     <name>casedesk::ui::CaseDetailPane</name>
     <message>
         <location filename="../modules/ui/CaseDetailPane.cpp" line="15"/>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="48"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="54"/>
         <source>Select a case to see its application.</source>
         <translation>Wählen Sie einen Vorgang, um seinen Antrag zu sehen.</translation>
     </message>
@@ -1963,24 +1963,67 @@
         <translation>Ausgewählter Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="63"/>
         <source>Applicant: %1</source>
         <translation>Antragsteller/in: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="63"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="59"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="65"/>
         <source>Deadline: %1</source>
         <translation>Frist: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="67"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="73"/>
         <source>There is no form for cases of type “%1” in this version.</source>
         <translation>Für Vorgänge der Art „%1“ gibt es in dieser Version kein Formular.</translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::CaseNotesPanel</name>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="23"/>
+        <source>Add Vermerk</source>
+        <translation>Vermerk hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="25"/>
+        <source>Vermerke</source>
+        <translation>Vermerke</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="30"/>
+        <source>Vermerke of the case</source>
+        <translation>Vermerke zum Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="31"/>
+        <source>Write a Vermerk…</source>
+        <translation>Vermerk schreiben …</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="32"/>
+        <source>New Vermerk</source>
+        <translation>Neuer Vermerk</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="36"/>
+        <source>Adds the Vermerk to the case (Ctrl+Return)</source>
+        <translation>Fügt den Vermerk dem Vorgang hinzu (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="95"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="127"/>
+        <source>unknown author</source>
+        <translation>unbekannter Verfasser</translation>
     </message>
 </context>
 <context>
@@ -2345,142 +2388,142 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="36"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="37"/>
         <source>CaseDesk</source>
         <translation>CaseDesk</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="58"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="59"/>
         <source>Number of cases</source>
         <translation>Anzahl der Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="60"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="61"/>
         <source>Signed-in user</source>
         <translation>Angemeldete Person</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="99"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="100"/>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="121"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="122"/>
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="178"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="179"/>
         <source>%1, 1 case</source>
         <translation>%1, 1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="179"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="180"/>
         <source>%1, %2 cases</source>
         <translation>%1, %2 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="191"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="192"/>
         <source>1 case found</source>
         <translation>1 Vorgang gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="191"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="192"/>
         <source>%1 cases found</source>
         <translation>%1 Vorgänge gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="194"/>
         <source>1 case</source>
         <translation>1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="194"/>
         <source>%1 cases</source>
         <translation>%1 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="208"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="209"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="216"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="217"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="217"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="218"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="224"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="225"/>
         <source>Synchronisation</source>
         <translation>Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="226"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="227"/>
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="227"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
         <source>&amp;Log in again…</source>
         <translation>Erneut &amp;anmelden…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="229"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="230"/>
         <source>&amp;Synchronise now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="247"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="248"/>
         <source>Login required</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="249"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="250"/>
         <source>Synchronising…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
         <source>Offline – 1 change pending</source>
         <translation>Offline – 1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
         <source>Offline – %1 changes pending</source>
         <translation>Offline – %1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation>Synchronisierung angehalten – mit Strg+R erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
         <source>1 change pending</source>
         <translation>1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
         <source>%1 changes pending</source>
         <translation>%1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="260"/>
         <source>Synchronised</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="291"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="301"/>
         <source>Needs attention (%1)</source>
         <translation>Klärungsbedarf (%1)</translation>
     </message>
@@ -2864,32 +2907,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="99"/>
+        <location filename="../modules/ui/StartupController.cpp" line="100"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation>Der Ordner für den lokalen Zwischenspeicher kann nicht angelegt werden: %1. Prüfen Sie, ob Sie dort schreiben dürfen, oder wählen Sie mit --cache einen anderen Ort.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="139"/>
+        <location filename="../modules/ui/StartupController.cpp" line="140"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation>Diese Passphrase öffnet den lokalen Zwischenspeicher nicht. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="164"/>
+        <location filename="../modules/ui/StartupController.cpp" line="165"/>
         <source>Start-up was cancelled.</source>
         <translation>Der Start wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="173"/>
+        <location filename="../modules/ui/StartupController.cpp" line="174"/>
         <source>Creating %1 demo cases…</source>
         <translation>%1 Demo-Vorgänge werden angelegt…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="235"/>
+        <location filename="../modules/ui/StartupController.cpp" line="236"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation>Die gewählte Person ist nicht im lokalen Zwischenspeicher vorhanden.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="327"/>
+        <location filename="../modules/ui/StartupController.cpp" line="328"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um Ihre Änderungen zu übertragen; sie bleiben auf diesem Computer erhalten.</translation>
     </message>

@@ -32,12 +32,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Case.cpp" line="36"/>
+        <location filename="../modules/core/Case.cpp" line="37"/>
         <source>provisional %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Case.cpp" line="78"/>
+        <location filename="../modules/core/Case.cpp" line="85"/>
         <source>The field “%1” must be a file number like 32.10-000123/2026.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,17 +1035,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="379"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="387"/>
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="468"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="476"/>
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="496"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="504"/>
         <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,7 +1371,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="264"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="309"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1467,42 +1467,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="41"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="43"/>
         <source>Could not write the document file &quot;%1&quot;. Check the free disk space and your permissions for the folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="50"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="52"/>
         <source>Could not read the file &quot;%1&quot;. Check that it exists and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="59"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="61"/>
         <source>The document is not stored on this computer. Connect to the server so that it can be downloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="158"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="242"/>
         <source>The document&apos;s content does not match its checksum, so it was not stored. Download it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="192"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="278"/>
         <source>The local copy of a document is damaged or incomplete. Download it again from the server, or attach the original file again if it was never uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="275"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="361"/>
         <source>The encryption library could not be started. Restart CaseDesk; if this persists, contact IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="282"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="368"/>
         <source>The cache key has the wrong size. Contact IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/BlobFileStore.cpp" line="314"/>
+        <location filename="../modules/storage/BlobFileStore.cpp" line="400"/>
         <source>A document is named by an invalid checksum. Contact IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1517,12 +1517,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheOwner.cpp" line="33"/>
+        <location filename="../modules/storage/CacheOwner.cpp" line="45"/>
         <source>The login names no user. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../modules/storage/CacheOwner.cpp" line="53"/>
+        <location filename="../modules/storage/CacheOwner.cpp" line="64"/>
         <source>This installation holds %n change(s) of the previous user that are not on the server yet. Log in as that user once to send them, then log in again.</source>
         <translation>
             <numerusform>This installation holds %n change of the previous user that is not on the server yet. Log in as that user once to send it, then log in again.</numerusform>
@@ -1628,12 +1628,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="186"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="198"/>
         <source>The local case cache is not open, so CaseDesk cannot synchronise. Restart CaseDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="302"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="314"/>
         <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1941,7 +1941,7 @@
     <name>casedesk::ui::CaseDetailPane</name>
     <message>
         <location filename="../modules/ui/CaseDetailPane.cpp" line="15"/>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="48"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="54"/>
         <source>Select a case to see its application.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1951,23 +1951,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="63"/>
         <source>Applicant: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="63"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="59"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="65"/>
         <source>Deadline: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="67"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="73"/>
         <source>There is no form for cases of type “%1” in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::CaseNotesPanel</name>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="23"/>
+        <source>Add Vermerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="25"/>
+        <source>Vermerke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="30"/>
+        <source>Vermerke of the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="31"/>
+        <source>Write a Vermerk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="32"/>
+        <source>New Vermerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="36"/>
+        <source>Adds the Vermerk to the case (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="95"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="127"/>
+        <source>unknown author</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2333,142 +2376,142 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="36"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="37"/>
         <source>CaseDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="58"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="59"/>
         <source>Number of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="60"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="61"/>
         <source>Signed-in user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="99"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="100"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="121"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="122"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="178"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="179"/>
         <source>%1, 1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="179"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="180"/>
         <source>%1, %2 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="191"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="192"/>
         <source>1 case found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="191"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="192"/>
         <source>%1 cases found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="194"/>
         <source>1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="194"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="208"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="209"/>
         <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="216"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="217"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="217"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="218"/>
         <source>Signed in as %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="224"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="225"/>
         <source>Synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="226"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="227"/>
         <source>&amp;Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="227"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
         <source>&amp;Log in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="229"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="230"/>
         <source>&amp;Synchronise now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="247"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="248"/>
         <source>Login required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="249"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="250"/>
         <source>Synchronising…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
         <source>Offline – 1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
         <source>Offline – %1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
         <source>1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
         <source>%1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="260"/>
         <source>Synchronised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="291"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="301"/>
         <source>Needs attention (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2852,32 +2895,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="99"/>
+        <location filename="../modules/ui/StartupController.cpp" line="100"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="139"/>
+        <location filename="../modules/ui/StartupController.cpp" line="140"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="164"/>
+        <location filename="../modules/ui/StartupController.cpp" line="165"/>
         <source>Start-up was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="173"/>
+        <location filename="../modules/ui/StartupController.cpp" line="174"/>
         <source>Creating %1 demo cases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="235"/>
+        <location filename="../modules/ui/StartupController.cpp" line="236"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="327"/>
+        <location filename="../modules/ui/StartupController.cpp" line="328"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

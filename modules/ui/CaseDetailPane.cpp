@@ -37,6 +37,12 @@ CaseDetailPane::CaseDetailPane(QWidget *parent)
     clear();
 }
 
+void CaseDetailPane::addSection(QWidget *section)
+{
+    section->setParent(this);
+    layout()->addWidget(section);
+}
+
 void CaseDetailPane::clear()
 {
     delete m_form;

@@ -1,6 +1,6 @@
-// The selected case beside the inbox: what it is (Aktenzeichen, title, applicant, status, deadline) and its
-// application form, generated from the case type's form definition. Read-only until editing goes through
-// the sync client's commands.
+// The selected case beside the inbox: what it is (Aktenzeichen, title, applicant, status, deadline), its
+// application form, generated from the case type's form definition (read-only until form editing goes through
+// the sync client's commands), and below it a section for work on the case (its Vermerke, CaseNotesPanel).
 #pragma once
 
 #include "core/Case.h"
@@ -24,6 +24,8 @@ public:
     // form shows the header and says so.
     void showCase(const Case &c, const QList<DocumentRef> &documents);
     void clear();
+    // Puts `section` below the form, for as long as the pane lives; it stays when the case changes.
+    void addSection(QWidget *section);
 
     QLabel *heading() const { return m_heading; }
     FormView *formView() const { return m_form; } // nullptr when no form is shown

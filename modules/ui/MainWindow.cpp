@@ -2,6 +2,7 @@
 
 #include "sync/SyncSession.h"
 #include "ui/CaseDetailPane.h"
+#include "ui/CaseNotesPanel.h"
 #include "ui/InboxController.h"
 #include "ui/InboxFilterBar.h"
 #include "ui/NeedsAttentionPanel.h"
@@ -268,16 +269,25 @@ void MainWindow::showCurrentCase()
 
 void MainWindow::showCase(const QUuid &caseId)
 {
-    if (caseId.isNull()) {
-        m_detail->clear();
-        return;
-    }
     // One indexed read of the case and its documents: quick enough to follow the selection.
-    const auto file = m_controller.caseFile(caseId);
+    const auto file = caseId.isNull() ? std::nullopt : m_controller.caseFile(caseId);
     if (file)
         m_detail->showCase(file->first, file->second);
     else
         m_detail->clear();
+    if (!m_notes)
+        return;
+    if (file)
+        m_notes->showCase(caseId);
+    else
+        m_notes->clear();
+}
+
+void MainWindow::setCaseNotes(CaseNotesPanel *panel)
+{
+    m_notes = panel;
+    m_detail->addSection(panel);
+    showCurrentCase();
 }
 
 void MainWindow::setNeedsAttention(NeedsAttentionPanel *panel)

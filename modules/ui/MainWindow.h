@@ -2,7 +2,8 @@
 // and a status bar with the row count and who is signed in. Behaviour lives in InboxController.
 // Connected to a server, the status bar also shows the sync (online or offline, the count of pending changes) and
 // the "Session" menu offers "Log in again" once the session has ended; changes the server rejected or found in
-// conflict are listed under "Needs attention", a dock below the inbox that shows itself while there are any.
+// conflict are listed under "Needs attention", a dock below the inbox that shows itself while there are any, and
+// the detail pane has the selected case's Vermerke with a field for a new one.
 #pragma once
 
 #include <QMainWindow>
@@ -20,6 +21,7 @@ class SyncSession;
 namespace casedesk::ui {
 
 class CaseDetailPane;
+class CaseNotesPanel;
 class InboxController;
 class InboxFilterBar;
 class NeedsAttentionPanel;
@@ -43,6 +45,9 @@ public:
     // Takes the panel into the "Needs attention" dock; its Edit shows the case in the detail pane.
     void setNeedsAttention(NeedsAttentionPanel *panel);
     QDockWidget *needsAttentionDock() const { return m_attentionDock; } // nullptr without a panel
+    // Takes the panel into the detail pane, below the form; it follows the selected case.
+    void setCaseNotes(CaseNotesPanel *panel);
+    CaseNotesPanel *caseNotes() const { return m_notes; } // nullptr without a panel
     // Shows the case as the user sees it in the detail pane (cleared when it is gone).
     void showCase(const QUuid &caseId);
 
@@ -70,6 +75,7 @@ private:
     QLabel *m_syncLabel = nullptr;
     QAction *m_loginAgain = nullptr;
     QDockWidget *m_attentionDock = nullptr;
+    CaseNotesPanel *m_notes = nullptr;
 };
 
 } // namespace casedesk::ui

@@ -8,6 +8,7 @@
 #include "storage/CaseRepository.h"
 #include "storage/ReferenceRepository.h"
 #include "sync/KeychainTokenStore.h"
+#include "ui/CaseNotesPanel.h"
 #include "ui/DemoCacheFiller.h"
 #include "ui/InboxController.h"
 #include "ui/MainWindow.h"
@@ -368,6 +369,12 @@ void StartupController::showWindow()
         // A change re-applied or discarded: the inbox shows it, and a re-applied one goes out.
         connect(attention, &NeedsAttentionPanel::outboxChanged, m_inbox.get(), &InboxController::refresh);
         connect(attention, &NeedsAttentionPanel::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
+        // Vermerke are written with a session only: without a server nothing would ever send them.
+        auto *notes = new CaseNotesPanel(*m_db, m_user ? m_user->id : QUuid(), m_window.get());
+        m_window->setCaseNotes(notes);
+        connect(m_session.get(), &sync::SyncSession::synced, notes, &CaseNotesPanel::reload);
+        connect(notes, &CaseNotesPanel::outboxChanged, m_inbox.get(), &InboxController::refresh);
+        connect(notes, &CaseNotesPanel::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
     }
     m_window->show();
 }

@@ -9,6 +9,7 @@
 #include "storage/InboxRepository.h"
 #include "sync/SyncSession.h"
 #include "ui/CaseDetailPane.h"
+#include "ui/CaseNotesPanel.h"
 #include "ui/DemoCacheFiller.h"
 #include "ui/FormView.h"
 #include "ui/InboxController.h"
@@ -22,7 +23,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -76,6 +79,7 @@ private slots:
     void syncIndicatorFollowsTheSession();
     void loginAgainIsOfferedWhenTheSessionEnds();
     void needsAttentionShowsWhileThereIsSomething();
+    void vermerkeFollowTheSelection();
 
 private:
     qint64 countOf(InboxView view, const storage::InboxFilter &filter = {}) const
@@ -354,6 +358,36 @@ void TestMainWindow::needsAttentionShowsWhileThereIsSomething()
     emit panel->caseRequested(caseId);
     const Case shown = storage::CaseRepository(*m_db).visibleCase(caseId).value().value();
     QTRY_VERIFY(m_window->detailPane()->heading()->text().contains(shown.aktenzeichen.toString()));
+}
+
+void TestMainWindow::vermerkeFollowTheSelection()
+{
+    auto *notes = new ui::CaseNotesPanel(*m_db, m_user.id, m_window.get());
+    m_window->setCaseNotes(notes);
+    QCOMPARE(m_window->caseNotes(), notes);
+    QVERIFY(m_window->detailPane()->isAncestorOf(notes));
+
+    // The Vermerke of the selected case, as the user sees them; a case with some is looked for.
+    QTableView *table = m_window->table();
+    int row = 0;
+    QUuid caseId;
+    qsizetype expected = 0;
+    for (; row < table->model()->rowCount() && expected == 0; ++row) {
+        caseId = table->model()->index(row, 0).data(ui::InboxModel::CaseIdRole).toUuid();
+        expected = storage::CaseRepository(*m_db).visibleNotes(caseId).value().size();
+    }
+    QVERIFY2(expected > 0, "no case of the demo inbox has a Vermerk");
+    table->selectRow(row - 1);
+    QTRY_COMPARE(notes->caseId(), caseId);
+    QCOMPARE(notes->notesList()->count(), int(expected));
+    QVERIFY(notes->editor()->isEnabled());
+
+    // No case selected: nothing to write to.
+    searchField()->setText(QStringLiteral("zzzzqqqq"));
+    QTRY_COMPARE(table->model()->rowCount(), 0);
+    QTRY_VERIFY(notes->caseId().isNull());
+    QCOMPARE(notes->notesList()->count(), 0);
+    QVERIFY(!notes->editor()->isEnabled());
 }
 
 std::unique_ptr<sync::SyncSession> TestMainWindow::makeSession() const
