@@ -1938,10 +1938,63 @@
     </message>
 </context>
 <context>
+    <name>casedesk::ui::CaseAssignmentBar</name>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="18"/>
+        <source>Take this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="18"/>
+        <source>Hand back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="19"/>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="21"/>
+        <source>Assigns this case of your team to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="22"/>
+        <source>Puts the case back into the team&apos;s unassigned cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="23"/>
+        <source>Team member to assign the case to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="24"/>
+        <source>Assigns the case to the chosen team member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="73"/>
+        <source>Not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="73"/>
+        <source>Assigned to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="140"/>
+        <source>a user unknown here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>casedesk::ui::CaseDetailPane</name>
     <message>
         <location filename="../modules/ui/CaseDetailPane.cpp" line="15"/>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="54"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="58"/>
         <source>Select a case to see its application.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1951,22 +2004,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="63"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="67"/>
         <source>Applicant: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="63"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="67"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="65"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="69"/>
         <source>Deadline: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="73"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="77"/>
         <source>There is no form for cases of type “%1” in this version.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2376,142 +2429,142 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="37"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="38"/>
         <source>CaseDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="59"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="60"/>
         <source>Number of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="61"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="62"/>
         <source>Signed-in user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="100"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="101"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="122"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="123"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="179"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="180"/>
         <source>%1, 1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="180"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="181"/>
         <source>%1, %2 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="192"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
         <source>1 case found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="192"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
         <source>%1 cases found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="194"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
         <source>1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="194"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="209"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="210"/>
         <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="217"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="218"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="218"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="219"/>
         <source>Signed in as %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="225"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="226"/>
         <source>Synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="227"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
         <source>&amp;Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="229"/>
         <source>&amp;Log in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="230"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
         <source>&amp;Synchronise now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="248"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="249"/>
         <source>Login required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="250"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
         <source>Synchronising…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
         <source>Offline – 1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
         <source>Offline – %1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
         <source>1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
         <source>%1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="260"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
         <source>Synchronised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="301"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="315"/>
         <source>Needs attention (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2895,32 +2948,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="100"/>
+        <location filename="../modules/ui/StartupController.cpp" line="101"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="140"/>
+        <location filename="../modules/ui/StartupController.cpp" line="141"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="165"/>
+        <location filename="../modules/ui/StartupController.cpp" line="166"/>
         <source>Start-up was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="174"/>
+        <location filename="../modules/ui/StartupController.cpp" line="175"/>
         <source>Creating %1 demo cases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="236"/>
+        <location filename="../modules/ui/StartupController.cpp" line="237"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="328"/>
+        <location filename="../modules/ui/StartupController.cpp" line="329"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

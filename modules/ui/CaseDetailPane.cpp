@@ -37,10 +37,14 @@ CaseDetailPane::CaseDetailPane(QWidget *parent)
     clear();
 }
 
-void CaseDetailPane::addSection(QWidget *section)
+void CaseDetailPane::addSection(QWidget *section, Placement placement)
 {
     section->setParent(this);
-    layout()->addWidget(section);
+    auto *box = static_cast<QVBoxLayout *>(layout());
+    if (placement == Placement::BelowForm)
+        box->addWidget(section);
+    else
+        box->insertWidget(box->indexOf(m_details) + 1, section);
 }
 
 void CaseDetailPane::clear()

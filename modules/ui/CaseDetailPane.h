@@ -1,6 +1,7 @@
 // The selected case beside the inbox: what it is (Aktenzeichen, title, applicant, status, deadline), its
 // application form, generated from the case type's form definition (read-only until form editing goes through
-// the sync client's commands), and below it a section for work on the case (its Vermerke, CaseNotesPanel).
+// the sync client's commands), and sections for work on the case: who works on it (CaseAssignmentBar) below the
+// header, its Vermerke (CaseNotesPanel) below the form.
 #pragma once
 
 #include "core/Case.h"
@@ -24,8 +25,9 @@ public:
     // form shows the header and says so.
     void showCase(const Case &c, const QList<DocumentRef> &documents);
     void clear();
-    // Puts `section` below the form, for as long as the pane lives; it stays when the case changes.
-    void addSection(QWidget *section);
+    enum class Placement { BelowHeader, BelowForm };
+    // Puts `section` into the pane for as long as it lives; it stays when the case changes.
+    void addSection(QWidget *section, Placement placement);
 
     QLabel *heading() const { return m_heading; }
     FormView *formView() const { return m_form; } // nullptr when no form is shown

@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "sync/SyncSession.h"
+#include "ui/CaseAssignmentBar.h"
 #include "ui/CaseDetailPane.h"
 #include "ui/CaseNotesPanel.h"
 #include "ui/InboxController.h"
@@ -275,18 +276,31 @@ void MainWindow::showCase(const QUuid &caseId)
         m_detail->showCase(file->first, file->second);
     else
         m_detail->clear();
-    if (!m_notes)
-        return;
-    if (file)
-        m_notes->showCase(caseId);
-    else
-        m_notes->clear();
+    if (m_assignment) {
+        if (file)
+            m_assignment->showCase(file->first);
+        else
+            m_assignment->clear();
+    }
+    if (m_notes) {
+        if (file)
+            m_notes->showCase(caseId);
+        else
+            m_notes->clear();
+    }
+}
+
+void MainWindow::setCaseAssignment(CaseAssignmentBar *bar)
+{
+    m_assignment = bar;
+    m_detail->addSection(bar, CaseDetailPane::Placement::BelowHeader);
+    showCurrentCase();
 }
 
 void MainWindow::setCaseNotes(CaseNotesPanel *panel)
 {
     m_notes = panel;
-    m_detail->addSection(panel);
+    m_detail->addSection(panel, CaseDetailPane::Placement::BelowForm);
     showCurrentCase();
 }
 

@@ -3,7 +3,8 @@
 // Connected to a server, the status bar also shows the sync (online or offline, the count of pending changes) and
 // the "Session" menu offers "Log in again" once the session has ended; changes the server rejected or found in
 // conflict are listed under "Needs attention", a dock below the inbox that shows itself while there are any, and
-// the detail pane has the selected case's Vermerke with a field for a new one.
+// the detail pane has who works on the selected case (to take it, hand it back or, as team lead, assign it) and its
+// Vermerke with a field for a new one.
 #pragma once
 
 #include <QMainWindow>
@@ -20,6 +21,7 @@ class SyncSession;
 
 namespace casedesk::ui {
 
+class CaseAssignmentBar;
 class CaseDetailPane;
 class CaseNotesPanel;
 class InboxController;
@@ -45,7 +47,10 @@ public:
     // Takes the panel into the "Needs attention" dock; its Edit shows the case in the detail pane.
     void setNeedsAttention(NeedsAttentionPanel *panel);
     QDockWidget *needsAttentionDock() const { return m_attentionDock; } // nullptr without a panel
-    // Takes the panel into the detail pane, below the form; it follows the selected case.
+    // Take the sections into the detail pane (the bar below the header, the Vermerke below the form); they follow
+    // the selected case.
+    void setCaseAssignment(CaseAssignmentBar *bar);
+    CaseAssignmentBar *caseAssignment() const { return m_assignment; } // nullptr without a bar
     void setCaseNotes(CaseNotesPanel *panel);
     CaseNotesPanel *caseNotes() const { return m_notes; } // nullptr without a panel
     // Shows the case as the user sees it in the detail pane (cleared when it is gone).
@@ -76,6 +81,7 @@ private:
     QAction *m_loginAgain = nullptr;
     QDockWidget *m_attentionDock = nullptr;
     CaseNotesPanel *m_notes = nullptr;
+    CaseAssignmentBar *m_assignment = nullptr;
 };
 
 } // namespace casedesk::ui

@@ -8,6 +8,7 @@
 #include "storage/CaseRepository.h"
 #include "storage/ReferenceRepository.h"
 #include "sync/KeychainTokenStore.h"
+#include "ui/CaseAssignmentBar.h"
 #include "ui/CaseNotesPanel.h"
 #include "ui/DemoCacheFiller.h"
 #include "ui/InboxController.h"
@@ -351,6 +352,8 @@ void StartupController::reloadUser()
         return; // not (yet) in the reference data: "My cases" keeps working with the id
     m_user = **user;
     m_inbox->setUser(m_user);
+    if (m_window && m_window->caseAssignment())
+        m_window->caseAssignment()->setUser(*m_user);
 }
 
 void StartupController::showWindow()
@@ -369,7 +372,12 @@ void StartupController::showWindow()
         // A change re-applied or discarded: the inbox shows it, and a re-applied one goes out.
         connect(attention, &NeedsAttentionPanel::outboxChanged, m_inbox.get(), &InboxController::refresh);
         connect(attention, &NeedsAttentionPanel::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
-        // Vermerke are written with a session only: without a server nothing would ever send them.
+        // Cases are worked on with a session only: without a server nothing would ever send the commands.
+        auto *assignment = new CaseAssignmentBar(*m_db, m_user.value_or(User{}), m_window.get());
+        m_window->setCaseAssignment(assignment);
+        connect(assignment, &CaseAssignmentBar::outboxChanged, m_inbox.get(), &InboxController::refresh);
+        connect(assignment, &CaseAssignmentBar::outboxChanged, m_window.get(), &MainWindow::showCase);
+        connect(assignment, &CaseAssignmentBar::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
         auto *notes = new CaseNotesPanel(*m_db, m_user ? m_user->id : QUuid(), m_window.get());
         m_window->setCaseNotes(notes);
         connect(m_session.get(), &sync::SyncSession::synced, notes, &CaseNotesPanel::reload);

@@ -7,7 +7,9 @@
 #include "storage/CaseRepository.h"
 #include "storage/CaseSearch.h"
 #include "storage/InboxRepository.h"
+#include "storage/ReferenceRepository.h"
 #include "sync/SyncSession.h"
+#include "ui/CaseAssignmentBar.h"
 #include "ui/CaseDetailPane.h"
 #include "ui/CaseNotesPanel.h"
 #include "ui/DemoCacheFiller.h"
@@ -79,7 +81,7 @@ private slots:
     void syncIndicatorFollowsTheSession();
     void loginAgainIsOfferedWhenTheSessionEnds();
     void needsAttentionShowsWhileThereIsSomething();
-    void vermerkeFollowTheSelection();
+    void caseSectionsFollowTheSelection();
 
 private:
     qint64 countOf(InboxView view, const storage::InboxFilter &filter = {}) const
@@ -360,12 +362,16 @@ void TestMainWindow::needsAttentionShowsWhileThereIsSomething()
     QTRY_VERIFY(m_window->detailPane()->heading()->text().contains(shown.aktenzeichen.toString()));
 }
 
-void TestMainWindow::vermerkeFollowTheSelection()
+void TestMainWindow::caseSectionsFollowTheSelection()
 {
     auto *notes = new ui::CaseNotesPanel(*m_db, m_user.id, m_window.get());
     m_window->setCaseNotes(notes);
     QCOMPARE(m_window->caseNotes(), notes);
     QVERIFY(m_window->detailPane()->isAncestorOf(notes));
+    auto *assignment = new ui::CaseAssignmentBar(*m_db, m_user, m_window.get());
+    m_window->setCaseAssignment(assignment);
+    QCOMPARE(m_window->caseAssignment(), assignment);
+    QVERIFY(m_window->detailPane()->isAncestorOf(assignment));
 
     // The Vermerke of the selected case, as the user sees them; a case with some is looked for.
     QTableView *table = m_window->table();
@@ -381,6 +387,12 @@ void TestMainWindow::vermerkeFollowTheSelection()
     QTRY_COMPARE(notes->caseId(), caseId);
     QCOMPARE(notes->notesList()->count(), int(expected));
     QVERIFY(notes->editor()->isEnabled());
+    const Case shown = storage::CaseRepository(*m_db).visibleCase(caseId).value().value();
+    const auto assignee = storage::ReferenceRepository(*m_db).user(shown.assigneeId).value();
+    QVERIFY2(shown.assigneeId.isNull() || !assignee ||
+                 assignment->assigneeLabel()->text().contains(assignee->displayName),
+             qPrintable(assignment->assigneeLabel()->text()));
+    QVERIFY(!assignment->assigneeLabel()->text().isEmpty());
 
     // No case selected: nothing to write to.
     searchField()->setText(QStringLiteral("zzzzqqqq"));
@@ -388,6 +400,7 @@ void TestMainWindow::vermerkeFollowTheSelection()
     QTRY_VERIFY(notes->caseId().isNull());
     QCOMPARE(notes->notesList()->count(), 0);
     QVERIFY(!notes->editor()->isEnabled());
+    QVERIFY(assignment->assigneeLabel()->text().isEmpty());
 }
 
 std::unique_ptr<sync::SyncSession> TestMainWindow::makeSession() const
