@@ -9,8 +9,7 @@
 
 #include <QTest>
 
-#include "TemporaryCache.h"
-#include "TreeFellingSamples.h"
+#include "TreeFellingCache.h"
 
 using namespace casedesk;
 using namespace casedesk::storage;
@@ -44,12 +43,9 @@ private slots:
     void init()
     {
         m_cache = std::make_unique<test::TemporaryCache>();
-        QVERIFY2(m_cache->isOpen(), qPrintable(m_cache->error()));
-        ReferenceRepository reference(m_cache->db());
-        QVERIFY(reference.storeTeams(test::treeFellingDemo().world().teams));
-        QVERIFY(reference.storeUsers(test::treeFellingDemo().world().users));
         m_case = confirmedCase();
-        QVERIFY(CaseRepository(m_cache->db()).storeConfirmed({m_case}));
+        const QString filled = test::fillForCasework(*m_cache, m_case);
+        QVERIFY2(filled.isEmpty(), qPrintable(filled));
     }
 
     void cleanup() { m_cache.reset(); }
