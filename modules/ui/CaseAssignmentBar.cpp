@@ -42,14 +42,24 @@ CaseAssignmentBar::CaseAssignmentBar(storage::CacheDatabase &db, User user, QWid
     connect(m_handBack, &QPushButton::clicked, this, &CaseAssignmentBar::handBack);
     connect(m_assign, &QPushButton::clicked, this, &CaseAssignmentBar::assignToChosen);
     connect(m_members, &QComboBox::currentIndexChanged, this, [this](int index) { m_assign->setEnabled(index >= 0); });
+    readUsers();
     clear();
 }
 
 void CaseAssignmentBar::setUser(const User &user)
 {
     m_user = user;
+    readUsers();
     if (m_case)
         showCase(*m_case);
+}
+
+void CaseAssignmentBar::readUsers()
+{
+    const Result<QList<User>> users = storage::ReferenceRepository(m_db).users();
+    if (!users)
+        qCWarning(lcUi).noquote() << "reading the users failed:" << users.error().toString();
+    m_users = users ? users.value() : QList<User>();
 }
 
 void CaseAssignmentBar::clear()
@@ -67,8 +77,6 @@ void CaseAssignmentBar::showCase(const Case &c)
     if (!m_case || m_case->id != c.id)
         showError({});
     m_case = c;
-    const Result<QList<User>> users = storage::ReferenceRepository(m_db).users();
-    m_users = users ? users.value() : QList<User>();
     m_assignee->setText(c.assigneeId.isNull() ? tr("Not assigned") : tr("Assigned to %1").arg(nameOf(c.assigneeId)));
 
     const bool open = !c.closed;

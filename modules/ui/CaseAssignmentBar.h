@@ -29,7 +29,7 @@ class CaseAssignmentBar : public QWidget {
 public:
     CaseAssignmentBar(storage::CacheDatabase &db, User user, QWidget *parent = nullptr);
 
-    // The signed-in user anew (the reference data changed their roles or teams).
+    // The signed-in user anew, after the reference data changed (their roles or teams, the team's members).
     void setUser(const User &user);
     // `c` as the user sees it (confirmed state with their pending commands).
     void showCase(const Case &c);
@@ -53,6 +53,7 @@ signals:
 
 private:
     void submit(CommandName name, const QJsonObject &args);
+    void readUsers();
     void fillMembers();
     void showError(const QString &message);
     QString nameOf(const QUuid &userId) const;
@@ -60,7 +61,7 @@ private:
     storage::CacheDatabase &m_db;
     User m_user;
     std::optional<Case> m_case;
-    QList<User> m_users; // the reference data's, read once per case shown
+    QList<User> m_users; // the reference data's, read again when it changes (setUser)
     QLabel *m_assignee;
     QPushButton *m_claim;
     QPushButton *m_handBack;
