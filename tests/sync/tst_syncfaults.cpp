@@ -54,15 +54,22 @@ public:
     }
     bool listen() { return m_server.listen(QHostAddress::LocalHost); }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server.serverPort())); }
-    void setUpstreamPort(quint16 port) { m_upstreamPort = port; }
+    // The server to forward to; a proxy that went down with a cut forwards again.
+    void setUpstreamPort(quint16 port)
+    {
+        m_upstreamPort = port;
+        m_down = false;
+    }
 
     // After `skip` more requests whose first line starts with `requestStart`, the reply to the next one is cut
-    // after `keep` bytes.
-    void cutReply(const QByteArray &requestStart, int skip, qint64 keep)
+    // after `keep` bytes. `thenDown`: from the cut on, every connection is dropped until setUpstreamPort() (the
+    // server went down at that moment; Qt would otherwise send the request again at once and be answered).
+    void cutReply(const QByteArray &requestStart, int skip, qint64 keep, bool thenDown = false)
     {
         m_cutRequest = requestStart;
         m_skip = skip;
         m_keep = keep;
+        m_downAfterCut = thenDown;
     }
     int cutReplies() const { return m_cut; }
     qsizetype requests(const QByteArray &requestStart) const
@@ -78,11 +85,22 @@ private:
     void accept()
     {
         while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            if (m_down) {
+                client->abort();
+                client->deleteLater();
+                continue;
+            }
             auto *upstream = new QTcpSocket(client);
             // Bytes of the current reply still to pass before the cut, or notCut / cutDone.
             auto left = std::make_shared<qint64>(notCut);
             QObject::connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream, left] {
                 const QByteArray data = client->readAll();
+                if (m_down) { // a connection opened before the server went down
+                    upstream->abort();
+                    client->abort();
+                    return;
+                }
                 static const QByteArrayList methods{"GET ", "POST ", "PUT ", "HEAD ", "DELETE "};
                 if (std::any_of(methods.cbegin(), methods.cend(),
                                 [&](const QByteArray &m) { return data.startsWith(m); }))
@@ -107,12 +125,12 @@ private:
                     return;
                 *left = cutDone;
                 ++m_cut;
+                m_down = m_downAfterCut;
                 upstream->abort();
                 client->disconnectFromHost(); // once what was written has gone out
             });
             QObject::connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
             QObject::connect(upstream, &QTcpSocket::errorOccurred, client, [client] { client->disconnectFromHost(); });
-            QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
             upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
         }
     }
@@ -123,6 +141,8 @@ private:
     int m_skip = 0;
     qint64 m_keep = 0;
     int m_cut = 0;
+    bool m_downAfterCut = false;
+    bool m_down = false;
     QByteArrayList m_requests; // the first line of every request so far
 };
 
@@ -242,7 +262,7 @@ void TestSyncFaults::pushReplyLostWhileTheServerGoesDown()
 
     // The second batch commits on the server; its reply breaks off in the status line and the server goes down.
     const int cuts = m_proxy.cutReplies();
-    m_proxy.cutReply(pushRequest, 1, 10);
+    m_proxy.cutReply(pushRequest, 1, 10, true);
     anna->engine->syncNow();
     QTRY_COMPARE_WITH_TIMEOUT(m_proxy.cutReplies(), cuts + 1, syncTimeoutMs);
     QCOMPARE(m_fixture.server->stop(), 0);
