@@ -27,6 +27,7 @@
 #include "PostgresTestDatabase.h"
 #include "ReplyDropProxy.h"
 #include "ServerProcess.h"
+#include "SyncTestData.h"
 #include "TestUsers.h"
 
 namespace casedesk::test {
@@ -215,13 +216,7 @@ protected:
 
     QUuid submitCase(CacheDatabase &db, const QUuid &actor, const QString &title)
     {
-        Case c;
-        c.id = createUuidV7();
-        c.caseType = QStringLiteral("bewohnerparken");
-        c.title = title;
-        c.applicant.givenName = QStringLiteral("Erika");
-        c.applicant.familyName = QStringLiteral("Mustermann");
-        c.teamId = m_team;
+        const Case c = parkingApplication(m_team, title);
         const auto created =
             Outbox(db).submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}}, actor);
         if (!created) {

@@ -1,6 +1,8 @@
-// Small pieces every sync test needs: the arguments of a setFields command for one field, and one value read
-// from the server's database.
+// Small pieces every sync test needs: a new case to create, the arguments of a setFields command for one field,
+// and one value read from the server's database.
 #pragma once
+
+#include "core/Case.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -9,6 +11,9 @@
 
 namespace casedesk::test {
 
+// A new resident parking application (Bewohnerparkausweis, the case type with the fewest required fields) of
+// `team`, titled `title`, with a fresh id.
+Case parkingApplication(const QUuid &team, const QString &title);
 QJsonObject fieldEdit(const QString &field, const QJsonValue &oldValue, const QJsonValue &newValue);
 // The first column of the first row; invalid when the query fails or returns no row.
 QVariant queryScalar(QSqlDatabase db, const QString &sql);

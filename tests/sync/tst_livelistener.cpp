@@ -24,6 +24,7 @@
 #include "ReplyDropProxy.h"
 #include "ServerProcess.h"
 #include "SyncTestClient.h"
+#include "SyncTestData.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -117,13 +118,7 @@ std::unique_ptr<Client> TestLiveListener::connect(const QString &login)
 QUuid TestLiveListener::annaCreatesACase(const QString &title)
 {
     Client &anna = *m_anna;
-    Case c;
-    c.id = createUuidV7();
-    c.caseType = QStringLiteral("bewohnerparken");
-    c.title = title;
-    c.applicant.givenName = QStringLiteral("Erika");
-    c.applicant.familyName = QStringLiteral("Mustermann");
-    c.teamId = m_team;
+    const Case c = parkingApplication(m_team, title);
     const auto created =
         Outbox(anna.cache.db())
             .submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}}, anna.userId);

@@ -16,6 +16,7 @@
 #include "InMemoryTokenStore.h"
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
+#include "SyncTestData.h"
 #include "TestUsers.h"
 
 using namespace casedesk;
@@ -122,12 +123,7 @@ void TestServerApi::pushAndPull()
     const auto before = await([&](ServerApi::Callback done) { api.pull({}, 10, 0, std::move(done)); });
     QVERIFY2(before && before->ok(), before ? qPrintable(before->describe()) : "no answer");
 
-    Case c;
-    c.id = createUuidV7();
-    c.caseType = QStringLiteral("bewohnerparken");
-    c.title = QStringLiteral("Bewohnerparkausweis Ost");
-    c.applicant.givenName = QStringLiteral("Erika");
-    c.applicant.familyName = QStringLiteral("Mustermann");
+    const Case c = parkingApplication(QUuid(), QStringLiteral("Bewohnerparkausweis Ost"));
     Command create{createUuidV7(),
                    m_clientId,
                    1,

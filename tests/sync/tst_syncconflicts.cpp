@@ -111,13 +111,7 @@ QString TestSyncConflicts::differences(SyncTestClient &client)
 
 QUuid TestSyncConflicts::createCase(SyncTestClient &client, const QString &title)
 {
-    Case c;
-    c.id = createUuidV7();
-    c.caseType = QStringLiteral("bewohnerparken");
-    c.title = title;
-    c.applicant.givenName = QStringLiteral("Erika");
-    c.applicant.familyName = QStringLiteral("Mustermann");
-    c.teamId = m_team;
+    const Case c = parkingApplication(m_team, title);
     const Result<Command> created =
         client.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}});
     return created ? c.id : QUuid();

@@ -164,13 +164,7 @@ bool TestSyncConvergence::submit(Installation &at, CommandName name, const QUuid
 
 void TestSyncConvergence::createCase(Installation &at, QRandomGenerator &rng)
 {
-    Case c;
-    c.id = createUuidV7();
-    c.caseType = QStringLiteral("bewohnerparken");
-    c.title = QStringLiteral("Bewohnerparkausweis %1").arg(rng.bounded(100000));
-    c.applicant.givenName = QStringLiteral("Erika");
-    c.applicant.familyName = QStringLiteral("Mustermann");
-    c.teamId = m_team;
+    const Case c = parkingApplication(m_team, QStringLiteral("Bewohnerparkausweis %1").arg(rng.bounded(100000)));
     if (submit(at, CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}}))
         m_cases.append(c.id);
 }

@@ -136,13 +136,7 @@ bool TestSyncEngine::sync(Client &client, QString *problem)
 
 QUuid TestSyncEngine::createCase(Client &client, const QString &title)
 {
-    Case c;
-    c.id = createUuidV7();
-    c.caseType = QStringLiteral("bewohnerparken");
-    c.title = title;
-    c.applicant.givenName = QStringLiteral("Erika");
-    c.applicant.familyName = QStringLiteral("Mustermann");
-    c.teamId = m_team;
+    const Case c = parkingApplication(m_team, title);
     auto created = client.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}});
     if (!created)
         qWarning() << created.error().toString();

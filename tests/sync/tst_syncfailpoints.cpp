@@ -94,13 +94,7 @@ void TestSyncFailPoints::initTestCase()
     SyncTestClient setup;
     QVERIFY(setup.logIn(m_fixture.server->url(QString()), QStringLiteral("anna"), syncTimeoutMs));
     for (int i = 0; i < 3; ++i) {
-        Case c;
-        c.id = createUuidV7();
-        c.caseType = QStringLiteral("bewohnerparken");
-        c.title = QStringLiteral("Bewohnerparkausweis %1").arg(i);
-        c.applicant.givenName = QStringLiteral("Erika");
-        c.applicant.familyName = QStringLiteral("Mustermann");
-        c.teamId = team;
+        const Case c = parkingApplication(team, QStringLiteral("Bewohnerparkausweis %1").arg(i));
         auto created = setup.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}});
         QVERIFY2(created, qPrintable(created.error().toString()));
         m_cases.append(c.id);

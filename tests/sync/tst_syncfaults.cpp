@@ -222,13 +222,7 @@ QString TestSyncFaults::differences(SyncTestClient &client)
 
 QUuid TestSyncFaults::createCase(SyncTestClient &client, const QString &title, const QUuid &team)
 {
-    Case c;
-    c.id = createUuidV7();
-    c.caseType = QStringLiteral("bewohnerparken");
-    c.title = title;
-    c.applicant.givenName = QStringLiteral("Erika");
-    c.applicant.familyName = QStringLiteral("Mustermann");
-    c.teamId = team;
+    const Case c = parkingApplication(team, title);
     const Result<Command> created =
         client.submit(CommandName::CreateCase, c.id, {{QStringLiteral("case"), c.toJson()}});
     return created ? c.id : QUuid();
