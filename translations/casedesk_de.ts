@@ -1651,6 +1651,74 @@
     </message>
 </context>
 <context>
+    <name>TaskOutcome</name>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="17"/>
+        <source>Complete</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="18"/>
+        <source>Incomplete</source>
+        <translation>Unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="19"/>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="20"/>
+        <source>Grant</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="21"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="22"/>
+        <source>Approve</source>
+        <translation>Mitzeichnen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="23"/>
+        <source>Return for rework</source>
+        <translation>Zur Überarbeitung zurückgeben</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="24"/>
+        <source>Recommend</source>
+        <translation>Empfehlen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="25"/>
+        <source>Decline</source>
+        <translation>Nicht empfehlen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="26"/>
+        <source>Costs only</source>
+        <translation>Nur Kosten</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="27"/>
+        <source>Site only</source>
+        <translation>Nur Standort</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="28"/>
+        <source>Costs and site</source>
+        <translation>Kosten und Standort</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="29"/>
+        <source>Neither</source>
+        <translation>Keine Prüfung</translation>
+    </message>
+</context>
+<context>
     <name>Workflow</name>
     <message>
         <location filename="../modules/workflow/ProcessParser.cpp" line="110"/>
@@ -1987,17 +2055,17 @@
         <translation>Weist den Vorgang dem gewählten Teammitglied zu</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="73"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="80"/>
         <source>Not assigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="73"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="80"/>
         <source>Assigned to %1</source>
         <translation>Zugewiesen an %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="140"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="147"/>
         <source>a user unknown here</source>
         <translation>eine hier unbekannte Person</translation>
     </message>
@@ -2077,6 +2145,54 @@
         <location filename="../modules/ui/CaseNotesPanel.cpp" line="127"/>
         <source>unknown author</source>
         <translation>unbekannter Verfasser</translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::CaseWorkBar</name>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="41"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="42"/>
+        <source>The changes to the form of %1 are not saved yet.</source>
+        <translation>Die Änderungen am Formular von %1 sind noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="64"/>
+        <source>Saves your changes to the form (Ctrl+S)</source>
+        <translation>Speichert Ihre Änderungen am Formular (Strg+S)</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="66"/>
+        <source>Shows the form as it was before your changes</source>
+        <translation>Zeigt das Formular wieder so, wie es vor Ihren Änderungen war</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="227"/>
+        <source>Task: %1</source>
+        <translation>Aufgabe: %1</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="230"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="231"/>
+        <source>Completes the task “%1”</source>
+        <translation>Schließt die Aufgabe „%1“ ab</translation>
     </message>
 </context>
 <context>
@@ -2441,142 +2557,142 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="38"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="40"/>
         <source>CaseDesk</source>
         <translation>CaseDesk</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="60"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="62"/>
         <source>Number of cases</source>
         <translation>Anzahl der Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="62"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="64"/>
         <source>Signed-in user</source>
         <translation>Angemeldete Person</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="101"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="103"/>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="123"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="125"/>
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="180"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="182"/>
         <source>%1, 1 case</source>
         <translation>%1, 1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="181"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
         <source>%1, %2 cases</source>
         <translation>%1, %2 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
         <source>1 case found</source>
         <translation>1 Vorgang gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
         <source>%1 cases found</source>
         <translation>%1 Vorgänge gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="197"/>
         <source>1 case</source>
         <translation>1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="197"/>
         <source>%1 cases</source>
         <translation>%1 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="210"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="212"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="218"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="220"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="219"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="221"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="226"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
         <source>Synchronisation</source>
         <translation>Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="230"/>
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="229"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
         <source>&amp;Log in again…</source>
         <translation>Erneut &amp;anmelden…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="233"/>
         <source>&amp;Synchronise now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="249"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
         <source>Login required</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
         <source>Synchronising…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
         <source>Offline – 1 change pending</source>
         <translation>Offline – 1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
         <source>Offline – %1 changes pending</source>
         <translation>Offline – %1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation>Synchronisierung angehalten – mit Strg+R erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
         <source>1 change pending</source>
         <translation>1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
         <source>%1 changes pending</source>
         <translation>%1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="263"/>
         <source>Synchronised</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="315"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="354"/>
         <source>Needs attention (%1)</source>
         <translation>Klärungsbedarf (%1)</translation>
     </message>
@@ -2960,32 +3076,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="101"/>
+        <location filename="../modules/ui/StartupController.cpp" line="102"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation>Der Ordner für den lokalen Zwischenspeicher kann nicht angelegt werden: %1. Prüfen Sie, ob Sie dort schreiben dürfen, oder wählen Sie mit --cache einen anderen Ort.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="141"/>
+        <location filename="../modules/ui/StartupController.cpp" line="142"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation>Diese Passphrase öffnet den lokalen Zwischenspeicher nicht. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="166"/>
+        <location filename="../modules/ui/StartupController.cpp" line="167"/>
         <source>Start-up was cancelled.</source>
         <translation>Der Start wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="175"/>
+        <location filename="../modules/ui/StartupController.cpp" line="176"/>
         <source>Creating %1 demo cases…</source>
         <translation>%1 Demo-Vorgänge werden angelegt…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="237"/>
+        <location filename="../modules/ui/StartupController.cpp" line="238"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation>Die gewählte Person ist nicht im lokalen Zwischenspeicher vorhanden.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="329"/>
+        <location filename="../modules/ui/StartupController.cpp" line="330"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um Ihre Änderungen zu übertragen; sie bleiben auf diesem Computer erhalten.</translation>
     </message>

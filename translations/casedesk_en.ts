@@ -1639,6 +1639,74 @@
     </message>
 </context>
 <context>
+    <name>TaskOutcome</name>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="17"/>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="18"/>
+        <source>Incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="19"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="20"/>
+        <source>Grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="21"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="22"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="23"/>
+        <source>Return for rework</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="24"/>
+        <source>Recommend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="25"/>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="26"/>
+        <source>Costs only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="27"/>
+        <source>Site only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="28"/>
+        <source>Costs and site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="29"/>
+        <source>Neither</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Workflow</name>
     <message>
         <location filename="../modules/workflow/ProcessParser.cpp" line="110"/>
@@ -1975,17 +2043,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="73"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="80"/>
         <source>Not assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="73"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="80"/>
         <source>Assigned to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="140"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="147"/>
         <source>a user unknown here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2064,6 +2132,54 @@
     <message>
         <location filename="../modules/ui/CaseNotesPanel.cpp" line="127"/>
         <source>unknown author</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>casedesk::ui::CaseWorkBar</name>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="41"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="42"/>
+        <source>The changes to the form of %1 are not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="64"/>
+        <source>Saves your changes to the form (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="66"/>
+        <source>Shows the form as it was before your changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="227"/>
+        <source>Task: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="230"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="231"/>
+        <source>Completes the task “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2429,142 +2545,142 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="38"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="40"/>
         <source>CaseDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="60"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="62"/>
         <source>Number of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="62"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="64"/>
         <source>Signed-in user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="101"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="103"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="123"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="125"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="180"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="182"/>
         <source>%1, 1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="181"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
         <source>%1, %2 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
         <source>1 case found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="193"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
         <source>%1 cases found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="197"/>
         <source>1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="197"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="210"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="212"/>
         <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="218"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="220"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="219"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="221"/>
         <source>Signed in as %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="226"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
         <source>Synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="230"/>
         <source>&amp;Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="229"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
         <source>&amp;Log in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="233"/>
         <source>&amp;Synchronise now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="249"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
         <source>Login required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
         <source>Synchronising…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
         <source>Offline – 1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
         <source>Offline – %1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
         <source>1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
         <source>%1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="263"/>
         <source>Synchronised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="315"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="354"/>
         <source>Needs attention (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2948,32 +3064,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="101"/>
+        <location filename="../modules/ui/StartupController.cpp" line="102"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="141"/>
+        <location filename="../modules/ui/StartupController.cpp" line="142"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="166"/>
+        <location filename="../modules/ui/StartupController.cpp" line="167"/>
         <source>Start-up was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="175"/>
+        <location filename="../modules/ui/StartupController.cpp" line="176"/>
         <source>Creating %1 demo cases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="237"/>
+        <location filename="../modules/ui/StartupController.cpp" line="238"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="329"/>
+        <location filename="../modules/ui/StartupController.cpp" line="330"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

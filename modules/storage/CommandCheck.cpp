@@ -50,6 +50,28 @@ Result<bool> CommandCheck::replay(const Command &command, const QUuid &actor, Ca
     return outcome->applied();
 }
 
+Result<CommandCheck::Offer> CommandCheck::offer(const Case &theCase, const QUuid &actorId)
+{
+    const Result<std::optional<KnownActor>> known = actor(actorId);
+    if (!known)
+        return known.error();
+    const demo::CaseTypeContent *content = contentOf(theCase.caseType);
+    if (!known->has_value())
+        return Offer{content != nullptr, {}};
+    const KnownActor &who = known->value();
+    const CaseAccessFacts facts = CaseAccessFacts::of(theCase, theCase.consultingTeamIds);
+    Offer offer;
+    // Without the case type's rules here a change would be refused (unknown_case_type), so none is offered.
+    offer.formEditable = content && AccessPolicy::mayRun(who.scope, facts, CommandName::SetFields).allowed();
+    if (!content || !AccessPolicy::mayRun(who.scope, facts, CommandName::CompleteTask).allowed())
+        return offer;
+    const Result<workflow::WorkflowState> state =
+        workflow::WorkflowState::fromJson(content->process, theCase.workflowState);
+    if (state) // an unreadable state offers no task; completing one would be refused with the reason
+        offer.tasks = workflow::WorkflowEngine::availableActions(content->process, state.value(), who.workflowActor);
+    return offer;
+}
+
 Result<casework::RuleOutcome> CommandCheck::apply(const Command &command, const QUuid &actorId, bool allChecks,
                                                   Case *theCase)
 {

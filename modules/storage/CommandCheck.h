@@ -37,6 +37,15 @@ public:
     // case unchanged, when it no longer applies: the sync reports why.
     Result<bool> replay(const Command &command, const QUuid &actor, Case *theCase);
 
+    // What to offer `actor` on the visible case `theCase`, by the same policy and engine as check(): whether
+    // its form may be edited, and the tasks they may complete now. A user the reference data does not hold
+    // yet may edit (the server judges) and is offered no task (their roles are unknown).
+    struct Offer {
+        bool formEditable = false;
+        QList<workflow::AvailableAction> tasks;
+    };
+    Result<Offer> offer(const Case &theCase, const QUuid &actor);
+
 private:
     struct KnownActor {
         User user;

@@ -1,7 +1,7 @@
 // The selected case beside the inbox: what it is (Aktenzeichen, title, applicant, status, deadline), its
-// application form, generated from the case type's form definition (read-only until form editing goes through
-// the sync client's commands), and sections for work on the case: who works on it (CaseAssignmentBar) below the
-// header, its Vermerke (CaseNotesPanel) below the form.
+// application form, generated from the case type's form definition (read-only; CaseWorkBar opens it for editing
+// where the user may), and sections for work on the case: who works on it (CaseAssignmentBar) below the header,
+// saving the form and completing tasks (CaseWorkBar) and its Vermerke (CaseNotesPanel) below the form.
 #pragma once
 
 #include "core/Case.h"

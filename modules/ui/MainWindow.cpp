@@ -4,11 +4,13 @@
 #include "ui/CaseAssignmentBar.h"
 #include "ui/CaseDetailPane.h"
 #include "ui/CaseNotesPanel.h"
+#include "ui/CaseWorkBar.h"
 #include "ui/InboxController.h"
 #include "ui/InboxFilterBar.h"
 #include "ui/NeedsAttentionPanel.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QDate>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -270,12 +272,26 @@ void MainWindow::showCurrentCase()
 
 void MainWindow::showCase(const QUuid &caseId)
 {
+    if (m_work && !m_work->mayLeaveFor(caseId))
+        return;
     // One indexed read of the case and its documents: quick enough to follow the selection.
     const auto file = caseId.isNull() ? std::nullopt : m_controller.caseFile(caseId);
-    if (file)
-        m_detail->showCase(file->first, file->second);
-    else
-        m_detail->clear();
+    // The clerk's edits stay in the form while the case is shown anew (a sync, their own Vermerk).
+    const bool keepForm = file && caseId == m_shownCaseId && m_work && m_work->hasUnsavedChanges();
+    if (!keepForm) {
+        if (file)
+            m_detail->showCase(file->first, file->second);
+        else
+            m_detail->clear();
+    }
+    m_shownCaseId = file ? caseId : QUuid();
+    m_shownFile = file;
+    if (m_work) {
+        if (file)
+            m_work->showCase(file->first, m_detail->formView());
+        else
+            m_work->clear();
+    }
     if (m_assignment) {
         if (file)
             m_assignment->showCase(file->first);
@@ -288,6 +304,29 @@ void MainWindow::showCase(const QUuid &caseId)
         else
             m_notes->clear();
     }
+}
+
+void MainWindow::reloadCase()
+{
+    if (m_shownCaseId.isNull() || m_controller.caseFile(m_shownCaseId) == m_shownFile)
+        return;
+    showCase(m_shownCaseId);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_work && !m_work->mayLeaveFor({})) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setCaseWork(CaseWorkBar *bar)
+{
+    m_work = bar;
+    m_detail->addSection(bar, CaseDetailPane::Placement::BelowForm);
+    showCurrentCase();
 }
 
 void MainWindow::setCaseAssignment(CaseAssignmentBar *bar)

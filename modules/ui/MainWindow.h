@@ -3,11 +3,18 @@
 // Connected to a server, the status bar also shows the sync (online or offline, the count of pending changes) and
 // the "Session" menu offers "Log in again" once the session has ended; changes the server rejected or found in
 // conflict are listed under "Needs attention", a dock below the inbox that shows itself while there are any, and
-// the detail pane has who works on the selected case (to take it, hand it back or, as team lead, assign it) and its
-// Vermerke with a field for a new one.
+// the detail pane has who works on the selected case (to take it, hand it back or, as team lead, assign it), its
+// form to edit and its tasks to complete, and its Vermerke with a field for a new one. Unsaved form edits are not
+// left behind unasked, neither for another case nor by closing the window.
 #pragma once
 
+#include "core/Case.h"
+#include "core/DocumentRef.h"
+
 #include <QMainWindow>
+#include <QUuid>
+
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -24,6 +31,7 @@ namespace casedesk::ui {
 class CaseAssignmentBar;
 class CaseDetailPane;
 class CaseNotesPanel;
+class CaseWorkBar;
 class InboxController;
 class InboxFilterBar;
 class NeedsAttentionPanel;
@@ -53,8 +61,17 @@ public:
     CaseAssignmentBar *caseAssignment() const { return m_assignment; } // nullptr without a bar
     void setCaseNotes(CaseNotesPanel *panel);
     CaseNotesPanel *caseNotes() const { return m_notes; } // nullptr without a panel
-    // Shows the case as the user sees it in the detail pane (cleared when it is gone).
+    // Saving form edits and completing tasks, below the form (before the Vermerke when both are set).
+    void setCaseWork(CaseWorkBar *bar);
+    CaseWorkBar *caseWork() const { return m_work; } // nullptr without a bar
+    // Shows the case as the user sees it in the detail pane (cleared when it is gone). With unsaved form edits
+    // of another case the user decides first; the same case again keeps the edits in the form.
     void showCase(const QUuid &caseId);
+    // Shows the case of the detail pane anew if a sync changed it (an unchanged one keeps the focus where it is).
+    void reloadCase();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 signals:
     void loginAgainRequested();
@@ -82,6 +99,9 @@ private:
     QDockWidget *m_attentionDock = nullptr;
     CaseNotesPanel *m_notes = nullptr;
     CaseAssignmentBar *m_assignment = nullptr;
+    CaseWorkBar *m_work = nullptr;
+    QUuid m_shownCaseId; // the case of the detail pane, which "Needs attention" may have chosen
+    std::optional<std::pair<Case, QList<DocumentRef>>> m_shownFile; // as it was read for the pane
 };
 
 } // namespace casedesk::ui

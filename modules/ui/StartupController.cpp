@@ -10,6 +10,7 @@
 #include "sync/KeychainTokenStore.h"
 #include "ui/CaseAssignmentBar.h"
 #include "ui/CaseNotesPanel.h"
+#include "ui/CaseWorkBar.h"
 #include "ui/DemoCacheFiller.h"
 #include "ui/InboxController.h"
 #include "ui/MainWindow.h"
@@ -378,6 +379,12 @@ void StartupController::showWindow()
         connect(assignment, &CaseAssignmentBar::outboxChanged, m_inbox.get(), &InboxController::refresh);
         connect(assignment, &CaseAssignmentBar::outboxChanged, m_window.get(), &MainWindow::showCase);
         connect(assignment, &CaseAssignmentBar::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
+        auto *work = new CaseWorkBar(*m_db, m_user ? m_user->id : QUuid(), m_window.get());
+        m_window->setCaseWork(work);
+        connect(m_session.get(), &sync::SyncSession::synced, m_window.get(), &MainWindow::reloadCase);
+        connect(work, &CaseWorkBar::outboxChanged, m_inbox.get(), &InboxController::refresh);
+        connect(work, &CaseWorkBar::outboxChanged, m_window.get(), &MainWindow::showCase);
+        connect(work, &CaseWorkBar::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
         auto *notes = new CaseNotesPanel(*m_db, m_user ? m_user->id : QUuid(), m_window.get());
         m_window->setCaseNotes(notes);
         connect(m_session.get(), &sync::SyncSession::synced, notes, &CaseNotesPanel::reload);

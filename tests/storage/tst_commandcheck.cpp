@@ -4,6 +4,7 @@
 #include "core/Uuid.h"
 #include "mock/MockClock.h"
 #include "storage/CaseRepository.h"
+#include "storage/CommandCheck.h"
 #include "storage/Outbox.h"
 #include "storage/ReferenceRepository.h"
 
@@ -84,6 +85,35 @@ private slots:
         QVERIFY2(edit.error().message.contains(QStringLiteral("read")), qPrintable(edit.error().message));
         QCOMPARE(*Outbox(m_cache->db()).pendingCount(), qint64(0));
         QCOMPARE((*CaseRepository(m_cache->db()).visibleCase(m_case.id))->formData, m_case.formData);
+    }
+
+    // What the widgets offer comes from the same policy and engine as the check.
+    void theOfferFollowsThePolicyAndTheProcess()
+    {
+        CommandCheck check(m_cache->db().sqlite());
+        const User clerk = test::treeFellingUser(Role::Clerk);
+        auto ofClerk = check.offer(m_case, clerk.id);
+        QVERIFY2(ofClerk, qPrintable(ofClerk.error().toString()));
+        QVERIFY(ofClerk->formEditable);
+        QCOMPARE(ofClerk->tasks.size(), 1);
+        QCOMPARE(ofClerk->tasks.first().taskId, firstTask(m_case, clerk).value(QStringLiteral("taskId")).toString());
+
+        for (const User &user : {test::treeFellingUser(Role::Auditor), test::treeFellingUser(Role::Clerk, false)}) {
+            auto none = check.offer(m_case, user.id);
+            QVERIFY2(none, qPrintable(none.error().toString()));
+            QVERIFY(!none->formEditable);
+            QVERIFY(none->tasks.isEmpty());
+        }
+
+        // Someone the reference data does not hold yet: the server judges the edit; no task, roles unknown.
+        auto unknown = check.offer(m_case, createUuidV7());
+        QVERIFY(unknown && unknown->formEditable && unknown->tasks.isEmpty());
+
+        // A case type without rules here: nothing to offer (a change would be refused).
+        Case foreign = m_case;
+        foreign.caseType = QStringLiteral("hundesteuer");
+        auto ofForeign = check.offer(foreign, clerk.id);
+        QVERIFY(ofForeign && !ofForeign->formEditable && ofForeign->tasks.isEmpty());
     }
 
     void onlyTheTeamLeadAssigns()

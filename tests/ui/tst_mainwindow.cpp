@@ -7,11 +7,13 @@
 #include "storage/CaseRepository.h"
 #include "storage/CaseSearch.h"
 #include "storage/InboxRepository.h"
+#include "storage/Outbox.h"
 #include "storage/ReferenceRepository.h"
 #include "sync/SyncSession.h"
 #include "ui/CaseAssignmentBar.h"
 #include "ui/CaseDetailPane.h"
 #include "ui/CaseNotesPanel.h"
+#include "ui/CaseWorkBar.h"
 #include "ui/DemoCacheFiller.h"
 #include "ui/FormView.h"
 #include "ui/InboxController.h"
@@ -82,6 +84,7 @@ private slots:
     void loginAgainIsOfferedWhenTheSessionEnds();
     void needsAttentionShowsWhileThereIsSomething();
     void caseSectionsFollowTheSelection();
+    void unsavedEditsAreNotLeftBehind();
 
 private:
     qint64 countOf(InboxView view, const storage::InboxFilter &filter = {}) const
@@ -401,6 +404,53 @@ void TestMainWindow::caseSectionsFollowTheSelection()
     QCOMPARE(notes->notesList()->count(), 0);
     QVERIFY(!notes->editor()->isEnabled());
     QVERIFY(assignment->assigneeLabel()->text().isEmpty());
+}
+
+// Another case, or closing the window, with unsaved form edits asks first; "stay" keeps the edited case in the
+// pane (the table's selection may move) and the window open. Nothing is saved here: the cache is shared.
+void TestMainWindow::unsavedEditsAreNotLeftBehind()
+{
+    auto *work = new ui::CaseWorkBar(*m_db, m_user.id, m_window.get());
+    auto choice = ui::CaseWorkBar::UnsavedChoice::Stay;
+    int asked = 0;
+    work->setUnsavedPrompt([&](const Case &) {
+        ++asked;
+        return choice;
+    });
+    m_window->setCaseWork(work);
+    QCOMPARE(m_window->caseWork(), work);
+    QTableView *table = m_window->table();
+    QTRY_VERIFY(table->model()->rowCount() > 1);
+    table->selectRow(0);
+    QTRY_VERIFY(m_window->detailPane()->formView());
+    ui::FormView *form = m_window->detailPane()->formView();
+    QVERIFY(!form->isReadOnly()); // the user's own case
+    QLineEdit *text = nullptr;
+    for (const ui::FormBinding &binding : form->bindings()) {
+        if (!text && binding.field && binding.field->type == forms::FieldType::Text &&
+            binding.container->isVisibleTo(form))
+            text = qobject_cast<QLineEdit *>(form->editor(binding.path));
+    }
+    QVERIFY(text);
+    QTest::keyClicks(text, QStringLiteral("x"));
+    QVERIFY(work->hasUnsavedChanges());
+    const QString edited = text->text();
+
+    table->selectRow(1);
+    QCOMPARE(asked, 1);
+    QCOMPARE(m_window->detailPane()->formView(), form); // still the edited case, with the edit
+    QCOMPARE(text->text(), edited);
+    QVERIFY(!m_window->close());
+    QCOMPARE(asked, 2);
+    QVERIFY(m_window->isVisible());
+
+    choice = ui::CaseWorkBar::UnsavedChoice::Discard;
+    table->selectRow(0);
+    table->selectRow(1);
+    QCOMPARE(asked, 3);
+    QVERIFY(m_window->detailPane()->formView() != form);
+    QVERIFY(!work->hasUnsavedChanges());
+    QCOMPARE(*storage::Outbox(*m_db).pendingCount(), qint64(0));
 }
 
 std::unique_ptr<sync::SyncSession> TestMainWindow::makeSession() const

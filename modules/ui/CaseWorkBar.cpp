@@ -1,0 +1,256 @@
+#include "ui/CaseWorkBar.h"
+
+#include "storage/CacheDatabase.h"
+#include "storage/CommandCheck.h"
+#include "storage/Outbox.h"
+#include "ui/FormView.h"
+#include "ui/TaskOutcomeLabel.h"
+#include "ui/UiLog.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace casedesk::ui {
+
+namespace {
+
+// setFields changes whole top-level values ("trees", not "trees[1].species"): the part of a change's path
+// before its first member or index.
+QString topLevelField(const QString &path)
+{
+    qsizetype end = path.size();
+    for (const QChar separator : {u'.', u'['}) {
+        const qsizetype at = path.indexOf(separator);
+        if (at >= 0)
+            end = std::min(end, at);
+    }
+    return path.left(end);
+}
+
+// A field the data lacks is null on the wire: "old": null matches a field never filled, "new": null removes it.
+QJsonValue fieldValue(const QJsonObject &data, const QString &field)
+{
+    return data.contains(field) ? data.value(field) : QJsonValue(QJsonValue::Null);
+}
+
+CaseWorkBar::UnsavedChoice askWhatBecomesOfEdits(QWidget *parent, const Case &c)
+{
+    QMessageBox box(QMessageBox::Question, CaseWorkBar::tr("Unsaved changes"),
+                    CaseWorkBar::tr("The changes to the form of %1 are not saved yet.").arg(c.displayAktenzeichen()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, parent);
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        return CaseWorkBar::UnsavedChoice::Save;
+    case QMessageBox::Discard:
+        return CaseWorkBar::UnsavedChoice::Discard;
+    default:
+        return CaseWorkBar::UnsavedChoice::Stay;
+    }
+}
+
+} // namespace
+
+CaseWorkBar::CaseWorkBar(storage::CacheDatabase &db, const QUuid &actor, QWidget *parent)
+    : QWidget(parent), m_db(db), m_actor(actor),
+      m_prompt([this](const Case &c) { return askWhatBecomesOfEdits(window(), c); }),
+      m_save(new QPushButton(tr("Save changes"), this)), m_discard(new QPushButton(tr("Discard changes"), this)),
+      m_error(new QLabel(this))
+{
+    m_save->setToolTip(tr("Saves your changes to the form (Ctrl+S)"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_discard->setToolTip(tr("Shows the form as it was before your changes"));
+    m_error->setObjectName(QStringLiteral("caseWorkError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *formButtons = new QHBoxLayout;
+    formButtons->setContentsMargins(0, 0, 0, 0);
+    formButtons->addStretch(1);
+    formButtons->addWidget(m_discard);
+    formButtons->addWidget(m_save);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 6, 0, 0);
+    layout->addLayout(formButtons);
+    layout->addWidget(m_error);
+
+    connect(m_save, &QPushButton::clicked, this, &CaseWorkBar::save);
+    connect(m_discard, &QPushButton::clicked, this, &CaseWorkBar::discard);
+    clear();
+}
+
+void CaseWorkBar::setUnsavedPrompt(UnsavedPrompt prompt)
+{
+    m_prompt = std::move(prompt);
+}
+
+void CaseWorkBar::clear()
+{
+    m_case = {};
+    m_form = nullptr;
+    m_editBase = {};
+    m_save->hide();
+    m_discard->hide();
+    showTasks({});
+    showError({});
+    updateButtons();
+}
+
+void CaseWorkBar::showCase(const Case &c, FormView *form)
+{
+    const bool sameForm = form && form == m_form && c.id == m_case.id;
+    if (c.id != m_case.id)
+        showError({});
+    m_case = c;
+    if (!sameForm) {
+        m_form = form;
+        m_editBase = c.formData;
+        if (form)
+            connect(form, &FormView::dataEdited, this, &CaseWorkBar::updateButtons, Qt::UniqueConnection);
+    }
+    const Result<storage::CommandCheck::Offer> offer = storage::CommandCheck(m_db.sqlite()).offer(c, m_actor);
+    if (!offer) {
+        qCWarning(lcUi).noquote() << "reading what the user may do failed:" << offer.error().toString();
+        showError(offer.error().message);
+    }
+    // Edits already made stay editable: a sync that narrowed the rights leaves the save to the rules.
+    const bool editable = offer && (offer->formEditable || hasUnsavedChanges());
+    if (m_form)
+        m_form->setReadOnly(!editable);
+    m_save->setVisible(m_form && editable);
+    m_discard->setVisible(m_form && editable);
+    showTasks(offer ? offer->tasks : QList<workflow::AvailableAction>());
+    updateButtons();
+}
+
+bool CaseWorkBar::hasUnsavedChanges() const
+{
+    return m_form && !m_form->isReadOnly() && !m_form->changes().isEmpty();
+}
+
+bool CaseWorkBar::mayLeaveFor(const QUuid &nextCaseId)
+{
+    if (!hasUnsavedChanges() || nextCaseId == m_case.id)
+        return true;
+    switch (m_prompt(m_case)) {
+    case UnsavedChoice::Save:
+        return save();
+    case UnsavedChoice::Discard:
+        discard();
+        return true;
+    case UnsavedChoice::Stay:
+        break;
+    }
+    return false;
+}
+
+bool CaseWorkBar::save()
+{
+    if (!submitEdits())
+        return false;
+    emit outboxChanged(m_case.id);
+    return true;
+}
+
+void CaseWorkBar::discard()
+{
+    if (!m_form)
+        return;
+    m_form->setData(m_editBase);
+    showError({});
+    updateButtons();
+}
+
+bool CaseWorkBar::completeTask(const QString &taskId, const QString &outcome)
+{
+    if (hasUnsavedChanges() && !submitEdits())
+        return false;
+    QJsonObject args{{QStringLiteral("taskId"), taskId}};
+    if (!outcome.isEmpty())
+        args.insert(QStringLiteral("outcome"), outcome);
+    if (!submit(CommandName::CompleteTask, args))
+        return false;
+    emit outboxChanged(m_case.id);
+    return true;
+}
+
+bool CaseWorkBar::submitEdits()
+{
+    if (!hasUnsavedChanges())
+        return true;
+    const QJsonObject data = m_form->data();
+    QJsonObject fields;
+    for (const forms::FormChange &change : m_form->changes()) {
+        const QString field = topLevelField(change.path);
+        fields.insert(field, QJsonObject{{QStringLiteral("old"), fieldValue(m_editBase, field)},
+                                         {QStringLiteral("new"), fieldValue(data, field)}});
+    }
+    if (!submit(CommandName::SetFields, {{QStringLiteral("fields"), fields}}))
+        return false;
+    // Saved: what the form shows now is what later edits are compared against.
+    m_editBase = data;
+    m_form->setData(data);
+    updateButtons();
+    return true;
+}
+
+bool CaseWorkBar::submit(CommandName name, const QJsonObject &args)
+{
+    const Result<Command> queued = storage::Outbox(m_db).submit(name, m_case.id, args, m_actor);
+    if (!queued) {
+        qCInfo(lcUi).noquote() << commandNameToString(name) << "refused:" << queued.error().toString();
+        showError(queued.error().message);
+        return false;
+    }
+    showError({});
+    return true;
+}
+
+void CaseWorkBar::showTasks(const QList<workflow::AvailableAction> &tasks)
+{
+    // The rows go later: this may run within a click on one of their buttons (a completed task shows the next).
+    if (m_taskRows)
+        m_taskRows->deleteLater();
+    m_taskRows = nullptr;
+    m_taskButtons.clear();
+    if (tasks.isEmpty())
+        return;
+    m_taskRows = new QWidget(this);
+    auto *rows = new QVBoxLayout(m_taskRows);
+    rows->setContentsMargins(0, 0, 0, 0);
+    for (const workflow::AvailableAction &task : tasks) {
+        auto *row = new QHBoxLayout;
+        row->addWidget(new QLabel(tr("Task: %1").arg(task.taskName), m_taskRows), 1);
+        const QStringList outcomes = task.outcomes.isEmpty() ? QStringList{QString()} : task.outcomes;
+        for (const QString &outcome : outcomes) {
+            auto *button = new QPushButton(outcome.isEmpty() ? tr("Done") : taskOutcomeLabel(outcome), m_taskRows);
+            button->setToolTip(tr("Completes the task “%1”").arg(task.taskName));
+            button->setProperty("taskId", task.taskId);
+            button->setProperty("outcome", outcome);
+            connect(button, &QPushButton::clicked, this,
+                    [this, taskId = task.taskId, outcome] { completeTask(taskId, outcome); });
+            row->addWidget(button);
+            m_taskButtons.append(button);
+        }
+        rows->addLayout(row);
+    }
+    static_cast<QVBoxLayout *>(layout())->insertWidget(1, m_taskRows);
+}
+
+void CaseWorkBar::updateButtons()
+{
+    const bool changed = hasUnsavedChanges();
+    m_save->setEnabled(changed);
+    m_discard->setEnabled(changed);
+}
+
+void CaseWorkBar::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+} // namespace casedesk::ui

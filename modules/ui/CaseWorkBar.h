@@ -1,0 +1,92 @@
+// The work on the case shown beside the inbox that goes through its form and its process, below the form:
+// saving the clerk's edits of the form (setFields, each changed field with the value it had when the form
+// was loaded, so the server finds an edit made by someone else meanwhile), discarding them, and completing a
+// task the user may complete now with one of its outcomes (completeTask). Unsaved edits are saved first when a
+// task is completed: the process's conditions read the form. What is offered comes from CommandCheck::offer;
+// Outbox::submit checks every action again, and a refusal is shown with its reason, queues nothing and keeps
+// the edits in the form. Edits are never dropped unasked: leaving the case (another case, closing the window)
+// with unsaved edits asks whether to save them.
+#pragma once
+
+#include "core/Case.h"
+#include "core/Command.h"
+#include "workflow/WorkflowEngine.h"
+
+#include <QJsonObject>
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+namespace casedesk::storage {
+class CacheDatabase;
+}
+
+namespace casedesk::ui {
+
+class FormView;
+
+class CaseWorkBar : public QWidget {
+    Q_OBJECT
+
+public:
+    // `actor` is the signed-in user: the commands are made in their name.
+    CaseWorkBar(storage::CacheDatabase &db, const QUuid &actor, QWidget *parent = nullptr);
+
+    enum class UnsavedChoice { Save, Discard, Stay };
+    // Asks the user what becomes of unsaved edits of `c` (a message box unless replaced, as tests do).
+    using UnsavedPrompt = std::function<UnsavedChoice(const Case &c)>;
+    void setUnsavedPrompt(UnsavedPrompt prompt);
+
+    // `c` as the user sees it, with the form the detail pane shows for it (nullptr: none). The same form again
+    // (a sync while the clerk edits) keeps the edits and what they are compared against.
+    void showCase(const Case &c, FormView *form);
+    void clear();
+
+    bool hasUnsavedChanges() const;
+    // Whether the pane may show `nextCaseId` instead (a null id: the window closes). Another case with unsaved
+    // edits here asks the user: saved (if the rules accept them) or discarded it may; "stay" or a refused save
+    // it may not, and the edits stay.
+    bool mayLeaveFor(const QUuid &nextCaseId);
+
+    QPushButton *saveButton() const { return m_save; }
+    QPushButton *discardButton() const { return m_discard; }
+    // One button per outcome of each task the user may complete now (one "Done" for a task without outcomes).
+    const QList<QPushButton *> &taskButtons() const { return m_taskButtons; }
+    QLabel *errorLabel() const { return m_error; }
+
+public slots:
+    bool save();
+    void discard();
+    // Saves unsaved edits first; false when either is refused (the reason is shown).
+    bool completeTask(const QString &taskId, const QString &outcome);
+
+signals:
+    // A command was queued: the case's visible state changed and a command waits to be sent.
+    void outboxChanged(const QUuid &caseId);
+
+private:
+    bool submitEdits();
+    bool submit(CommandName name, const QJsonObject &args);
+    void showTasks(const QList<workflow::AvailableAction> &tasks);
+    void updateButtons();
+    void showError(const QString &message);
+
+    storage::CacheDatabase &m_db;
+    QUuid m_actor;
+    UnsavedPrompt m_prompt;
+    Case m_case;
+    QPointer<FormView> m_form;
+    QJsonObject m_editBase; // the form data the shown form was loaded with: each edit's "old" value
+    QPushButton *m_save;
+    QPushButton *m_discard;
+    QList<QPushButton *> m_taskButtons;
+    QWidget *m_taskRows = nullptr; // replaced on every showCase (deleted later: a click may run in it)
+    QLabel *m_error;
+};
+
+} // namespace casedesk::ui
