@@ -1653,67 +1653,67 @@
 <context>
     <name>TaskOutcome</name>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="17"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="16"/>
         <source>Complete</source>
         <translation>Vollständig</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="18"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="17"/>
         <source>Incomplete</source>
         <translation>Unvollständig</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="19"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="18"/>
         <source>Withdrawn</source>
         <translation>Zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="20"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="19"/>
         <source>Grant</source>
         <translation>Genehmigen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="21"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="20"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="22"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="21"/>
         <source>Approve</source>
         <translation>Mitzeichnen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="23"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="22"/>
         <source>Return for rework</source>
         <translation>Zur Überarbeitung zurückgeben</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="24"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="23"/>
         <source>Recommend</source>
         <translation>Empfehlen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="25"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="24"/>
         <source>Decline</source>
         <translation>Nicht empfehlen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="26"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="25"/>
         <source>Costs only</source>
         <translation>Nur Kosten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="27"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="26"/>
         <source>Site only</source>
         <translation>Nur Standort</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="28"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="27"/>
         <source>Costs and site</source>
         <translation>Kosten und Standort</translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="29"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="28"/>
         <source>Neither</source>
         <translation>Keine Prüfung</translation>
     </message>
@@ -2150,47 +2150,77 @@
 <context>
     <name>casedesk::ui::CaseWorkBar</name>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="41"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="43"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="42"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="44"/>
         <source>The changes to the form of %1 are not saved yet.</source>
         <translation>Die Änderungen am Formular von %1 sind noch nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="62"/>
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="62"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
         <location filename="../modules/ui/CaseWorkBar.cpp" line="64"/>
+        <source>Set follow-up</source>
+        <translation>Wiedervorlage setzen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="65"/>
+        <source>Clear</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="67"/>
         <source>Saves your changes to the form (Ctrl+S)</source>
         <translation>Speichert Ihre Änderungen am Formular (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="66"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="69"/>
         <source>Shows the form as it was before your changes</source>
         <translation>Zeigt das Formular wieder so, wie es vor Ihren Änderungen war</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="227"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="74"/>
+        <source>Follow-up (Wiedervorlage):</source>
+        <translation>Wiedervorlage:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="77"/>
+        <source>Follow-up date</source>
+        <translation>Datum der Wiedervorlage</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="78"/>
+        <source>The case comes up again on this day</source>
+        <translation>Der Vorgang kommt an diesem Tag wieder vor</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="79"/>
+        <source>Removes the follow-up date</source>
+        <translation>Entfernt die Wiedervorlage</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="278"/>
         <source>Task: %1</source>
         <translation>Aufgabe: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="230"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="281"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="231"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="282"/>
         <source>Completes the task “%1”</source>
         <translation>Schließt die Aufgabe „%1“ ab</translation>
     </message>

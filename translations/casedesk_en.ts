@@ -1641,67 +1641,67 @@
 <context>
     <name>TaskOutcome</name>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="17"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="16"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="18"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="17"/>
         <source>Incomplete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="19"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="18"/>
         <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="20"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="19"/>
         <source>Grant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="21"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="20"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="22"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="21"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="23"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="22"/>
         <source>Return for rework</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="24"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="23"/>
         <source>Recommend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="25"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="24"/>
         <source>Decline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="26"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="25"/>
         <source>Costs only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="27"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="26"/>
         <source>Site only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="28"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="27"/>
         <source>Costs and site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="29"/>
+        <location filename="../modules/ui/TaskOutcomeLabel.cpp" line="28"/>
         <source>Neither</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2138,47 +2138,77 @@
 <context>
     <name>casedesk::ui::CaseWorkBar</name>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="41"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="43"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="42"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="44"/>
         <source>The changes to the form of %1 are not saved yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="62"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="62"/>
         <source>Discard changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../modules/ui/CaseWorkBar.cpp" line="64"/>
+        <source>Set follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="65"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="67"/>
         <source>Saves your changes to the form (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="66"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="69"/>
         <source>Shows the form as it was before your changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="227"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="74"/>
+        <source>Follow-up (Wiedervorlage):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="77"/>
+        <source>Follow-up date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="78"/>
+        <source>The case comes up again on this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="79"/>
+        <source>Removes the follow-up date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="278"/>
         <source>Task: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="230"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="281"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="231"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="282"/>
         <source>Completes the task “%1”</source>
         <translation type="unfinished"></translation>
     </message>

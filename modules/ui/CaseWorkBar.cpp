@@ -1,5 +1,6 @@
 #include "ui/CaseWorkBar.h"
 
+#include "core/Clock.h"
 #include "storage/CacheDatabase.h"
 #include "storage/CommandCheck.h"
 #include "storage/Outbox.h"
@@ -7,6 +8,7 @@
 #include "ui/TaskOutcomeLabel.h"
 #include "ui/UiLog.h"
 
+#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -58,7 +60,9 @@ CaseWorkBar::CaseWorkBar(storage::CacheDatabase &db, const QUuid &actor, QWidget
     : QWidget(parent), m_db(db), m_actor(actor),
       m_prompt([this](const Case &c) { return askWhatBecomesOfEdits(window(), c); }),
       m_save(new QPushButton(tr("Save changes"), this)), m_discard(new QPushButton(tr("Discard changes"), this)),
-      m_error(new QLabel(this))
+      m_followUpRow(new QWidget(this)), m_followUp(new QDateEdit(m_followUpRow)),
+      m_setFollowUp(new QPushButton(tr("Set follow-up"), m_followUpRow)),
+      m_clearFollowUp(new QPushButton(tr("Clear"), m_followUpRow)), m_error(new QLabel(this))
 {
     m_save->setToolTip(tr("Saves your changes to the form (Ctrl+S)"));
     m_save->setShortcut(QKeySequence::Save);
@@ -66,6 +70,20 @@ CaseWorkBar::CaseWorkBar(storage::CacheDatabase &db, const QUuid &actor, QWidget
     m_error->setObjectName(QStringLiteral("caseWorkError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *followUpLabel = new QLabel(tr("Follow-up (Wiedervorlage):"), m_followUpRow);
+    followUpLabel->setBuddy(m_followUp);
+    m_followUp->setCalendarPopup(true);
+    m_followUp->setAccessibleName(tr("Follow-up date"));
+    m_setFollowUp->setToolTip(tr("The case comes up again on this day"));
+    m_clearFollowUp->setToolTip(tr("Removes the follow-up date"));
+    auto *followUp = new QHBoxLayout(m_followUpRow);
+    followUp->setContentsMargins(0, 0, 0, 0);
+    followUp->addWidget(followUpLabel);
+    followUp->addWidget(m_followUp);
+    followUp->addWidget(m_setFollowUp);
+    followUp->addWidget(m_clearFollowUp);
+    followUp->addStretch(1);
 
     auto *formButtons = new QHBoxLayout;
     formButtons->setContentsMargins(0, 0, 0, 0);
@@ -75,10 +93,14 @@ CaseWorkBar::CaseWorkBar(storage::CacheDatabase &db, const QUuid &actor, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 6, 0, 0);
     layout->addLayout(formButtons);
+    layout->addWidget(m_followUpRow);
     layout->addWidget(m_error);
 
     connect(m_save, &QPushButton::clicked, this, &CaseWorkBar::save);
     connect(m_discard, &QPushButton::clicked, this, &CaseWorkBar::discard);
+    connect(m_setFollowUp, &QPushButton::clicked, this, &CaseWorkBar::setFollowUp);
+    connect(m_clearFollowUp, &QPushButton::clicked, this, &CaseWorkBar::clearFollowUp);
+    connect(m_followUp, &QDateEdit::dateChanged, this, &CaseWorkBar::updateButtons);
     clear();
 }
 
@@ -94,6 +116,7 @@ void CaseWorkBar::clear()
     m_editBase = {};
     m_save->hide();
     m_discard->hide();
+    showFollowUp(false);
     showTasks({});
     showError({});
     updateButtons();
@@ -122,8 +145,37 @@ void CaseWorkBar::showCase(const Case &c, FormView *form)
         m_form->setReadOnly(!editable);
     m_save->setVisible(m_form && editable);
     m_discard->setVisible(m_form && editable);
+    showFollowUp(offer && offer->followUpSettable);
     showTasks(offer ? offer->tasks : QList<workflow::AvailableAction>());
     updateButtons();
+}
+
+void CaseWorkBar::showFollowUp(bool settable)
+{
+    m_followUpRow->setVisible(settable);
+    // Without a date yet, a week ahead is the usual choice.
+    m_followUp->setDate(m_case.followUpDate.isValid() ? m_case.followUpDate : Clock::current().today().addDays(7));
+}
+
+bool CaseWorkBar::setFollowUp()
+{
+    return submitFollowUp(m_followUp->date());
+}
+
+bool CaseWorkBar::clearFollowUp()
+{
+    return submitFollowUp({});
+}
+
+bool CaseWorkBar::submitFollowUp(const QDate &date)
+{
+    // An empty date clears it.
+    if (!submit(CommandName::SetFollowUp, {{QStringLiteral("date"), date.toString(Qt::ISODate)}}))
+        return false;
+    m_case.followUpDate = date;
+    updateButtons();
+    emit outboxChanged(m_case.id);
+    return true;
 }
 
 bool CaseWorkBar::hasUnsavedChanges() const
@@ -245,6 +297,8 @@ void CaseWorkBar::updateButtons()
     const bool changed = hasUnsavedChanges();
     m_save->setEnabled(changed);
     m_discard->setEnabled(changed);
+    m_setFollowUp->setEnabled(m_followUp->date() != m_case.followUpDate);
+    m_clearFollowUp->setEnabled(m_case.followUpDate.isValid());
 }
 
 void CaseWorkBar::showError(const QString &message)

@@ -2,9 +2,10 @@
 // saving the clerk's edits of the form (setFields, each changed field with the value it had when the form
 // was loaded, so the server finds an edit made by someone else meanwhile), discarding them, and completing a
 // task the user may complete now with one of its outcomes (completeTask). Unsaved edits are saved first when a
-// task is completed: the process's conditions read the form. What is offered comes from CommandCheck::offer;
-// Outbox::submit checks every action again, and a refusal is shown with its reason, queues nothing and keeps
-// the edits in the form. Edits are never dropped unasked: leaving the case (another case, closing the window)
+// task is completed: the process's conditions read the form. Also the case's follow-up date (Wiedervorlage: the
+// day the case comes up again in "Due this week"), set or cleared with setFollowUp. What is offered comes from
+// CommandCheck::offer; Outbox::submit checks every action again, and a refusal is shown with its reason, queues nothing
+// and keeps the edits in the form. Edits are never dropped unasked: leaving the case (another case, closing the window)
 // with unsaved edits asks whether to save them.
 #pragma once
 
@@ -18,6 +19,7 @@
 
 #include <functional>
 
+class QDateEdit;
 class QLabel;
 class QPushButton;
 class QVBoxLayout;
@@ -55,6 +57,9 @@ public:
 
     QPushButton *saveButton() const { return m_save; }
     QPushButton *discardButton() const { return m_discard; }
+    QDateEdit *followUpEdit() const { return m_followUp; }
+    QPushButton *setFollowUpButton() const { return m_setFollowUp; }
+    QPushButton *clearFollowUpButton() const { return m_clearFollowUp; }
     // One button per outcome of each task the user may complete now (one "Done" for a task without outcomes).
     const QList<QPushButton *> &taskButtons() const { return m_taskButtons; }
     QLabel *errorLabel() const { return m_error; }
@@ -64,6 +69,9 @@ public slots:
     void discard();
     // Saves unsaved edits first; false when either is refused (the reason is shown).
     bool completeTask(const QString &taskId, const QString &outcome);
+    // The follow-up date as chosen in followUpEdit(), or none.
+    bool setFollowUp();
+    bool clearFollowUp();
 
 signals:
     // A command was queued: the case's visible state changed and a command waits to be sent.
@@ -74,6 +82,8 @@ private:
     bool submit(CommandName name, const QJsonObject &args);
     void showTasks(const QList<workflow::AvailableAction> &tasks);
     void updateButtons();
+    void showFollowUp(bool settable);
+    bool submitFollowUp(const QDate &date);
     void showError(const QString &message);
 
     storage::CacheDatabase &m_db;
@@ -84,6 +94,10 @@ private:
     QJsonObject m_editBase; // the form data the shown form was loaded with: each edit's "old" value
     QPushButton *m_save;
     QPushButton *m_discard;
+    QWidget *m_followUpRow;
+    QDateEdit *m_followUp;
+    QPushButton *m_setFollowUp;
+    QPushButton *m_clearFollowUp;
     QList<QPushButton *> m_taskButtons;
     QWidget *m_taskRows = nullptr; // replaced on every showCase (deleted later: a click may run in it)
     QLabel *m_error;

@@ -95,6 +95,7 @@ private slots:
         auto ofClerk = check.offer(m_case, clerk.id);
         QVERIFY2(ofClerk, qPrintable(ofClerk.error().toString()));
         QVERIFY(ofClerk->formEditable);
+        QVERIFY(ofClerk->followUpSettable);
         QCOMPARE(ofClerk->tasks.size(), 1);
         QCOMPARE(ofClerk->tasks.first().taskId, firstTask(m_case, clerk).value(QStringLiteral("taskId")).toString());
 
@@ -102,6 +103,7 @@ private slots:
             auto none = check.offer(m_case, user.id);
             QVERIFY2(none, qPrintable(none.error().toString()));
             QVERIFY(!none->formEditable);
+            QVERIFY(!none->followUpSettable);
             QVERIFY(none->tasks.isEmpty());
         }
 

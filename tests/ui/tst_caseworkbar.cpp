@@ -1,8 +1,8 @@
 // The bar below a case's form (offscreen), with the detail pane's real form, over a real encrypted cache with the
 // demo world's reference data and a tree felling application as the server confirmed it: a clerk saves edits
 // (one setFields with each changed top-level field's old and new value), a refused edit stays in the form, edits
-// can be discarded, an auditor reads only, tasks are completed with their outcome (unsaved edits first), and
-// leaving a case with unsaved edits asks the user.
+// can be discarded, the follow-up date is set and cleared, an auditor reads only, tasks are completed with their
+// outcome (unsaved edits first), and leaving a case with unsaved edits asks the user.
 #include "core/Command.h"
 #include "core/Uuid.h"
 #include "mock/MockClock.h"
@@ -12,6 +12,7 @@
 #include "ui/CaseWorkBar.h"
 #include "ui/FormView.h"
 
+#include <QDateEdit>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -143,6 +144,36 @@ private slots:
         QCOMPARE(*Outbox(m_cache->db()).pendingCount(), qint64(0));
     }
 
+    void theFollowUpIsSetAndCleared()
+    {
+        CaseWorkBar bar(m_cache->db(), test::treeFellingUser(Role::Clerk).id);
+        Case withoutFollowUp = m_case;
+        withoutFollowUp.followUpDate = {};
+        show(bar, withoutFollowUp);
+        QVERIFY(bar.followUpEdit()->isVisibleTo(&bar));
+        QCOMPARE(bar.followUpEdit()->date(), m_clock.today().addDays(7)); // a week ahead, offered
+        QVERIFY(bar.setFollowUpButton()->isEnabled());
+        QVERIFY(!bar.clearFollowUpButton()->isEnabled()); // nothing to clear
+
+        const QDate day = m_clock.today().addDays(10);
+        bar.followUpEdit()->setDate(day);
+        QSignalSpy changed(&bar, &CaseWorkBar::outboxChanged);
+        QTest::mouseClick(bar.setFollowUpButton(), Qt::LeftButton);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE((*CaseRepository(m_cache->db()).visibleCase(m_case.id))->followUpDate, day);
+        QVERIFY(!bar.setFollowUpButton()->isEnabled()); // the date shown is the case's
+        QVERIFY(bar.clearFollowUpButton()->isEnabled());
+
+        QTest::mouseClick(bar.clearFollowUpButton(), Qt::LeftButton);
+        QCOMPARE(changed.count(), 2);
+        QVERIFY(!(*CaseRepository(m_cache->db()).visibleCase(m_case.id))->followUpDate.isValid());
+        const QList<Command> queued = queuedCommands(m_cache->db());
+        QCOMPARE(queued.size(), 2);
+        QCOMPARE(queued.at(0).name, CommandName::SetFollowUp);
+        QCOMPARE(queued.at(0).args.value(QLatin1String("date")).toString(), day.toString(Qt::ISODate));
+        QCOMPARE(queued.at(1).args.value(QLatin1String("date")).toString(), QString());
+    }
+
     void anAuditorReadsOnly()
     {
         CaseWorkBar bar(m_cache->db(), test::treeFellingUser(Role::Auditor).id);
@@ -150,6 +181,7 @@ private slots:
         QVERIFY(form()->isReadOnly());
         QVERIFY(!bar.saveButton()->isVisibleTo(&bar));
         QVERIFY(!bar.discardButton()->isVisibleTo(&bar));
+        QVERIFY(!bar.followUpEdit()->isVisibleTo(&bar));
         QVERIFY(bar.taskButtons().isEmpty());
         QVERIFY(!bar.hasUnsavedChanges());
         QVERIFY(bar.mayLeaveFor(createUuidV7()));
