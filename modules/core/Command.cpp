@@ -106,6 +106,12 @@ void checkAttachDocument(json::Reader &reader)
                     QCoreApplication::translate("Core", "The field “%1” is empty. Give the document a name."));
     checkLength(reader, QStringLiteral("name"), document.name, CommandLimits::NameLength);
     checkLength(reader, QStringLiteral("text"), document.text, CommandLimits::TextLength);
+    if (document.size > CommandLimits::DocumentSize) // "%1" is the field; the limit goes in first
+        reader.fail(QStringLiteral("size"),
+                    QCoreApplication::translate("Core",
+                                                "The field “%1” says the document is larger than %2 MB. Split it "
+                                                "into smaller files or scan it at a lower resolution.")
+                        .replace(QLatin1String("%2"), QString::number(CommandLimits::DocumentSize / (1024 * 1024))));
 }
 
 void checkUpdateDocumentMeta(json::Reader &reader, const QJsonObject &args)

@@ -47,9 +47,10 @@ struct Command {
 
 // Longest texts in args; the server has accepted no longer ones.
 struct CommandLimits {
-    static constexpr qsizetype IdLength = 200;      // a task id or outcome from a process model
-    static constexpr qsizetype TextLength = 100000; // a Vermerk, a document's extracted text
-    static constexpr qsizetype NameLength = 255;    // a document's name
+    static constexpr qsizetype IdLength = 200;                // a task id or outcome from a process model
+    static constexpr qsizetype TextLength = 100000;           // a Vermerk, a document's extracted text
+    static constexpr qsizetype NameLength = 255;              // a document's name
+    static constexpr qint64 DocumentSize = 100 * 1024 * 1024; // a document's content, in bytes
 };
 
 // Argument shapes (the JSON codec checks these; "?" marks an optional key, null counts as absent; keys not

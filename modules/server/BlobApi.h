@@ -24,6 +24,8 @@
 // blobs in ranges; nginx in front limits body sizes (README).
 #pragma once
 
+#include "core/Command.h"
+
 #include <QtGlobal>
 
 namespace casedesk::server {
@@ -31,8 +33,8 @@ namespace casedesk::server {
 class HttpApiServer;
 
 struct BlobLimits {
-    qint64 maxBlobSize = 100 * 1024 * 1024;  // bytes of one blob
-    qint64 maxRequestSize = 8 * 1024 * 1024; // bytes of one PUT's body
+    qint64 maxBlobSize = CommandLimits::DocumentSize; // bytes of one blob, the most a document may have
+    qint64 maxRequestSize = 8 * 1024 * 1024;          // bytes of one PUT's body
 };
 
 class BlobApi {

@@ -382,9 +382,9 @@ Result<QList<Note>> CaseRepository::visibleNotes(const QUuid &caseId)
     return CaseViewWriter(m_db.sqlite()).visibleNotes(caseId);
 }
 
-Result<QList<DocumentRef>> CaseRepository::documents(const QUuid &caseId)
+Result<QList<DocumentRef>> CaseRepository::visibleDocuments(const QUuid &caseId)
 {
-    return CaseViewWriter(m_db.sqlite()).confirmedDocuments(caseId);
+    return CaseViewWriter(m_db.sqlite()).visibleDocuments(caseId);
 }
 
 } // namespace casedesk::storage

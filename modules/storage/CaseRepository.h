@@ -47,10 +47,10 @@ public:
     Result<std::optional<Case>> visibleCase(const QUuid &id);
     Result<qint64> visibleCount();
 
-    // What the user sees beside a case: confirmed Vermerke plus pending addNote ones (oldest first), and
-    // the confirmed document metadata (by date added).
+    // What the user sees beside a case: confirmed Vermerke plus pending addNote ones (oldest first), and the
+    // confirmed document metadata plus that of pending attachDocument commands (by date added).
     Result<QList<Note>> visibleNotes(const QUuid &caseId);
-    Result<QList<DocumentRef>> documents(const QUuid &caseId);
+    Result<QList<DocumentRef>> visibleDocuments(const QUuid &caseId);
 
 private:
     struct BulkLoad;

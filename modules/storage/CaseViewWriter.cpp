@@ -234,19 +234,43 @@ Result<QList<Note>> CaseViewWriter::visibleNotes(const QUuid &caseId, const QLis
         m_db, QStringLiteral("SELECT json FROM note_confirmed WHERE case_id = ? ORDER BY created_at, id"), caseId);
     if (!confirmed)
         return confirmed.error();
-    QList<Note> notes = std::move(confirmed).value();
-    const qsizetype confirmedCount = notes.size();
+    return withPending(std::move(confirmed).value(), pending, CommandName::AddNote, QLatin1String("note"),
+                       &Note::createdAt);
+}
+
+Result<QList<DocumentRef>> CaseViewWriter::visibleDocuments(const QUuid &caseId)
+{
+    auto pending = pendingCommands(caseId);
+    if (!pending)
+        return pending.error();
+    return visibleDocuments(caseId, *pending);
+}
+
+Result<QList<DocumentRef>> CaseViewWriter::visibleDocuments(const QUuid &caseId, const QList<PendingCommand> &pending)
+{
+    auto confirmed = confirmedDocuments(caseId);
+    if (!confirmed)
+        return confirmed.error();
+    return withPending(std::move(confirmed).value(), pending, CommandName::AttachDocument, QLatin1String("document"),
+                       &DocumentRef::addedAt);
+}
+
+template <typename T>
+QList<T> CaseViewWriter::withPending(QList<T> items, const QList<PendingCommand> &pending, CommandName name,
+                                     QLatin1String arg, QDateTime T::*time)
+{
+    const qsizetype confirmedCount = items.size();
     for (const PendingCommand &p : pending) {
-        if (p.command.name != CommandName::AddNote)
+        if (p.command.name != name)
             continue;
-        auto note = Note::fromJson(p.command.args.value(QLatin1String("note")).toObject());
-        // Once confirmed, a note may still sit in the outbox until the sync clears it: show it once.
-        if (note && std::none_of(notes.cbegin(), notes.cbegin() + confirmedCount,
-                                 [&](const Note &n) { return n.id == note->id; }))
-            notes.append(std::move(note).value());
+        auto item = T::fromJson(p.command.args.value(arg).toObject());
+        // Once confirmed, an item may still sit in the outbox until the sync clears it: show it once.
+        if (item && std::none_of(items.cbegin(), items.cbegin() + confirmedCount,
+                                 [&](const T &known) { return known.id == item->id; }))
+            items.append(std::move(item).value());
     }
-    sortByCreation(&notes);
-    return notes;
+    std::stable_sort(items.begin(), items.end(), [time](const T &a, const T &b) { return a.*time < b.*time; });
+    return items;
 }
 
 Result<QList<DocumentRef>> CaseViewWriter::confirmedDocuments(const QUuid &caseId)
@@ -319,7 +343,7 @@ Result<void> CaseViewWriter::refresh(const QUuid &caseId, const Case *knownConfi
     auto notes = visibleNotes(caseId, *pending);
     if (!notes)
         return notes.error();
-    auto documents = confirmedDocuments(caseId);
+    auto documents = visibleDocuments(caseId, *pending);
     if (!documents)
         return documents.error();
     visible->id = caseId;

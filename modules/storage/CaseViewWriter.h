@@ -49,6 +49,8 @@ public:
     // Confirmed Vermerke plus those of pending addNote commands, oldest first.
     Result<QList<Note>> visibleNotes(const QUuid &caseId);
     Result<QList<DocumentRef>> confirmedDocuments(const QUuid &caseId);
+    // Confirmed documents plus those of pending attachDocument commands, by date added.
+    Result<QList<DocumentRef>> visibleDocuments(const QUuid &caseId);
 
 private:
     struct PendingCommand {
@@ -59,6 +61,12 @@ private:
     // The case stored as JSON in the first column of `sql`'s row for `caseId`; nullopt when there is none.
     Result<std::optional<Case>> storedCase(const QString &sql, const QUuid &caseId);
     Result<QList<Note>> visibleNotes(const QUuid &caseId, const QList<PendingCommand> &pending);
+    Result<QList<DocumentRef>> visibleDocuments(const QUuid &caseId, const QList<PendingCommand> &pending);
+    // `items` (confirmed, in stored order) with those the pending `name` commands carry in `arg`, each once,
+    // ordered by `time` (equal times in that order).
+    template <typename T>
+    static QList<T> withPending(QList<T> items, const QList<PendingCommand> &pending, CommandName name,
+                                QLatin1String arg, QDateTime T::*time);
     Result<void> remove(const QUuid &caseId);
     // `json`: the visible state's JSON when it differs from the confirmed one (hasPending), null otherwise.
     Result<void> write(const Case &visible, const QString &json, bool hasPending, const QList<Note> &notes,

@@ -137,7 +137,7 @@ std::optional<std::pair<Case, QList<DocumentRef>>> InboxController::caseFile(con
             qCWarning(lcUi) << "reading case" << caseId << "failed:" << found.error().toString();
         return std::nullopt;
     }
-    Result<QList<DocumentRef>> documents = m_cases.documents(caseId);
+    Result<QList<DocumentRef>> documents = m_cases.visibleDocuments(caseId);
     if (!documents)
         qCWarning(lcUi) << "reading the documents of case" << caseId << "failed:" << documents.error().toString();
     return std::pair(**found, documents ? documents.value() : QList<DocumentRef>());

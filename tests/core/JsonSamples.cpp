@@ -106,6 +106,13 @@ Note sampleNote()
     return note;
 }
 
+DocumentRef attachableDocument()
+{
+    DocumentRef document = sampleDocument();
+    document.size = CommandLimits::DocumentSize; // the most a document may have
+    return document;
+}
+
 DocumentRef sampleDocument()
 {
     DocumentRef document;
@@ -176,7 +183,7 @@ QList<Command> sampleCommands()
         command(CommandName::AddNote, QJsonObject{{QStringLiteral("note"), sampleNote().toJson()}}),
         command(CommandName::SetFollowUp, QJsonObject{{QStringLiteral("date"), QStringLiteral("2026-03-16")}}),
         command(CommandName::CompleteTask, QJsonObject{{QStringLiteral("taskId"), QStringLiteral("pruefung")}}),
-        command(CommandName::AttachDocument, QJsonObject{{QStringLiteral("document"), sampleDocument().toJson()}}),
+        command(CommandName::AttachDocument, QJsonObject{{QStringLiteral("document"), attachableDocument().toJson()}}),
         command(CommandName::UpdateDocumentMeta,
                 QJsonObject{{QStringLiteral("documentId"), uuidToString(sampleDocument().id)},
                             {QStringLiteral("name"), QStringLiteral("Fahrzeugschein_Müller-Weiß.pdf")},

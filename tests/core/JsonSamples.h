@@ -40,6 +40,8 @@ Case fullCase();
 Case provisionalCase();
 Note sampleNote();
 DocumentRef sampleDocument();
+// The sample with a size a document may have (the sample's is beyond 32 bits, beyond the limit).
+DocumentRef attachableDocument();
 User sampleUser();
 Team sampleTeam();
 

@@ -104,6 +104,7 @@ void TestCommandArgs::malformed_data()
     row("attachDocument: name blank", commandType, attach, "args.document.name", QStringLiteral("  "));
     row("attachDocument: name too long", commandType, attach, "args.document.name", longName);
     row("attachDocument: text too long", commandType, attach, "args.document.text", longText);
+    row("attachDocument: too large", commandType, attach, "args.document.size", CommandLimits::DocumentSize + 1);
     row("updateDocumentMeta: document id missing", commandType, updateMeta, "args.documentId", removed);
     row("updateDocumentMeta: document id garbage", commandType, updateMeta, "args.documentId",
         QStringLiteral("Fahrzeugschein"));
@@ -181,11 +182,11 @@ void TestCommandArgs::commandArgsAccepted_data()
     row("addNote: longest text", CommandName::AddNote, {{noteKey, longNote.toJson()}});
 
     const QString documentKey = QStringLiteral("document");
-    DocumentRef longDocument = sampleDocument();
+    DocumentRef longDocument = attachableDocument();
     longDocument.name = longestName;
     longDocument.text = longestText;
     row("attachDocument: longest name and text", CommandName::AttachDocument, {{documentKey, longDocument.toJson()}});
-    DocumentRef bare = sampleDocument();
+    DocumentRef bare = attachableDocument();
     bare.text.clear();
     bare.mimeType.clear();
     bare.kind = DocumentKind::Other;

@@ -184,8 +184,19 @@ private slots:
                 .submit(CommandName::AddNote, c.id, {{QStringLiteral("note"), pendingNote.toJson()}}, clerk);
         QVERIFY2(submitted, test::errorText(submitted).constData());
 
+        DocumentRef pendingDocument = document;
+        pendingDocument.id = createUuidV7();
+        pendingDocument.name = QStringLiteral("Meldebescheinigung.pdf");
+        pendingDocument.text.clear();
+        pendingDocument.addedAt = document.addedAt.addDays(-1);
+        auto attached = Outbox(cache.db())
+                            .submit(CommandName::AttachDocument, c.id,
+                                    {{QStringLiteral("document"), pendingDocument.toJson()}}, clerk);
+        QVERIFY2(attached, test::errorText(attached).constData());
+
         QCOMPARE(*repository.visibleNotes(c.id), (QList<Note>{confirmedNote, pendingNote}));
-        QCOMPARE(*repository.documents(c.id), QList<DocumentRef>{document});
+        // By date added, a pending one among the confirmed.
+        QCOMPARE(*repository.visibleDocuments(c.id), (QList<DocumentRef>{pendingDocument, document}));
         // The pending note is not part of the confirmed state.
         QCOMPARE(cache.scalar(QStringLiteral("SELECT COUNT(*) FROM note_confirmed")), QStringLiteral("1"));
 
@@ -199,7 +210,7 @@ private slots:
         CaseSearch search(cache.db());
         for (const QString &word : {QStringLiteral("Rückruf"), QStringLiteral("Nachweis"), QStringLiteral("Feuerbach"),
                                     QStringLiteral("Fahrzeugschein"), QStringLiteral("Zulassungsbescheinigung"),
-                                    QStringLiteral("Königstraße")}) {
+                                    QStringLiteral("Meldebescheinigung"), QStringLiteral("Königstraße")}) {
             auto hits = search.search(word, 10);
             QVERIFY2(hits, test::errorText(hits).constData());
             QVERIFY2(hits->size() == 1 && hits->first().row.caseId == c.id, qPrintable(word));
