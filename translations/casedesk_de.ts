@@ -67,17 +67,22 @@
         <translation>Das Feld „%1“ ist leer. Geben Sie dem Dokument einen Namen.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="121"/>
+        <location filename="../modules/core/Command.cpp" line="111"/>
+        <source>The field “%1” says the document is larger than %2 MB. Split it into smaller files or scan it at a lower resolution.</source>
+        <translation>Laut dem Feld „%1“ ist das Dokument größer als %2 MB. Teilen Sie es in kleinere Dateien auf oder scannen Sie es mit geringerer Auflösung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="127"/>
         <source>The field “%1” is missing. Give the document a new name, a new kind or both.</source>
         <translation>Das Feld „%1“ fehlt. Geben Sie dem Dokument einen neuen Namen, eine neue Art oder beides.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="133"/>
+        <location filename="../modules/core/Command.cpp" line="139"/>
         <source>The field “%1” is before the deputyship&apos;s first day. Correct one of the two dates.</source>
         <translation>Das Feld „%1“ liegt vor dem ersten Tag der Vertretung. Korrigieren Sie eines der beiden Daten.</translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="165"/>
+        <location filename="../modules/core/Command.cpp" line="171"/>
         <source>The field “%1” must be the command&apos;s case id.</source>
         <translation>Das Feld „%1“ muss die Vorgangs-ID der Änderung enthalten.</translation>
     </message>
@@ -2105,6 +2110,106 @@
     </message>
 </context>
 <context>
+    <name>casedesk::ui::CaseDocumentsPanel</name>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="34"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="35"/>
+        <source>Application</source>
+        <translation>Antrag</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="36"/>
+        <source>Evidence</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="37"/>
+        <source>Correspondence</source>
+        <translation>Schriftverkehr</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="38"/>
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="39"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="53"/>
+        <source>Attach documents</source>
+        <translation>Dokumente anfügen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="54"/>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt *.odt *.docx);;All files (*)</source>
+        <translation>Dokumente (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt *.odt *.docx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="63"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="245"/>
+        <source>Attach files…</source>
+        <translation>Dateien anfügen…</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="66"/>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="70"/>
+        <source>Documents of the case</source>
+        <translation>Dokumente des Vorgangs</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="74"/>
+        <source>Kind of the documents to attach</source>
+        <translation>Art der anzufügenden Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="75"/>
+        <source>Adds files (scans, letters) to the case; they are kept encrypted</source>
+        <translation>Fügt dem Vorgang Dateien hinzu (Scans, Schreiben); sie werden verschlüsselt aufbewahrt</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="150"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="154"/>
+        <source>not sent yet</source>
+        <translation>noch nicht übertragen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="177"/>
+        <source>“%1” cannot be read. Check that the file exists and that you may open it.</source>
+        <translation>„%1“ kann nicht gelesen werden. Prüfen Sie, ob die Datei vorhanden ist und Sie sie öffnen dürfen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="181"/>
+        <source>“%1” is larger than %2. Split it into smaller files or scan it at a lower resolution.</source>
+        <translation>„%1“ ist größer als %2. Teilen Sie die Datei auf oder scannen Sie mit geringerer Auflösung.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="208"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="225"/>
+        <source>“%1” was not attached: %2</source>
+        <translation>„%1“ wurde nicht angefügt: %2</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="245"/>
+        <source>Encrypting…</source>
+        <translation>Wird verschlüsselt…</translation>
+    </message>
+</context>
+<context>
     <name>casedesk::ui::CaseNotesPanel</name>
     <message>
         <location filename="../modules/ui/CaseNotesPanel.cpp" line="23"/>
@@ -2587,142 +2692,142 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="40"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="41"/>
         <source>CaseDesk</source>
         <translation>CaseDesk</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="62"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="63"/>
         <source>Number of cases</source>
         <translation>Anzahl der Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="64"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="65"/>
         <source>Signed-in user</source>
         <translation>Angemeldete Person</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="103"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="104"/>
         <source>Views</source>
         <translation>Ansichten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="125"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="126"/>
         <source>Cases</source>
         <translation>Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="182"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
         <source>%1, 1 case</source>
         <translation>%1, 1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="184"/>
         <source>%1, %2 cases</source>
         <translation>%1, %2 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="196"/>
         <source>1 case found</source>
         <translation>1 Vorgang gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="196"/>
         <source>%1 cases found</source>
         <translation>%1 Vorgänge gefunden</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="197"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="198"/>
         <source>1 case</source>
         <translation>1 Vorgang</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="197"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="198"/>
         <source>%1 cases</source>
         <translation>%1 Vorgänge</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="212"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="213"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="220"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="221"/>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="221"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="222"/>
         <source>Signed in as %1 (%2)</source>
         <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="229"/>
         <source>Synchronisation</source>
         <translation>Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="230"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="232"/>
         <source>&amp;Log in again…</source>
         <translation>Erneut &amp;anmelden…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="233"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="234"/>
         <source>&amp;Synchronise now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
         <source>Login required</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
         <source>Synchronising…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
         <source>Offline – 1 change pending</source>
         <translation>Offline – 1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
         <source>Offline – %1 changes pending</source>
         <translation>Offline – %1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="260"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation>Synchronisierung angehalten – mit Strg+R erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
         <source>1 change pending</source>
         <translation>1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
         <source>%1 changes pending</source>
         <translation>%1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="263"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="264"/>
         <source>Synchronised</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="354"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="368"/>
         <source>Needs attention (%1)</source>
         <translation>Klärungsbedarf (%1)</translation>
     </message>
@@ -3106,32 +3211,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="102"/>
+        <location filename="../modules/ui/StartupController.cpp" line="103"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation>Der Ordner für den lokalen Zwischenspeicher kann nicht angelegt werden: %1. Prüfen Sie, ob Sie dort schreiben dürfen, oder wählen Sie mit --cache einen anderen Ort.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="142"/>
+        <location filename="../modules/ui/StartupController.cpp" line="143"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation>Diese Passphrase öffnet den lokalen Zwischenspeicher nicht. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="167"/>
+        <location filename="../modules/ui/StartupController.cpp" line="168"/>
         <source>Start-up was cancelled.</source>
         <translation>Der Start wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="176"/>
+        <location filename="../modules/ui/StartupController.cpp" line="177"/>
         <source>Creating %1 demo cases…</source>
         <translation>%1 Demo-Vorgänge werden angelegt…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="238"/>
+        <location filename="../modules/ui/StartupController.cpp" line="239"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation>Die gewählte Person ist nicht im lokalen Zwischenspeicher vorhanden.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="330"/>
+        <location filename="../modules/ui/StartupController.cpp" line="335"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um Ihre Änderungen zu übertragen; sie bleiben auf diesem Computer erhalten.</translation>
     </message>

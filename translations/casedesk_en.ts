@@ -67,17 +67,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="121"/>
+        <location filename="../modules/core/Command.cpp" line="111"/>
+        <source>The field “%1” says the document is larger than %2 MB. Split it into smaller files or scan it at a lower resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/core/Command.cpp" line="127"/>
         <source>The field “%1” is missing. Give the document a new name, a new kind or both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="133"/>
+        <location filename="../modules/core/Command.cpp" line="139"/>
         <source>The field “%1” is before the deputyship&apos;s first day. Correct one of the two dates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Command.cpp" line="165"/>
+        <location filename="../modules/core/Command.cpp" line="171"/>
         <source>The field “%1” must be the command&apos;s case id.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2093,6 +2098,106 @@
     </message>
 </context>
 <context>
+    <name>casedesk::ui::CaseDocumentsPanel</name>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="34"/>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="35"/>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="36"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="37"/>
+        <source>Correspondence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="38"/>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="39"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="53"/>
+        <source>Attach documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="54"/>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.txt *.odt *.docx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="63"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="245"/>
+        <source>Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="66"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="70"/>
+        <source>Documents of the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="74"/>
+        <source>Kind of the documents to attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="75"/>
+        <source>Adds files (scans, letters) to the case; they are kept encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="150"/>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="154"/>
+        <source>not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="177"/>
+        <source>“%1” cannot be read. Check that the file exists and that you may open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="181"/>
+        <source>“%1” is larger than %2. Split it into smaller files or scan it at a lower resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="208"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="225"/>
+        <source>“%1” was not attached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="245"/>
+        <source>Encrypting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>casedesk::ui::CaseNotesPanel</name>
     <message>
         <location filename="../modules/ui/CaseNotesPanel.cpp" line="23"/>
@@ -2575,142 +2680,142 @@
 <context>
     <name>casedesk::ui::MainWindow</name>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="40"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="41"/>
         <source>CaseDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="62"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="63"/>
         <source>Number of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="64"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="65"/>
         <source>Signed-in user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="103"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="104"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="125"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="126"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="182"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
         <source>%1, 1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="183"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="184"/>
         <source>%1, %2 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="196"/>
         <source>1 case found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="195"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="196"/>
         <source>%1 cases found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="197"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="198"/>
         <source>1 case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="197"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="198"/>
         <source>%1 cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="212"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="213"/>
         <source>Not signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="220"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="221"/>
         <source>Signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="221"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="222"/>
         <source>Signed in as %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="228"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="229"/>
         <source>Synchronisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="230"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
         <source>&amp;Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="232"/>
         <source>&amp;Log in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="233"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="234"/>
         <source>&amp;Synchronise now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="251"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
         <source>Login required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="253"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
         <source>Synchronising…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="255"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
         <source>Offline – 1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
         <source>Offline – %1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="260"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
         <source>1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
         <source>%1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="263"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="264"/>
         <source>Synchronised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="354"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="368"/>
         <source>Needs attention (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3094,32 +3199,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="102"/>
+        <location filename="../modules/ui/StartupController.cpp" line="103"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="142"/>
+        <location filename="../modules/ui/StartupController.cpp" line="143"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="167"/>
+        <location filename="../modules/ui/StartupController.cpp" line="168"/>
         <source>Start-up was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="176"/>
+        <location filename="../modules/ui/StartupController.cpp" line="177"/>
         <source>Creating %1 demo cases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="238"/>
+        <location filename="../modules/ui/StartupController.cpp" line="239"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="330"/>
+        <location filename="../modules/ui/StartupController.cpp" line="335"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

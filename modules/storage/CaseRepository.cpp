@@ -382,6 +382,11 @@ Result<QList<Note>> CaseRepository::visibleNotes(const QUuid &caseId)
     return CaseViewWriter(m_db.sqlite()).visibleNotes(caseId);
 }
 
+Result<QList<DocumentRef>> CaseRepository::confirmedDocuments(const QUuid &caseId)
+{
+    return CaseViewWriter(m_db.sqlite()).confirmedDocuments(caseId);
+}
+
 Result<QList<DocumentRef>> CaseRepository::visibleDocuments(const QUuid &caseId)
 {
     return CaseViewWriter(m_db.sqlite()).visibleDocuments(caseId);

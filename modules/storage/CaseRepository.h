@@ -51,6 +51,7 @@ public:
     // confirmed document metadata plus that of pending attachDocument commands (by date added).
     Result<QList<Note>> visibleNotes(const QUuid &caseId);
     Result<QList<DocumentRef>> visibleDocuments(const QUuid &caseId);
+    Result<QList<DocumentRef>> confirmedDocuments(const QUuid &caseId);
 
 private:
     struct BulkLoad;

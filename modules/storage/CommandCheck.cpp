@@ -57,13 +57,15 @@ Result<CommandCheck::Offer> CommandCheck::offer(const Case &theCase, const QUuid
         return known.error();
     const demo::CaseTypeContent *content = contentOf(theCase.caseType);
     if (!known->has_value())
-        return Offer{content != nullptr, content != nullptr, {}};
+        return Offer{content != nullptr, content != nullptr, content != nullptr, {}};
     const KnownActor &who = known->value();
     const CaseAccessFacts facts = CaseAccessFacts::of(theCase, theCase.consultingTeamIds);
     Offer offer;
     // Without the case type's rules here a change would be refused (unknown_case_type), so none is offered.
     offer.formEditable = content && AccessPolicy::mayRun(who.scope, facts, CommandName::SetFields).allowed();
     offer.followUpSettable = content && AccessPolicy::mayRun(who.scope, facts, CommandName::SetFollowUp).allowed();
+    offer.documentsAttachable =
+        content && AccessPolicy::mayRun(who.scope, facts, CommandName::AttachDocument).allowed();
     if (!content || !AccessPolicy::mayRun(who.scope, facts, CommandName::CompleteTask).allowed())
         return offer;
     const Result<workflow::WorkflowState> state =

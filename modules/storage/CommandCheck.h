@@ -38,11 +38,13 @@ public:
     Result<bool> replay(const Command &command, const QUuid &actor, Case *theCase);
 
     // What to offer `actor` on the visible case `theCase`, by the same policy and engine as check(): whether
-    // its form may be edited and its follow-up date set, and the tasks they may complete now. A user the
-    // reference data does not hold yet may edit (the server judges) and is offered no task (roles unknown).
+    // its form may be edited, its follow-up date set and documents attached, and the tasks they may complete
+    // now. A user the reference data does not hold yet may edit (the server judges) and is offered no task
+    // (roles unknown).
     struct Offer {
         bool formEditable = false;
         bool followUpSettable = false;
+        bool documentsAttachable = false;
         QList<workflow::AvailableAction> tasks;
     };
     Result<Offer> offer(const Case &theCase, const QUuid &actor);

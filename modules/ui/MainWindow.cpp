@@ -3,6 +3,7 @@
 #include "sync/SyncSession.h"
 #include "ui/CaseAssignmentBar.h"
 #include "ui/CaseDetailPane.h"
+#include "ui/CaseDocumentsPanel.h"
 #include "ui/CaseNotesPanel.h"
 #include "ui/CaseWorkBar.h"
 #include "ui/InboxController.h"
@@ -292,6 +293,12 @@ void MainWindow::showCase(const QUuid &caseId)
         else
             m_work->clear();
     }
+    if (m_documents) {
+        if (file)
+            m_documents->showCase(file->first);
+        else
+            m_documents->clear();
+    }
     if (m_assignment) {
         if (file)
             m_assignment->showCase(file->first);
@@ -320,6 +327,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setCaseDocuments(CaseDocumentsPanel *panel)
+{
+    m_documents = panel;
+    m_detail->addSection(panel, CaseDetailPane::Placement::BelowForm);
+    showCurrentCase();
 }
 
 void MainWindow::setCaseWork(CaseWorkBar *bar)

@@ -4,8 +4,8 @@
 // the "Session" menu offers "Log in again" once the session has ended; changes the server rejected or found in
 // conflict are listed under "Needs attention", a dock below the inbox that shows itself while there are any, and
 // the detail pane has who works on the selected case (to take it, hand it back or, as team lead, assign it), its
-// form to edit and its tasks to complete, and its Vermerke with a field for a new one. Unsaved form edits are not
-// left behind unasked, neither for another case nor by closing the window.
+// form to edit and its tasks to complete, its documents (to attach more), and its Vermerke with a field for a new one.
+// Unsaved form edits are not left behind unasked, neither for another case nor by closing the window.
 #pragma once
 
 #include "core/Case.h"
@@ -30,6 +30,7 @@ namespace casedesk::ui {
 
 class CaseAssignmentBar;
 class CaseDetailPane;
+class CaseDocumentsPanel;
 class CaseNotesPanel;
 class CaseWorkBar;
 class InboxController;
@@ -61,9 +62,12 @@ public:
     CaseAssignmentBar *caseAssignment() const { return m_assignment; } // nullptr without a bar
     void setCaseNotes(CaseNotesPanel *panel);
     CaseNotesPanel *caseNotes() const { return m_notes; } // nullptr without a panel
-    // Saving form edits and completing tasks, below the form (before the Vermerke when both are set).
+    // Saving form edits and completing tasks, below the form; then the documents, then the Vermerke (the sections
+    // below the form stand in the order they are set).
     void setCaseWork(CaseWorkBar *bar);
     CaseWorkBar *caseWork() const { return m_work; } // nullptr without a bar
+    void setCaseDocuments(CaseDocumentsPanel *panel);
+    CaseDocumentsPanel *caseDocuments() const { return m_documents; } // nullptr without a panel
     // Shows the case as the user sees it in the detail pane (cleared when it is gone). With unsaved form edits
     // of another case the user decides first; the same case again keeps the edits in the form.
     void showCase(const QUuid &caseId);
@@ -100,6 +104,7 @@ private:
     CaseNotesPanel *m_notes = nullptr;
     CaseAssignmentBar *m_assignment = nullptr;
     CaseWorkBar *m_work = nullptr;
+    CaseDocumentsPanel *m_documents = nullptr;
     QUuid m_shownCaseId; // the case of the detail pane, which "Needs attention" may have chosen
     std::optional<std::pair<Case, QList<DocumentRef>>> m_shownFile; // as it was read for the pane
 };

@@ -9,6 +9,7 @@
 #include "storage/ReferenceRepository.h"
 #include "sync/KeychainTokenStore.h"
 #include "ui/CaseAssignmentBar.h"
+#include "ui/CaseDocumentsPanel.h"
 #include "ui/CaseNotesPanel.h"
 #include "ui/CaseWorkBar.h"
 #include "ui/DemoCacheFiller.h"
@@ -247,6 +248,10 @@ StartupController::Outcome StartupController::connectToServer()
 {
     qCInfo(lcUi) << "working with the server" << m_server;
     m_session = std::make_unique<sync::SyncSession>(m_path, m_key, m_options.tokenStores);
+    if (auto blobs = storage::BlobFileStore::open(m_path, m_key); blobs)
+        m_blobs = std::move(blobs).value();
+    else
+        qCWarning(lcUi).noquote() << "documents cannot be attached:" << blobs.error().toString();
     m_key.fill('\0');
     m_key.clear();
     QSettings settings(SettingsOrganization, QCoreApplication::applicationName());
@@ -385,6 +390,14 @@ void StartupController::showWindow()
         connect(work, &CaseWorkBar::outboxChanged, m_inbox.get(), &InboxController::refresh);
         connect(work, &CaseWorkBar::outboxChanged, m_window.get(), &MainWindow::showCase);
         connect(work, &CaseWorkBar::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
+        if (m_blobs) {
+            auto *documents = new CaseDocumentsPanel(*m_db, *m_blobs, m_user ? m_user->id : QUuid(), m_window.get());
+            m_window->setCaseDocuments(documents);
+            connect(m_session.get(), &sync::SyncSession::synced, documents, &CaseDocumentsPanel::reload);
+            connect(documents, &CaseDocumentsPanel::outboxChanged, m_inbox.get(), &InboxController::refresh);
+            connect(documents, &CaseDocumentsPanel::outboxChanged, m_window.get(), &MainWindow::showCase);
+            connect(documents, &CaseDocumentsPanel::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
+        }
         auto *notes = new CaseNotesPanel(*m_db, m_user ? m_user->id : QUuid(), m_window.get());
         m_window->setCaseNotes(notes);
         connect(m_session.get(), &sync::SyncSession::synced, notes, &CaseNotesPanel::reload);

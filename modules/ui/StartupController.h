@@ -8,6 +8,7 @@
 
 #include "core/Result.h"
 #include "core/User.h"
+#include "storage/BlobFileStore.h"
 #include "sync/SyncSession.h"
 #include "ui/StartupPrompts.h"
 
@@ -89,8 +90,9 @@ private:
     StartupPrompts &m_prompts;
     QString m_path;
     std::unique_ptr<storage::CacheDatabase> m_db;
-    QByteArray m_key; // the cache's, until the session has its own connection
-    QUrl m_server;    // empty: no server (demo)
+    QByteArray m_key;                              // the cache's, until the session has its own connection
+    std::optional<storage::BlobFileStore> m_blobs; // the documents beside the cache, with a session
+    QUrl m_server;                                 // empty: no server (demo)
     QString m_login;
     std::unique_ptr<sync::SyncSession> m_session;
     std::optional<User> m_user;

@@ -96,6 +96,7 @@ private slots:
         QVERIFY2(ofClerk, qPrintable(ofClerk.error().toString()));
         QVERIFY(ofClerk->formEditable);
         QVERIFY(ofClerk->followUpSettable);
+        QVERIFY(ofClerk->documentsAttachable);
         QCOMPARE(ofClerk->tasks.size(), 1);
         QCOMPARE(ofClerk->tasks.first().taskId, firstTask(m_case, clerk).value(QStringLiteral("taskId")).toString());
 
@@ -104,6 +105,7 @@ private slots:
             QVERIFY2(none, qPrintable(none.error().toString()));
             QVERIFY(!none->formEditable);
             QVERIFY(!none->followUpSettable);
+            QVERIFY(!none->documentsAttachable);
             QVERIFY(none->tasks.isEmpty());
         }
 
