@@ -2767,67 +2767,77 @@
         <translation>Synchronisierung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="232"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="233"/>
+        <source>&amp;New case…</source>
+        <translation>&amp;Neuer Vorgang…</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="236"/>
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="232"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="237"/>
         <source>&amp;Log in again…</source>
         <translation>Erneut &amp;anmelden…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="234"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="239"/>
         <source>&amp;Synchronise now</source>
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
         <source>Login required</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
         <source>Synchronising…</source>
         <translation>Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
         <source>Offline – 1 change pending</source>
         <translation>Offline – 1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="263"/>
         <source>Offline – %1 changes pending</source>
         <translation>Offline – %1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="260"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="265"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation>Synchronisierung angehalten – mit Strg+R erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="267"/>
         <source>1 change pending</source>
         <translation>1 Änderung ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="267"/>
         <source>%1 changes pending</source>
         <translation>%1 Änderungen ausstehend</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="264"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="269"/>
         <source>Synchronised</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="368"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="373"/>
         <source>Needs attention (%1)</source>
         <translation>Klärungsbedarf (%1)</translation>
     </message>
@@ -3156,6 +3166,79 @@
     </message>
 </context>
 <context>
+    <name>casedesk::ui::NewCaseDialog</name>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="31"/>
+        <source>I work on it</source>
+        <translation>Ich bearbeite ihn</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="34"/>
+        <source>New case</source>
+        <translation>Neuer Vorgang</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="44"/>
+        <source>Assigns the new case to you; otherwise it waits in the team&apos;s unassigned cases</source>
+        <translation>Weist Ihnen den neuen Vorgang zu; sonst wartet er bei den nicht zugewiesenen Vorgängen des Teams</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="57"/>
+        <source>Case &amp;type:</source>
+        <translation>Vorgangs&amp;art:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="58"/>
+        <source>T&amp;eam:</source>
+        <translation>T&amp;eam:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="59"/>
+        <source>T&amp;itle:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="60"/>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="61"/>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="62"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="63"/>
+        <source>&amp;Street and number:</source>
+        <translation>&amp;Straße und Hausnummer:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="64"/>
+        <source>&amp;Postcode and city:</source>
+        <translation>&amp;PLZ und Ort:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="65"/>
+        <source>&amp;Received on:</source>
+        <translation>&amp;Eingegangen am:</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="68"/>
+        <source>Create case</source>
+        <translation>Vorgang anlegen</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="103"/>
+        <source>You may not open cases. The mailroom, clerks and team leads do.</source>
+        <translation>Sie dürfen keine Vorgänge anlegen. Das tun die Poststelle, Sachbearbeitung und Teamleitungen.</translation>
+    </message>
+</context>
+<context>
     <name>casedesk::ui::PassphraseDialog</name>
     <message>
         <location filename="../modules/ui/PassphraseDialog.cpp" line="17"/>
@@ -3211,32 +3294,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="103"/>
+        <location filename="../modules/ui/StartupController.cpp" line="104"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation>Der Ordner für den lokalen Zwischenspeicher kann nicht angelegt werden: %1. Prüfen Sie, ob Sie dort schreiben dürfen, oder wählen Sie mit --cache einen anderen Ort.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="143"/>
+        <location filename="../modules/ui/StartupController.cpp" line="144"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation>Diese Passphrase öffnet den lokalen Zwischenspeicher nicht. Versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="168"/>
+        <location filename="../modules/ui/StartupController.cpp" line="169"/>
         <source>Start-up was cancelled.</source>
         <translation>Der Start wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="177"/>
+        <location filename="../modules/ui/StartupController.cpp" line="178"/>
         <source>Creating %1 demo cases…</source>
         <translation>%1 Demo-Vorgänge werden angelegt…</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="239"/>
+        <location filename="../modules/ui/StartupController.cpp" line="240"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation>Die gewählte Person ist nicht im lokalen Zwischenspeicher vorhanden.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="335"/>
+        <location filename="../modules/ui/StartupController.cpp" line="336"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um Ihre Änderungen zu übertragen; sie bleiben auf diesem Computer erhalten.</translation>
     </message>

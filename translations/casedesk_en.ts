@@ -2755,67 +2755,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="231"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="232"/>
+        <source>&amp;Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="233"/>
+        <source>&amp;New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/MainWindow.cpp" line="236"/>
         <source>&amp;Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="232"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="237"/>
         <source>&amp;Log in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="234"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="239"/>
         <source>&amp;Synchronise now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="252"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
         <source>Login required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="254"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="259"/>
         <source>Synchronising…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="256"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="261"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="257"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
         <source>Offline – 1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="258"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="263"/>
         <source>Offline – %1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="260"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="265"/>
         <source>Synchronisation stopped – press Ctrl+R to try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="267"/>
         <source>1 change pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="262"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="267"/>
         <source>%1 changes pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="264"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="269"/>
         <source>Synchronised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="368"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="373"/>
         <source>Needs attention (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3144,6 +3154,79 @@
     </message>
 </context>
 <context>
+    <name>casedesk::ui::NewCaseDialog</name>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="31"/>
+        <source>I work on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="34"/>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="44"/>
+        <source>Assigns the new case to you; otherwise it waits in the team&apos;s unassigned cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="57"/>
+        <source>Case &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="58"/>
+        <source>T&amp;eam:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="59"/>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="60"/>
+        <source>&amp;Given name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="61"/>
+        <source>&amp;Family name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="62"/>
+        <source>&amp;Organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="63"/>
+        <source>&amp;Street and number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="64"/>
+        <source>&amp;Postcode and city:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="65"/>
+        <source>&amp;Received on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="68"/>
+        <source>Create case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="103"/>
+        <source>You may not open cases. The mailroom, clerks and team leads do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>casedesk::ui::PassphraseDialog</name>
     <message>
         <location filename="../modules/ui/PassphraseDialog.cpp" line="17"/>
@@ -3199,32 +3282,32 @@
 <context>
     <name>casedesk::ui::StartupController</name>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="103"/>
+        <location filename="../modules/ui/StartupController.cpp" line="104"/>
         <source>The folder for the local case cache cannot be created: %1. Check that you may write there, or choose another place with --cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="143"/>
+        <location filename="../modules/ui/StartupController.cpp" line="144"/>
         <source>This passphrase does not open the local case cache. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="168"/>
+        <location filename="../modules/ui/StartupController.cpp" line="169"/>
         <source>Start-up was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="177"/>
+        <location filename="../modules/ui/StartupController.cpp" line="178"/>
         <source>Creating %1 demo cases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="239"/>
+        <location filename="../modules/ui/StartupController.cpp" line="240"/>
         <source>The chosen user is not in the local case cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/StartupController.cpp" line="335"/>
+        <location filename="../modules/ui/StartupController.cpp" line="336"/>
         <source>Your session has ended. Log in again to send your changes; they are kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>

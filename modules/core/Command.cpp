@@ -230,9 +230,12 @@ Result<void> validateCommandArgs(CommandName name, const QJsonObject &args)
     const json::FieldScope scope(QStringLiteral("args"));
     json::Reader reader(args);
     switch (name) {
-    case CommandName::CreateCase:
-        reader.requiredNested<Case>(QLatin1String("case"));
+    case CommandName::CreateCase: {
+        const Case created = reader.requiredNested<Case>(QLatin1String("case"));
+        const json::FieldScope caseScope(QStringLiteral("case"));
+        checkLength(reader, QStringLiteral("title"), created.title, CommandLimits::TitleLength);
         break;
+    }
     case CommandName::SetFields:
         checkFieldEdits(reader);
         break;

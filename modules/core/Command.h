@@ -50,12 +50,13 @@ struct CommandLimits {
     static constexpr qsizetype IdLength = 200;                // a task id or outcome from a process model
     static constexpr qsizetype TextLength = 100000;           // a Vermerk, a document's extracted text
     static constexpr qsizetype NameLength = 255;              // a document's name
+    static constexpr qsizetype TitleLength = 500;             // a case's title
     static constexpr qint64 DocumentSize = 100 * 1024 * 1024; // a document's content, in bytes
 };
 
 // Argument shapes (the JSON codec checks these; "?" marks an optional key, null counts as absent; keys not
 // listed are ignored, so a newer client's extra argument does not block an older server):
-//   createCase          {"case": Case JSON}
+//   createCase          {"case": Case JSON, its title at most TitleLength}
 //   setFields           {"fields": {fieldId: {"old": value, "new": value}}}
 //   completeTask        {"taskId": text, "outcome"?: text, "note"?: text (a Vermerk written with it)}
 //   assign              {"expected": uuid|"" , "assignee": uuid|""}

@@ -228,6 +228,11 @@ void MainWindow::setSyncSession(sync::SyncSession *session)
     m_syncLabel = new QLabel(this);
     m_syncLabel->setAccessibleName(tr("Synchronisation"));
     statusBar()->addPermanentWidget(m_syncLabel);
+    // Cases are made with a session only: without a server nothing would ever send them.
+    QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
+    m_newCase = caseMenu->addAction(tr("&New case…"));
+    m_newCase->setShortcut(QKeySequence::New);
+    connect(m_newCase, &QAction::triggered, this, &MainWindow::newCaseRequested);
     QMenu *menu = menuBar()->addMenu(tr("&Session"));
     m_loginAgain = menu->addAction(tr("&Log in again…"));
     connect(m_loginAgain, &QAction::triggered, this, &MainWindow::loginAgainRequested);

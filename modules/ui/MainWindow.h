@@ -53,6 +53,7 @@ public:
     void setSyncSession(sync::SyncSession *session);
     QLabel *syncLabel() const { return m_syncLabel; }          // nullptr without a session
     QAction *loginAgainAction() const { return m_loginAgain; } // nullptr without a session
+    QAction *newCaseAction() const { return m_newCase; }       // nullptr without a session
     // Takes the panel into the "Needs attention" dock; its Edit shows the case in the detail pane.
     void setNeedsAttention(NeedsAttentionPanel *panel);
     QDockWidget *needsAttentionDock() const { return m_attentionDock; } // nullptr without a panel
@@ -79,6 +80,7 @@ protected:
 
 signals:
     void loginAgainRequested();
+    void newCaseRequested();
 
 private:
     QTreeWidget *createViewList();
@@ -100,6 +102,7 @@ private:
     sync::SyncSession *m_session = nullptr;
     QLabel *m_syncLabel = nullptr;
     QAction *m_loginAgain = nullptr;
+    QAction *m_newCase = nullptr;
     QDockWidget *m_attentionDock = nullptr;
     CaseNotesPanel *m_notes = nullptr;
     CaseAssignmentBar *m_assignment = nullptr;

@@ -16,6 +16,7 @@
 #include "ui/InboxController.h"
 #include "ui/MainWindow.h"
 #include "ui/NeedsAttentionPanel.h"
+#include "ui/NewCaseDialog.h"
 #include "ui/UiLog.h"
 
 #include <QCoreApplication>
@@ -362,6 +363,16 @@ void StartupController::reloadUser()
         m_window->caseAssignment()->setUser(*m_user);
 }
 
+void StartupController::openNewCase()
+{
+    NewCaseDialog dialog(*m_db, m_user.value_or(User{}), m_window.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_inbox->refresh();
+    m_window->showCase(dialog.createdCaseId());
+    m_session->syncNow();
+}
+
 void StartupController::showWindow()
 {
     m_inbox = std::make_unique<InboxController>(*m_db, m_user);
@@ -371,6 +382,7 @@ void StartupController::showWindow()
         // The worker wrote to the cache file: the inbox reads its page again.
         connect(m_session.get(), &sync::SyncSession::synced, m_inbox.get(), &InboxController::refresh);
         connect(m_window.get(), &MainWindow::loginAgainRequested, this, &StartupController::logInAgain);
+        connect(m_window.get(), &MainWindow::newCaseRequested, this, &StartupController::openNewCase);
         connect(m_session.get(), &sync::SyncSession::referenceUpdated, this, &StartupController::reloadUser);
         auto *attention = new NeedsAttentionPanel(*m_db, m_user ? m_user->id : QUuid(), m_window.get());
         m_window->setNeedsAttention(attention);

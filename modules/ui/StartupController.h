@@ -66,6 +66,8 @@ public slots:
     void start();
     // After the session ended (MainWindow's "Log in again"): asks for the login; the outbox waits meanwhile.
     void logInAgain();
+    // MainWindow's "New case": the dialog, then the new case shown and sent.
+    void openNewCase();
 
 signals:
     void ready();

@@ -104,6 +104,8 @@ void TestCommandArgs::malformed_data()
     row("attachDocument: name blank", commandType, attach, "args.document.name", QStringLiteral("  "));
     row("attachDocument: name too long", commandType, attach, "args.document.name", longName);
     row("attachDocument: text too long", commandType, attach, "args.document.text", longText);
+    row("createCase: title too long", commandType, create, "args.case.title",
+        QString(CommandLimits::TitleLength + 1, u'ü'));
     row("attachDocument: too large", commandType, attach, "args.document.size", CommandLimits::DocumentSize + 1);
     row("updateDocumentMeta: document id missing", commandType, updateMeta, "args.documentId", removed);
     row("updateDocumentMeta: document id garbage", commandType, updateMeta, "args.documentId",

@@ -493,7 +493,8 @@ void TestMainWindow::syncIndicatorFollowsTheSession()
     QFETCH(bool, online);
     QFETCH(qint64, pending);
     QFETCH(QString, expected);
-    QVERIFY(!m_window->syncLabel()); // no server, no indicator
+    QVERIFY(!m_window->syncLabel());     // no server, no indicator
+    QVERIFY(!m_window->newCaseAction()); // nor new cases: nothing would send them
     auto session = makeSession();
     m_window->setSyncSession(session.get());
     QVERIFY(m_window->syncLabel());
@@ -522,9 +523,19 @@ void TestMainWindow::loginAgainIsOfferedWhenTheSessionEnds()
     QCOMPARE(m_window->syncLabel()->text(), QStringLiteral("Login required"));
     QVERIFY(m_window->loginAgainAction()->isEnabled());
     // Reachable from the menu bar, where the user looks for it.
-    QVERIFY(m_window->menuBar()->actions().constFirst()->menu()->actions().contains(m_window->loginAgainAction()));
+    const QList<QAction *> menus = m_window->menuBar()->actions();
+    QVERIFY(std::any_of(menus.cbegin(), menus.cend(), [&](const QAction *menu) {
+        return menu->menu() && menu->menu()->actions().contains(m_window->loginAgainAction());
+    }));
     m_window->loginAgainAction()->trigger();
     QCOMPARE(requested.size(), 1);
+
+    // With a session, cases can be made: "New case" (Ctrl+N) asks the controller for its dialog.
+    QVERIFY(m_window->newCaseAction());
+    QCOMPARE(m_window->newCaseAction()->shortcut(), QKeySequence(QKeySequence::New));
+    QSignalSpy newCase(m_window.get(), &ui::MainWindow::newCaseRequested);
+    m_window->newCaseAction()->trigger();
+    QCOMPARE(newCase.size(), 1);
     m_window.reset();
 }
 
