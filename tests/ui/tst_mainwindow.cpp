@@ -30,6 +30,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -451,6 +452,12 @@ void TestMainWindow::unsavedEditsAreNotLeftBehind()
     QVERIFY(m_window->detailPane()->formView() != form);
     QVERIFY(!work->hasUnsavedChanges());
     QCOMPARE(*storage::Outbox(*m_db).pendingCount(), qint64(0));
+
+    // A sync that did not change the shown case leaves its form alone (where the clerk may be typing).
+    const QPointer<ui::FormView> shown = m_window->detailPane()->formView();
+    m_window->reloadCase();
+    QVERIFY(shown); // not deleted and made anew
+    QCOMPARE(m_window->detailPane()->formView(), shown.data());
 }
 
 std::unique_ptr<sync::SyncSession> TestMainWindow::makeSession() const
