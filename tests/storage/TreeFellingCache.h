@@ -3,8 +3,11 @@
 // client checks before a command enters the outbox, in storage and in the widgets that submit commands.
 #pragma once
 
+#include "mock/MockClock.h"
 #include "storage/CaseRepository.h"
 #include "storage/ReferenceRepository.h"
+
+#include <memory>
 
 #include "TemporaryCache.h"
 #include "TreeFellingSamples.h"
@@ -25,5 +28,29 @@ inline QString fillForCasework(TemporaryCache &cache, const Case &confirmed)
         return stored.error().toString();
     return {};
 }
+
+// What the tests of a user's work on one case share: the samples' day on the clock while the test object lives,
+// and a fresh cache per test function. A base of the test class, beside QObject.
+class CaseworkFixture {
+protected:
+    // A new cache holding the reference data and `confirmed`; the first failure's text, or empty.
+    QString startCache(const Case &confirmed)
+    {
+        m_cache = std::make_unique<TemporaryCache>();
+        return fillForCasework(*m_cache, confirmed);
+    }
+
+    // The opened sample as the server confirmed it after a few changes.
+    static Case confirmedSample()
+    {
+        Case c = openedTreeFellingCase();
+        c.version = 3;
+        return c;
+    }
+
+    MockClock m_clock{treeFellingDay};
+    ScopedClock m_scopedClock{m_clock};
+    std::unique_ptr<TemporaryCache> m_cache;
+};
 
 } // namespace casedesk::test

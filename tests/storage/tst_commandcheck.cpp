@@ -18,15 +18,6 @@ using test::fieldEdit;
 
 namespace {
 
-// The sample application as the server confirmed it: unassigned, its process at the first task.
-Case confirmedCase()
-{
-    Case c = test::openedTreeFellingCase();
-    c.assigneeId = {};
-    c.version = 3;
-    return c;
-}
-
 QJsonObject firstTask(const Case &c, const User &user)
 {
     return test::firstTask(c, test::actorOf(user));
@@ -34,18 +25,16 @@ QJsonObject firstTask(const Case &c, const User &user)
 
 } // namespace
 
-class TestCommandCheck : public QObject {
+class TestCommandCheck : public QObject, private test::CaseworkFixture {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { Clock::setCurrent(&m_clock); }
-    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void init()
     {
-        m_cache = std::make_unique<test::TemporaryCache>();
-        m_case = confirmedCase();
-        const QString filled = test::fillForCasework(*m_cache, m_case);
+        m_case = confirmedSample();
+        m_case.assigneeId = {}; // unassigned, its process at the first task
+        const QString filled = startCache(m_case);
         QVERIFY2(filled.isEmpty(), qPrintable(filled));
     }
 
@@ -221,8 +210,6 @@ private slots:
     }
 
 private:
-    test::MockClock m_clock{test::treeFellingDay};
-    std::unique_ptr<test::TemporaryCache> m_cache;
     Case m_case;
 };
 

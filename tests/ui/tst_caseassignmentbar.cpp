@@ -22,20 +22,16 @@ using namespace casedesk;
 using namespace casedesk::storage;
 using ui::CaseAssignmentBar;
 
-class TestCaseAssignmentBar : public QObject {
+class TestCaseAssignmentBar : public QObject, private test::CaseworkFixture {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { Clock::setCurrent(&m_clock); }
-    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void init()
     {
-        m_cache = std::make_unique<test::TemporaryCache>();
-        m_case = test::openedTreeFellingCase();
+        m_case = confirmedSample();
         m_case.assigneeId = {};
-        m_case.version = 3;
-        const QString filled = test::fillForCasework(*m_cache, m_case);
+        const QString filled = startCache(m_case);
         QVERIFY2(filled.isEmpty(), qPrintable(filled));
     }
 
@@ -179,8 +175,6 @@ private:
         return entries && !entries->isEmpty() ? entries->last().command : Command{};
     }
 
-    test::MockClock m_clock{test::treeFellingDay};
-    std::unique_ptr<test::TemporaryCache> m_cache;
     Case m_case;
 };
 

@@ -51,13 +51,12 @@ QByteArray storedContent(const BlobFileStore &blobs, const QString &sha256)
 
 } // namespace
 
-class TestCaseDocumentsPanel : public QObject {
+class TestCaseDocumentsPanel : public QObject, private test::CaseworkFixture {
     Q_OBJECT
 
 private slots:
     void initTestCase()
     {
-        Clock::setCurrent(&m_clock);
         for (const char *name : {"form-filled-by-acrobat.pdf", "fields-two-pages.pdf"}) {
             const QString path = test::corpusPath(QStringLiteral("pdf/acroform/") + QLatin1String(name));
             if (path.isEmpty())
@@ -65,14 +64,11 @@ private slots:
             m_pdfs.append(path);
         }
     }
-    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void init()
     {
-        m_cache = std::make_unique<test::TemporaryCache>();
-        m_case = test::openedTreeFellingCase();
-        m_case.version = 3;
-        const QString filled = test::fillForCasework(*m_cache, m_case);
+        m_case = confirmedSample();
+        const QString filled = startCache(m_case);
         QVERIFY2(filled.isEmpty(), qPrintable(filled));
         auto blobs = BlobFileStore::open(m_cache->path(), m_cache->key());
         QVERIFY2(blobs, test::errorText(blobs).constData());
@@ -176,9 +172,7 @@ private slots:
     }
 
 private:
-    test::MockClock m_clock{test::treeFellingDay};
     QStringList m_pdfs;
-    std::unique_ptr<test::TemporaryCache> m_cache;
     std::optional<BlobFileStore> m_blobs;
     Case m_case;
 };

@@ -25,19 +25,15 @@ using ui::CaseNotesPanel;
 
 Q_DECLARE_METATYPE(casedesk::Role)
 
-class TestCaseNotesPanel : public QObject {
+class TestCaseNotesPanel : public QObject, private test::CaseworkFixture {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { Clock::setCurrent(&m_clock); }
-    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void init()
     {
-        m_cache = std::make_unique<test::TemporaryCache>();
-        m_case = test::openedTreeFellingCase();
-        m_case.version = 3;
-        const QString filled = test::fillForCasework(*m_cache, m_case);
+        m_case = confirmedSample();
+        const QString filled = startCache(m_case);
         QVERIFY2(filled.isEmpty(), qPrintable(filled));
     }
 
@@ -135,8 +131,6 @@ private slots:
     }
 
 private:
-    test::MockClock m_clock{test::treeFellingDay};
-    std::unique_ptr<test::TemporaryCache> m_cache;
     Case m_case;
 };
 

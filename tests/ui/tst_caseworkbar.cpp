@@ -43,19 +43,15 @@ QList<Command> queuedCommands(CacheDatabase &db)
 
 } // namespace
 
-class TestCaseWorkBar : public QObject {
+class TestCaseWorkBar : public QObject, private test::CaseworkFixture {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { Clock::setCurrent(&m_clock); }
-    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void init()
     {
-        m_cache = std::make_unique<test::TemporaryCache>();
-        m_case = test::openedTreeFellingCase();
-        m_case.version = 3;
-        const QString filled = test::fillForCasework(*m_cache, m_case);
+        m_case = confirmedSample();
+        const QString filled = startCache(m_case);
         QVERIFY2(filled.isEmpty(), qPrintable(filled));
         m_pane = std::make_unique<ui::CaseDetailPane>();
     }
@@ -290,8 +286,6 @@ private:
         details->setPlainText(text);
     }
 
-    test::MockClock m_clock{test::treeFellingDay};
-    std::unique_ptr<test::TemporaryCache> m_cache;
     std::unique_ptr<ui::CaseDetailPane> m_pane;
     Case m_case;
 };

@@ -24,17 +24,14 @@ using namespace casedesk;
 using namespace casedesk::storage;
 using ui::NewCaseDialog;
 
-class TestNewCaseDialog : public QObject {
+class TestNewCaseDialog : public QObject, private test::CaseworkFixture {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { Clock::setCurrent(&m_clock); }
-    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void init()
     {
-        m_cache = std::make_unique<test::TemporaryCache>();
-        const QString filled = test::fillForCasework(*m_cache, test::openedTreeFellingCase());
+        const QString filled = startCache(confirmedSample());
         QVERIFY2(filled.isEmpty(), qPrintable(filled));
     }
 
@@ -148,8 +145,6 @@ private slots:
     }
 
 private:
-    test::MockClock m_clock{test::treeFellingDay};
-    std::unique_ptr<test::TemporaryCache> m_cache;
 };
 
 QTEST_MAIN(TestNewCaseDialog)
