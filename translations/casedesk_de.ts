@@ -2040,37 +2040,37 @@
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="21"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="22"/>
         <source>Assigns this case of your team to you</source>
         <translation>Weist Ihnen diesen Vorgang Ihres Teams zu</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="22"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="23"/>
         <source>Puts the case back into the team&apos;s unassigned cases</source>
         <translation>Legt den Vorgang zurück zu den nicht zugewiesenen Vorgängen des Teams</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="23"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="24"/>
         <source>Team member to assign the case to</source>
         <translation>Teammitglied, dem der Vorgang zugewiesen wird</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="24"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="25"/>
         <source>Assigns the case to the chosen team member</source>
         <translation>Weist den Vorgang dem gewählten Teammitglied zu</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="80"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="78"/>
         <source>Not assigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="80"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="78"/>
         <source>Assigned to %1</source>
         <translation>Zugewiesen an %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="147"/>
+        <location filename="../modules/ui/CaseAssignmentBar.cpp" line="145"/>
         <source>a user unknown here</source>
         <translation>eine hier unbekannte Person</translation>
     </message>
@@ -2153,7 +2153,7 @@
     </message>
     <message>
         <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="63"/>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="245"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="237"/>
         <source>Attach files…</source>
         <translation>Dateien anfügen…</translation>
     </message>
@@ -2178,33 +2178,33 @@
         <translation>Fügt dem Vorgang Dateien hinzu (Scans, Schreiben); sie werden verschlüsselt aufbewahrt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="150"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="146"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="154"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="150"/>
         <source>not sent yet</source>
         <translation>noch nicht übertragen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="177"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="174"/>
         <source>“%1” cannot be read. Check that the file exists and that you may open it.</source>
         <translation>„%1“ kann nicht gelesen werden. Prüfen Sie, ob die Datei vorhanden ist und Sie sie öffnen dürfen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="181"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="179"/>
         <source>“%1” is larger than %2. Split it into smaller files or scan it at a lower resolution.</source>
         <translation>„%1“ ist größer als %2. Teilen Sie die Datei auf oder scannen Sie mit geringerer Auflösung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="208"/>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="225"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="206"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="223"/>
         <source>“%1” was not attached: %2</source>
         <translation>„%1“ wurde nicht angefügt: %2</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="245"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="237"/>
         <source>Encrypting…</source>
         <translation>Wird verschlüsselt…</translation>
     </message>
@@ -2242,12 +2242,12 @@
         <translation>Fügt den Vermerk dem Vorgang hinzu (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseNotesPanel.cpp" line="95"/>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="91"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseNotesPanel.cpp" line="127"/>
+        <location filename="../modules/ui/CaseNotesPanel.cpp" line="123"/>
         <source>unknown author</source>
         <translation>unbekannter Verfasser</translation>
     </message>
@@ -2285,47 +2285,47 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="67"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="68"/>
         <source>Saves your changes to the form (Ctrl+S)</source>
         <translation>Speichert Ihre Änderungen am Formular (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="69"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="70"/>
         <source>Shows the form as it was before your changes</source>
         <translation>Zeigt das Formular wieder so, wie es vor Ihren Änderungen war</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="74"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="72"/>
         <source>Follow-up (Wiedervorlage):</source>
         <translation>Wiedervorlage:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="77"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="75"/>
         <source>Follow-up date</source>
         <translation>Datum der Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="78"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="76"/>
         <source>The case comes up again on this day</source>
         <translation>Der Vorgang kommt an diesem Tag wieder vor</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="79"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="77"/>
         <source>Removes the follow-up date</source>
         <translation>Entfernt die Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="278"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="276"/>
         <source>Task: %1</source>
         <translation>Aufgabe: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="281"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="279"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="282"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="280"/>
         <source>Completes the task “%1”</source>
         <translation>Schließt die Aufgabe „%1“ ab</translation>
     </message>
@@ -3120,47 +3120,47 @@
         <translation>Änderung verwerfen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32"/>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="33"/>
         <source>&amp;Re-apply</source>
         <translation>&amp;Erneut übernehmen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="32"/>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="33"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="33"/>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="34"/>
         <source>&amp;Discard…</source>
         <translation>&amp;Verwerfen …</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="35"/>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="36"/>
         <source>The server did not apply these changes. Re-apply a change on top of the current state, open its case to edit it, or discard it.</source>
         <translation>Der Server hat diese Änderungen nicht übernommen. Übernehmen Sie eine Änderung erneut auf den aktuellen Stand, öffnen Sie ihren Vorgang, um sie zu bearbeiten, oder verwerfen Sie sie.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="49"/>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="50"/>
         <source>Changes that need your attention</source>
         <translation>Änderungen, die Ihre Aufmerksamkeit brauchen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="57"/>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="53"/>
         <source>Make the change again on top of what the case holds now</source>
         <translation>Die Änderung auf dem aktuellen Stand des Vorgangs erneut vornehmen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="59"/>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="55"/>
         <source>Open the case to make the change by hand</source>
         <translation>Den Vorgang öffnen, um die Änderung von Hand vorzunehmen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="61"/>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="57"/>
         <source>Drop the change for good</source>
         <translation>Die Änderung endgültig verwerfen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="169"/>
+        <location filename="../modules/ui/NeedsAttentionPanel.cpp" line="159"/>
         <source>Discard this change for good?</source>
         <translation>Diese Änderung endgültig verwerfen?</translation>
     </message>
@@ -3183,57 +3183,57 @@
         <translation>Weist Ihnen den neuen Vorgang zu; sonst wartet er bei den nicht zugewiesenen Vorgängen des Teams</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="57"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="53"/>
         <source>Case &amp;type:</source>
         <translation>Vorgangs&amp;art:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="58"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="54"/>
         <source>T&amp;eam:</source>
         <translation>T&amp;eam:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="59"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="55"/>
         <source>T&amp;itle:</source>
         <translation>&amp;Betreff:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="60"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="56"/>
         <source>&amp;Given name:</source>
         <translation>&amp;Vorname:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="61"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="57"/>
         <source>&amp;Family name:</source>
         <translation>&amp;Nachname:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="62"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="58"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="63"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="59"/>
         <source>&amp;Street and number:</source>
         <translation>&amp;Straße und Hausnummer:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="64"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="60"/>
         <source>&amp;Postcode and city:</source>
         <translation>&amp;PLZ und Ort:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="65"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="61"/>
         <source>&amp;Received on:</source>
         <translation>&amp;Eingegangen am:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="68"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="64"/>
         <source>Create case</source>
         <translation>Vorgang anlegen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="103"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="99"/>
         <source>You may not open cases. The mailroom, clerks and team leads do.</source>
         <translation>Sie dürfen keine Vorgänge anlegen. Das tun die Poststelle, Sachbearbeitung und Teamleitungen.</translation>
     </message>

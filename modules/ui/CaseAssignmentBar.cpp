@@ -16,15 +16,13 @@ namespace casedesk::ui {
 CaseAssignmentBar::CaseAssignmentBar(storage::CacheDatabase &db, User user, QWidget *parent)
     : QWidget(parent), m_db(db), m_user(std::move(user)), m_assignee(new QLabel(this)),
       m_claim(new QPushButton(tr("Take this case"), this)), m_handBack(new QPushButton(tr("Hand back"), this)),
-      m_members(new QComboBox(this)), m_assign(new QPushButton(tr("Assign"), this)), m_error(new QLabel(this))
+      m_members(new QComboBox(this)), m_assign(new QPushButton(tr("Assign"), this)),
+      m_error(new MessageLabel(QStringLiteral("caseAssignmentError"), this))
 {
     m_claim->setToolTip(tr("Assigns this case of your team to you"));
     m_handBack->setToolTip(tr("Puts the case back into the team's unassigned cases"));
     m_members->setAccessibleName(tr("Team member to assign the case to"));
     m_assign->setToolTip(tr("Assigns the case to the chosen team member"));
-    m_error->setObjectName(QStringLiteral("caseAssignmentError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
@@ -69,13 +67,13 @@ void CaseAssignmentBar::clear()
     for (QWidget *action : {static_cast<QWidget *>(m_claim), static_cast<QWidget *>(m_handBack),
                             static_cast<QWidget *>(m_members), static_cast<QWidget *>(m_assign)})
         action->hide();
-    showError({});
+    m_error->showMessage({});
 }
 
 void CaseAssignmentBar::showCase(const Case &c)
 {
     if (!m_case || m_case->id != c.id)
-        showError({});
+        m_error->showMessage({});
     m_case = c;
     m_assignee->setText(c.assigneeId.isNull() ? tr("Not assigned") : tr("Assigned to %1").arg(nameOf(c.assigneeId)));
 
@@ -131,10 +129,10 @@ void CaseAssignmentBar::submit(CommandName name, const QJsonObject &args)
     const Result<Command> queued = storage::Outbox(m_db).submit(name, caseId, args, m_user.id);
     if (!queued) {
         qCInfo(lcUi).noquote() << "assignment refused:" << queued.error().toString();
-        showError(queued.error().message);
+        m_error->showMessage(queued.error().message);
         return;
     }
-    showError({});
+    m_error->showMessage({});
     emit outboxChanged(caseId);
 }
 
@@ -145,12 +143,6 @@ QString CaseAssignmentBar::nameOf(const QUuid &userId) const
             return user.displayName;
     }
     return tr("a user unknown here");
-}
-
-void CaseAssignmentBar::showError(const QString &message)
-{
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
 }
 
 } // namespace casedesk::ui

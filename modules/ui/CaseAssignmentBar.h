@@ -8,6 +8,7 @@
 #include "core/Case.h"
 #include "core/Command.h"
 #include "core/User.h"
+#include "ui/MessageLabel.h"
 
 #include <QWidget>
 
@@ -55,7 +56,6 @@ private:
     void submit(CommandName name, const QJsonObject &args);
     void readUsers();
     void fillMembers();
-    void showError(const QString &message);
     QString nameOf(const QUuid &userId) const;
 
     storage::CacheDatabase &m_db;
@@ -67,7 +67,7 @@ private:
     QPushButton *m_handBack;
     QComboBox *m_members;
     QPushButton *m_assign;
-    QLabel *m_error;
+    MessageLabel *m_error;
 };
 
 } // namespace casedesk::ui

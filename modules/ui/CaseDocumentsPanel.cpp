@@ -61,7 +61,7 @@ CaseDocumentsPanel::CaseDocumentsPanel(storage::CacheDatabase &db, storage::Blob
                                        QWidget *parent)
     : QWidget(parent), m_db(db), m_blobs(std::move(blobs)), m_actor(actor), m_chooseFiles(chooseFilesInDialog),
       m_list(new QListWidget(this)), m_kind(new QComboBox(this)), m_attach(new QPushButton(tr("Attach files…"), this)),
-      m_error(new QLabel(this))
+      m_error(new MessageLabel(QStringLiteral("caseDocumentsError"), this))
 {
     auto *heading = new QLabel(tr("Documents"), this);
     QFont headingFont = heading->font();
@@ -73,10 +73,6 @@ CaseDocumentsPanel::CaseDocumentsPanel(storage::CacheDatabase &db, storage::Blob
         m_kind->addItem(tr(known.name), int(known.kind));
     m_kind->setAccessibleName(tr("Kind of the documents to attach"));
     m_attach->setToolTip(tr("Adds files (scans, letters) to the case; they are kept encrypted"));
-    m_error->setObjectName(QStringLiteral("caseDocumentsError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_error, 1);
@@ -109,14 +105,14 @@ void CaseDocumentsPanel::clear()
     m_case.reset();
     m_attachable = false;
     m_list->clear();
-    showError({});
+    m_error->showMessage({});
     updateAttachButton();
 }
 
 void CaseDocumentsPanel::showCase(const Case &c)
 {
     if (!m_case || m_case->id != c.id)
-        showError({});
+        m_error->showMessage({});
     m_case = c;
     const Result<storage::CommandCheck::Offer> offer = storage::CommandCheck(m_db.sqlite()).offer(c, m_actor);
     m_attachable = offer && offer->documentsAttachable;
@@ -135,7 +131,7 @@ void CaseDocumentsPanel::reload()
     const Result<QList<DocumentRef>> documents = cases.visibleDocuments(m_case->id);
     if (!documents) {
         qCWarning(lcUi).noquote() << "reading the documents failed:" << documents.error().toString();
-        showError(documents.error().message);
+        m_error->showMessage(documents.error().message);
         return;
     }
     // A document the server has not confirmed waits for the sync; the list says so.
@@ -174,16 +170,18 @@ void CaseDocumentsPanel::attachFiles(const QStringList &paths)
     for (const QString &path : paths) {
         const QFileInfo file(path);
         if (!file.isFile() || !file.isReadable()) {
-            showError(tr("“%1” cannot be read. Check that the file exists and that you may open it.").arg(path));
+            m_error->showMessage(
+                tr("“%1” cannot be read. Check that the file exists and that you may open it.").arg(path));
             return;
         }
         if (file.size() > CommandLimits::DocumentSize) {
-            showError(tr("“%1” is larger than %2. Split it into smaller files or scan it at a lower resolution.")
-                          .arg(file.fileName(), QLocale().formattedDataSize(CommandLimits::DocumentSize)));
+            m_error->showMessage(
+                tr("“%1” is larger than %2. Split it into smaller files or scan it at a lower resolution.")
+                    .arg(file.fileName(), QLocale().formattedDataSize(CommandLimits::DocumentSize)));
             return;
         }
     }
-    showError({});
+    m_error->showMessage({});
     m_importCase = m_case->id;
     m_importKind = DocumentKind(m_kind->currentData().toInt());
     m_import.setFuture(QtConcurrent::run([blobs = m_blobs, paths] {
@@ -227,16 +225,10 @@ void CaseDocumentsPanel::importFinished()
         }
         queued = true;
     }
-    showError(problems.join(QLatin1Char('\n')));
+    m_error->showMessage(problems.join(QLatin1Char('\n')));
     reload();
     if (queued)
         emit outboxChanged(m_importCase);
-}
-
-void CaseDocumentsPanel::showError(const QString &message)
-{
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
 }
 
 void CaseDocumentsPanel::updateAttachButton()

@@ -9,6 +9,7 @@
 #include "core/Case.h"
 #include "core/DocumentRef.h"
 #include "storage/BlobFileStore.h"
+#include "ui/MessageLabel.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -66,7 +67,6 @@ private:
         Result<storage::BlobFileStore::Imported> imported;
     };
     void importFinished();
-    void showError(const QString &message);
     void updateAttachButton();
 
     storage::CacheDatabase &m_db;
@@ -81,7 +81,7 @@ private:
     QListWidget *m_list;
     QComboBox *m_kind;
     QPushButton *m_attach;
-    QLabel *m_error;
+    MessageLabel *m_error;
 };
 
 } // namespace casedesk::ui

@@ -20,7 +20,7 @@ namespace casedesk::ui {
 
 CaseNotesPanel::CaseNotesPanel(storage::CacheDatabase &db, const QUuid &actor, QWidget *parent)
     : QWidget(parent), m_db(db), m_actor(actor), m_list(new QListWidget(this)), m_editor(new QPlainTextEdit(this)),
-      m_add(new QPushButton(tr("Add Vermerk"), this)), m_error(new QLabel(this))
+      m_add(new QPushButton(tr("Add Vermerk"), this)), m_error(new MessageLabel(QStringLiteral("caseNotesError"), this))
 {
     auto *heading = new QLabel(tr("Vermerke"), this);
     QFont headingFont = heading->font();
@@ -35,10 +35,6 @@ CaseNotesPanel::CaseNotesPanel(storage::CacheDatabase &db, const QUuid &actor, Q
     m_editor->setMaximumHeight(m_editor->fontMetrics().lineSpacing() * 5);
     m_add->setToolTip(tr("Adds the Vermerk to the case (Ctrl+Return)"));
     m_add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_error->setObjectName(QStringLiteral("caseNotesError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_error, 1);
@@ -61,7 +57,7 @@ void CaseNotesPanel::clear()
     m_list->clear();
     m_editor->clear();
     m_editor->setEnabled(false);
-    showError({});
+    m_error->showMessage({});
     updateAddButton();
 }
 
@@ -69,7 +65,7 @@ void CaseNotesPanel::showCase(const QUuid &caseId)
 {
     if (caseId != m_caseId) {
         m_editor->clear();
-        showError({});
+        m_error->showMessage({});
     }
     m_caseId = caseId;
     m_editor->setEnabled(!caseId.isNull());
@@ -85,7 +81,7 @@ void CaseNotesPanel::reload()
     const Result<QList<Note>> notes = storage::CaseRepository(m_db).visibleNotes(m_caseId);
     if (!notes) {
         qCWarning(lcUi).noquote() << "reading the Vermerke failed:" << notes.error().toString();
-        showError(notes.error().message);
+        m_error->showMessage(notes.error().message);
         return;
     }
     const QLocale locale;
@@ -109,11 +105,11 @@ void CaseNotesPanel::addNote()
     if (!queued) {
         // The text stays in the field: the user may shorten it, or copy it elsewhere.
         qCInfo(lcUi).noquote() << "Vermerk refused:" << queued.error().toString();
-        showError(queued.error().message);
+        m_error->showMessage(queued.error().message);
         return;
     }
     m_editor->clear();
-    showError({});
+    m_error->showMessage({});
     reload();
     emit outboxChanged(m_caseId);
 }
@@ -127,12 +123,6 @@ QString CaseNotesPanel::authorName(const QUuid &userId)
     const QString name = user && *user ? (*user)->displayName : tr("unknown author");
     m_authorNames.insert(userId, name);
     return name;
-}
-
-void CaseNotesPanel::showError(const QString &message)
-{
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
 }
 
 void CaseNotesPanel::updateAddButton()

@@ -4,6 +4,8 @@
 // in the field), shown at once, and sent by the sync.
 #pragma once
 
+#include "ui/MessageLabel.h"
+
 #include <QHash>
 #include <QUuid>
 #include <QWidget>
@@ -46,7 +48,6 @@ signals:
 
 private:
     QString authorName(const QUuid &userId);
-    void showError(const QString &message);
     void updateAddButton();
 
     storage::CacheDatabase &m_db;
@@ -56,7 +57,7 @@ private:
     QListWidget *m_list;
     QPlainTextEdit *m_editor;
     QPushButton *m_add;
-    QLabel *m_error;
+    MessageLabel *m_error;
 };
 
 } // namespace casedesk::ui

@@ -62,14 +62,12 @@ CaseWorkBar::CaseWorkBar(storage::CacheDatabase &db, const QUuid &actor, QWidget
       m_save(new QPushButton(tr("Save changes"), this)), m_discard(new QPushButton(tr("Discard changes"), this)),
       m_followUpRow(new QWidget(this)), m_followUp(new QDateEdit(m_followUpRow)),
       m_setFollowUp(new QPushButton(tr("Set follow-up"), m_followUpRow)),
-      m_clearFollowUp(new QPushButton(tr("Clear"), m_followUpRow)), m_error(new QLabel(this))
+      m_clearFollowUp(new QPushButton(tr("Clear"), m_followUpRow)),
+      m_error(new MessageLabel(QStringLiteral("caseWorkError"), this))
 {
     m_save->setToolTip(tr("Saves your changes to the form (Ctrl+S)"));
     m_save->setShortcut(QKeySequence::Save);
     m_discard->setToolTip(tr("Shows the form as it was before your changes"));
-    m_error->setObjectName(QStringLiteral("caseWorkError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *followUpLabel = new QLabel(tr("Follow-up (Wiedervorlage):"), m_followUpRow);
     followUpLabel->setBuddy(m_followUp);
@@ -118,7 +116,7 @@ void CaseWorkBar::clear()
     m_discard->hide();
     showFollowUp(false);
     showTasks({});
-    showError({});
+    m_error->showMessage({});
     updateButtons();
 }
 
@@ -126,7 +124,7 @@ void CaseWorkBar::showCase(const Case &c, FormView *form)
 {
     const bool sameForm = form && form == m_form && c.id == m_case.id;
     if (c.id != m_case.id)
-        showError({});
+        m_error->showMessage({});
     m_case = c;
     if (!sameForm) {
         m_form = form;
@@ -137,7 +135,7 @@ void CaseWorkBar::showCase(const Case &c, FormView *form)
     const Result<storage::CommandCheck::Offer> offer = storage::CommandCheck(m_db.sqlite()).offer(c, m_actor);
     if (!offer) {
         qCWarning(lcUi).noquote() << "reading what the user may do failed:" << offer.error().toString();
-        showError(offer.error().message);
+        m_error->showMessage(offer.error().message);
     }
     // Edits already made stay editable: a sync that narrowed the rights leaves the save to the rules.
     const bool editable = offer && (offer->formEditable || hasUnsavedChanges());
@@ -212,7 +210,7 @@ void CaseWorkBar::discard()
     if (!m_form)
         return;
     m_form->setData(m_editBase);
-    showError({});
+    m_error->showMessage({});
     updateButtons();
 }
 
@@ -254,10 +252,10 @@ bool CaseWorkBar::submit(CommandName name, const QJsonObject &args)
     const Result<Command> queued = storage::Outbox(m_db).submit(name, m_case.id, args, m_actor);
     if (!queued) {
         qCInfo(lcUi).noquote() << commandNameToString(name) << "refused:" << queued.error().toString();
-        showError(queued.error().message);
+        m_error->showMessage(queued.error().message);
         return false;
     }
-    showError({});
+    m_error->showMessage({});
     return true;
 }
 
@@ -299,12 +297,6 @@ void CaseWorkBar::updateButtons()
     m_discard->setEnabled(changed);
     m_setFollowUp->setEnabled(m_followUp->date() != m_case.followUpDate);
     m_clearFollowUp->setEnabled(m_case.followUpDate.isValid());
-}
-
-void CaseWorkBar::showError(const QString &message)
-{
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
 }
 
 } // namespace casedesk::ui

@@ -11,6 +11,7 @@
 
 #include "core/Case.h"
 #include "core/Command.h"
+#include "ui/MessageLabel.h"
 #include "workflow/WorkflowEngine.h"
 
 #include <QJsonObject>
@@ -84,7 +85,6 @@ private:
     void updateButtons();
     void showFollowUp(bool settable);
     bool submitFollowUp(const QDate &date);
-    void showError(const QString &message);
 
     storage::CacheDatabase &m_db;
     QUuid m_actor;
@@ -100,7 +100,7 @@ private:
     QPushButton *m_clearFollowUp;
     QList<QPushButton *> m_taskButtons;
     QWidget *m_taskRows = nullptr; // replaced on every showCase (deleted later: a click may run in it)
-    QLabel *m_error;
+    MessageLabel *m_error;
 };
 
 } // namespace casedesk::ui

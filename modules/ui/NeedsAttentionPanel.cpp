@@ -28,7 +28,8 @@ bool askWithMessageBox(QWidget *parent, const QString &question)
 
 NeedsAttentionPanel::NeedsAttentionPanel(storage::CacheDatabase &db, const QUuid &actor, QWidget *parent)
     : QWidget(parent), m_db(db), m_actor(actor), m_confirmer(askWithMessageBox),
-      m_model(new NeedsAttentionModel(db, this)), m_table(new QTableView(this)), m_error(new QLabel(this)),
+      m_model(new NeedsAttentionModel(db, this)), m_table(new QTableView(this)),
+      m_error(new MessageLabel(QStringLiteral("needsAttentionError"), this)),
       m_reapply(new QPushButton(tr("&Re-apply"), this)), m_edit(new QPushButton(tr("&Edit"), this)),
       m_discard(new QPushButton(tr("&Discard…"), this))
 {
@@ -47,11 +48,6 @@ NeedsAttentionPanel::NeedsAttentionPanel(storage::CacheDatabase &db, const QUuid
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(tr("Changes that need your attention"));
-
-    m_error->setObjectName(QStringLiteral("needsAttentionError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
 
     m_reapply->setObjectName(QStringLiteral("reapplyButton"));
     m_reapply->setToolTip(tr("Make the change again on top of what the case holds now"));
@@ -93,7 +89,7 @@ void NeedsAttentionPanel::reload()
 {
     if (Result<void> loaded = m_model->reload(); !loaded) {
         qCWarning(lcUi).noquote() << "needs attention list not read:" << loaded.error().toString();
-        showError(loaded.error().message);
+        m_error->showMessage(loaded.error().message);
         return;
     }
     m_table->resizeRowsToContents();
@@ -107,12 +103,6 @@ int NeedsAttentionPanel::selectedRow() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? -1 : rows.constFirst().row();
-}
-
-void NeedsAttentionPanel::showError(const QString &message)
-{
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
 }
 
 void NeedsAttentionPanel::updateActions()
@@ -135,13 +125,13 @@ void NeedsAttentionPanel::reapplySelected()
     const int row = selectedRow();
     if (row < 0)
         return;
-    showError({});
+    m_error->showMessage({});
     const QModelIndex index = m_model->index(row, 0);
     const QUuid commandId = index.data(NeedsAttentionModel::CommandIdRole).toUuid();
     const QUuid caseId = index.data(NeedsAttentionModel::CaseIdRole).toUuid();
     if (auto reapplied = storage::Outbox(m_db).reapply(commandId, m_actor); !reapplied) {
         qCInfo(lcUi).noquote() << "re-apply refused:" << reapplied.error().toString();
-        showError(reapplied.error().message);
+        m_error->showMessage(reapplied.error().message);
         return;
     }
     reloadAndSelect(row);
@@ -159,7 +149,7 @@ void NeedsAttentionPanel::discardSelected()
     const int row = selectedRow();
     if (row < 0)
         return;
-    showError({});
+    m_error->showMessage({});
     const QModelIndex index = m_model->index(row, 0);
     const QString change = m_model->index(row, NeedsAttentionModel::ChangeColumn).data().toString();
     const QString aktenzeichen = m_model->index(row, NeedsAttentionModel::AktenzeichenColumn).data().toString();
@@ -172,7 +162,7 @@ void NeedsAttentionPanel::discardSelected()
     if (auto discarded = storage::Outbox(m_db).discard(index.data(NeedsAttentionModel::CommandIdRole).toUuid());
         !discarded) {
         qCInfo(lcUi).noquote() << "discard refused:" << discarded.error().toString();
-        showError(discarded.error().message);
+        m_error->showMessage(discarded.error().message);
         return;
     }
     reloadAndSelect(row);

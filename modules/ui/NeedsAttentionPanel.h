@@ -3,6 +3,8 @@
 // discard it after a confirmation. The main window shows the panel and a badge with its count.
 #pragma once
 
+#include "ui/MessageLabel.h"
+
 #include <QUuid>
 #include <QWidget>
 
@@ -52,7 +54,6 @@ signals:
 
 private:
     int selectedRow() const; // -1 when none
-    void showError(const QString &message);
     void updateActions();
     // Reloads and keeps a row selected near `row`, so that the user can work down the list.
     void reloadAndSelect(int row);
@@ -62,7 +63,7 @@ private:
     Confirmer m_confirmer;
     NeedsAttentionModel *m_model;
     QTableView *m_table;
-    QLabel *m_error;
+    MessageLabel *m_error;
     QPushButton *m_reapply;
     QPushButton *m_edit;
     QPushButton *m_discard;

@@ -29,7 +29,7 @@ NewCaseDialog::NewCaseDialog(storage::CacheDatabase &db, const User &user, QWidg
       m_organisation(new QLineEdit(this)), m_street(new QLineEdit(this)), m_houseNumber(new QLineEdit(this)),
       m_postcode(new QLineEdit(this)), m_city(new QLineEdit(QStringLiteral("Stuttgart"), this)),
       m_received(new QDateEdit(Clock::current().today(), this)), m_assignToMe(new QCheckBox(tr("I work on it"), this)),
-      m_create(nullptr), m_error(new QLabel(this))
+      m_create(nullptr), m_error(new MessageLabel(QStringLiteral("newCaseError"), this))
 {
     setWindowTitle(tr("New case"));
     if (const Result<demo::BundledContent> &bundled = demo::BundledContent::instance(); bundled) {
@@ -42,10 +42,6 @@ NewCaseDialog::NewCaseDialog(storage::CacheDatabase &db, const User &user, QWidg
     m_received->setCalendarPopup(true);
     m_received->setMaximumDate(Clock::current().today()); // an application cannot arrive tomorrow
     m_assignToMe->setToolTip(tr("Assigns the new case to you; otherwise it waits in the team's unassigned cases"));
-    m_error->setObjectName(QStringLiteral("newCaseError"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
 
     auto *street = new QHBoxLayout;
     street->addWidget(m_street, 1);
@@ -88,7 +84,7 @@ void NewCaseDialog::readTeams()
     if (!teams || !deputyships) {
         const Error &error = teams ? deputyships.error() : teams.error();
         qCWarning(lcUi).noquote() << "reading the teams failed:" << error.toString();
-        showError(error.message);
+        m_error->showMessage(error.message);
         return;
     }
     // The teams the policy lets the user open cases for; the server checks again.
@@ -100,7 +96,7 @@ void NewCaseDialog::readTeams()
         m_team->addItem(team.code + QLatin1Char(' ') + team.name, team.id);
     }
     if (m_teams.isEmpty())
-        showError(tr("You may not open cases. The mailroom, clerks and team leads do."));
+        m_error->showMessage(tr("You may not open cases. The mailroom, clerks and team leads do."));
 }
 
 void NewCaseDialog::updateState()
@@ -142,18 +138,12 @@ bool NewCaseDialog::create()
                                                                 {{QStringLiteral("case"), draft.toJson()}}, m_user.id);
     if (!queued) {
         qCInfo(lcUi).noquote() << "createCase refused:" << queued.error().toString();
-        showError(queued.error().message);
+        m_error->showMessage(queued.error().message);
         return false;
     }
     m_created = draft.id;
     accept();
     return true;
-}
-
-void NewCaseDialog::showError(const QString &message)
-{
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
 }
 
 } // namespace casedesk::ui

@@ -8,6 +8,7 @@
 
 #include "core/Team.h"
 #include "core/User.h"
+#include "ui/MessageLabel.h"
 
 #include <QDialog>
 #include <QUuid>
@@ -56,7 +57,6 @@ public slots:
 private:
     void readTeams();
     void updateState();
-    void showError(const QString &message);
 
     storage::CacheDatabase &m_db;
     User m_user;
@@ -75,7 +75,7 @@ private:
     QDateEdit *m_received;
     QCheckBox *m_assignToMe;
     QPushButton *m_create;
-    QLabel *m_error;
+    MessageLabel *m_error;
 };
 
 } // namespace casedesk::ui
