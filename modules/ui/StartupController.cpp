@@ -407,7 +407,8 @@ void StartupController::showWindow()
             m_window->setCaseDocuments(documents);
             connect(m_session.get(), &sync::SyncSession::synced, documents, &CaseDocumentsPanel::reload);
             connect(documents, &CaseDocumentsPanel::outboxChanged, m_inbox.get(), &InboxController::refresh);
-            connect(documents, &CaseDocumentsPanel::outboxChanged, m_window.get(), &MainWindow::showCase);
+            // An import ends after a while: the case it was for may no longer be the one shown.
+            connect(documents, &CaseDocumentsPanel::outboxChanged, m_window.get(), &MainWindow::reloadCase);
             connect(documents, &CaseDocumentsPanel::outboxChanged, m_session.get(), &sync::SyncSession::syncNow);
         }
         auto *notes = new CaseNotesPanel(*m_db, m_user ? m_user->id : QUuid(), m_window.get());
