@@ -102,16 +102,12 @@ public:
             report([](SyncSession &s) { emit s.sessionEnded(); });
             return;
         }
-        // A session stored before another user took the cache over belongs to a clientId the cache no longer has.
+        // A stored session belongs to the clientId of the cache it logged in with. Another user's cache has another
+        // one, and so has a cache without an owner: a new one, or one made anew after the old was moved aside (the
+        // session's pushes would be refused as another installation's). Both need a login.
         const Result<QUuid> owner = storage::CacheOwner(*m_cache).owner();
-        if (!owner || (!owner->isNull() && *owner != m_tokens->tokens()->userId)) {
-            qCInfo(lcSync) << "the stored session of" << login << "is not for this cache's user";
-            report([](SyncSession &s) { emit s.sessionEnded(); });
-            return;
-        }
-        // A cache without an owner yet becomes this user's, as at a login.
-        if (const Result<bool> taken = storage::CacheOwner(*m_cache).takeOver(m_tokens->tokens()->userId); !taken) {
-            qCWarning(lcSync).noquote() << "the cache's owner is not written:" << taken.error().toString();
+        if (!owner || owner->isNull() || *owner != m_tokens->tokens()->userId) {
+            qCInfo(lcSync) << "the stored session of" << login << "is not for this cache";
             report([](SyncSession &s) { emit s.sessionEnded(); });
             return;
         }

@@ -231,6 +231,19 @@ void TestSyncSession::aStoredSessionResumesAfterARestart()
     QSignalSpy ended(s.get(), &SyncSession::sessionEnded);
     s->resume(m_proxy.url(), QStringLiteral("nobody"));
     QTRY_VERIFY_WITH_TIMEOUT(!ended.isEmpty(), timeoutMs);
+
+    // A new cache (the old one moved aside, or deleted) has a clientId of its own: the stored session, bound to the
+    // old one, is not taken over (the server would refuse its pushes as another installation's); a login is needed.
+    Installation fresh;
+    const QString opened = fresh.open();
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    auto other = session(fresh);
+    QSignalSpy freshLoggedIn(other.get(), &SyncSession::loggedIn);
+    QSignalSpy freshEnded(other.get(), &SyncSession::sessionEnded);
+    other->resume(m_proxy.url(), login);
+    QTRY_VERIFY_WITH_TIMEOUT(!freshEnded.isEmpty(), timeoutMs);
+    QVERIFY(freshLoggedIn.isEmpty());
+    QVERIFY(CacheOwner(*fresh.ui).owner()->isNull()); // still nobody's: the login makes it the user's
 }
 
 void TestSyncSession::endsCleanlyWhileASyncRuns()
