@@ -68,7 +68,7 @@ MainWindow::MainWindow(InboxController &controller, QWidget *parent)
 
     connect(&m_controller, &InboxController::viewCountsChanged, this, &MainWindow::updateViewCounts);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrentCase);
-    connect(m_controller.model(), &QAbstractItemModel::modelReset, this, &MainWindow::showCurrentCase);
+    connect(m_controller.model(), &QAbstractItemModel::modelReset, this, &MainWindow::findShownCaseAgain);
     connect(&m_controller, &InboxController::filterChoicesChanged, this,
             [this] { m_filterBar->setChoices(m_controller.statusTexts(), m_controller.caseTypes()); });
     connect(m_filterBar, &InboxFilterBar::searchTextChanged, &m_controller, &InboxController::setSearchText);
@@ -273,7 +273,35 @@ void MainWindow::updateSyncIndicator()
 
 void MainWindow::showCurrentCase()
 {
+    if (m_reselecting)
+        return;
+    if (m_table->currentIndex().isValid())
+        m_shownRow = m_table->currentIndex().row();
     showCase(m_table->currentIndex().data(InboxModel::CaseIdRole).toUuid());
+}
+
+void MainWindow::findShownCaseAgain()
+{
+    // A reset (every sync refreshes the inbox) clears the table's selection. The case in the pane stays where its
+    // row is still near the old place: selected again, and shown anew only if it changed, so that a clerk's
+    // typing is not interrupted. Otherwise (another view, a search) the pane follows the table.
+    constexpr int RowsAround = 50; // about a page: the model has those rows at hand
+    QAbstractItemModel *model = m_table->model();
+    const int from = std::max(0, m_shownRow - RowsAround);
+    const int to = std::min(model->rowCount(), std::max(0, m_shownRow) + RowsAround + 1);
+    for (int row = from; !m_shownCaseId.isNull() && row < to; ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(InboxModel::CaseIdRole).toUuid() != m_shownCaseId)
+            continue;
+        m_reselecting = true;
+        m_table->selectionModel()->setCurrentIndex(index,
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_reselecting = false;
+        m_shownRow = row;
+        reloadCase();
+        return;
+    }
+    showCurrentCase();
 }
 
 void MainWindow::showCase(const QUuid &caseId)

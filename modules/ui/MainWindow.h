@@ -90,6 +90,7 @@ private:
     void updateCountLabel();
     void syncSortIndicator();
     void showCurrentCase();
+    void findShownCaseAgain();
     QString signedInText() const;
     void updateSyncIndicator();
 
@@ -108,7 +109,9 @@ private:
     CaseAssignmentBar *m_assignment = nullptr;
     CaseWorkBar *m_work = nullptr;
     CaseDocumentsPanel *m_documents = nullptr;
-    QUuid m_shownCaseId; // the case of the detail pane, which "Needs attention" may have chosen
+    QUuid m_shownCaseId;        // the case of the detail pane, which "Needs attention" may have chosen
+    int m_shownRow = -1;        // the table row it was last selected in
+    bool m_reselecting = false; // the selection is put back after a reset: nothing to show anew
     std::optional<std::pair<Case, QList<DocumentRef>>> m_shownFile; // as it was read for the pane
 };
 

@@ -13,17 +13,26 @@
 #include "storage/SyncStore.h"
 #include "sync/KeychainTokenStore.h"
 #include "sync/SyncSession.h"
+#include "ui/CaseDetailPane.h"
+#include "ui/CaseWorkBar.h"
 #include "ui/InboxController.h"
 #include "ui/InboxModel.h"
 #include "ui/MainWindow.h"
+#include "ui/NewCaseDialog.h"
 #include "ui/StartupController.h"
 
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMutex>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -51,8 +60,42 @@ private slots:
     void cleanup() { reportFailure(); }
     void startupInServerModeLogsIn();
     void anAssignmentAppearsLiveInTheWindow();
+    void aCaseMadeInTheWindowReachesTheServer();
     void anotherUserTakesOverTheCache();
+
+private:
+    // The application started for a new clerk of the team against the server, synchronised, with the clerk's team
+    // from the reference data; nullptr (with a warning) when it does not get there. `prompts` answer for the clerk.
+    std::unique_ptr<ui::StartupController> startWindowOfNewClerk(ScriptedLogin &prompts);
 };
+
+std::unique_ptr<ui::StartupController> TestSyncSessionApp::startWindowOfNewClerk(ScriptedLogin &prompts)
+{
+    prompts.login = newUser();
+    prompts.password = TestUsers::password();
+    ui::StartupOptions options;
+    options.cachePath = m_installation->dir.filePath(QStringLiteral("window-cache.db"));
+    options.serverUrl = m_proxy.url();
+    const QByteArray key = m_installation->key;
+    options.keychainKey = [key](const QString &, bool) -> Result<QByteArray> { return key; };
+    auto startup = std::make_unique<ui::StartupController>(options, prompts);
+    QSignalSpy ready(startup.get(), &ui::StartupController::ready);
+    startup->start();
+    // The server's reference data tells the window the clerk's team (the login alone knows only the id).
+    const bool started = !prompts.login.isEmpty() && QTest::qWaitFor([&] { return !ready.isEmpty(); }, timeoutMs) &&
+                         QTest::qWaitFor(
+                             [&] {
+                                 const auto &user = startup->inboxController()->user();
+                                 return startup->mainWindow()->syncLabel()->text() == QStringLiteral("Synchronised") &&
+                                        user && user->teamIds == QList<QUuid>{m_team};
+                             },
+                             timeoutMs);
+    if (!started) {
+        qWarning() << "the window did not start synchronised for" << prompts.login;
+        return nullptr;
+    }
+    return startup;
+}
 
 void TestSyncSessionApp::startupInServerModeLogsIn()
 {
@@ -101,24 +144,11 @@ void TestSyncSessionApp::startupInServerModeLogsIn()
 
 void TestSyncSessionApp::anAssignmentAppearsLiveInTheWindow()
 {
-    const QString login = newUser();
-    QVERIFY(!login.isEmpty());
-    ui::StartupOptions options;
-    options.cachePath = m_installation->dir.filePath(QStringLiteral("window-cache.db"));
-    options.serverUrl = m_proxy.url();
-    const QByteArray key = m_installation->key;
-    options.keychainKey = [key](const QString &, bool) -> Result<QByteArray> { return key; };
     ScriptedLogin prompts;
-    prompts.login = login;
-    prompts.password = TestUsers::password();
-    ui::StartupController startup(options, prompts);
-    QSignalSpy ready(&startup, &ui::StartupController::ready);
-    startup.start();
-    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), timeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(startup.mainWindow()->syncLabel()->text(), QStringLiteral("Synchronised"), timeoutMs);
+    const std::unique_ptr<ui::StartupController> started = startWindowOfNewClerk(prompts);
+    QVERIFY(started);
+    ui::StartupController &startup = *started;
     ui::InboxController &inbox = *startup.inboxController();
-    // The server's reference data told the window the clerk's team (the login alone knows only the id).
-    QTRY_VERIFY_WITH_TIMEOUT(inbox.user() && inbox.user()->teamIds == QList<QUuid>{m_team}, timeoutMs);
     QCOMPARE(inbox.view(), InboxView::MyCases);
     QCOMPARE(inbox.model()->rowCount(), 0);
 
@@ -139,6 +169,58 @@ void TestSyncSessionApp::anAssignmentAppearsLiveInTheWindow()
     QTRY_COMPARE_WITH_TIMEOUT(inbox.model()->rowCount(), 1, timeoutMs);
     QCOMPARE(inbox.model()->index(0, ui::InboxModel::TitleColumn).data().toString(), title);
     QCOMPARE(inbox.viewCount(InboxView::MyCases), 1);
+}
+
+// A clerk opens a case in the window and completes its first task there: both reach the server, and the window
+// shows the Aktenzeichen the server gave.
+void TestSyncSessionApp::aCaseMadeInTheWindowReachesTheServer()
+{
+    ScriptedLogin prompts;
+    const std::unique_ptr<ui::StartupController> startup = startWindowOfNewClerk(prompts);
+    QVERIFY(startup);
+    ui::MainWindow &window = *startup->mainWindow();
+    const QString title = QStringLiteral("Bewohnerparkausweis, am Schalter aufgenommen");
+    bool filled = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ui::NewCaseDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return; // the checks below fail
+        dialog->caseTypeCombo()->setCurrentIndex(dialog->caseTypeCombo()->findData(QStringLiteral("bewohnerparken")));
+        dialog->titleEdit()->setText(title);
+        dialog->familyNameEdit()->setText(QStringLiteral("Okafor"));
+        dialog->assignToMeCheck()->setChecked(true);
+        filled = dialog->create();
+    });
+    window.newCaseAction()->trigger(); // the dialog runs until the timer above created the case
+    QVERIFY(filled);
+    QVERIFY2(window.detailPane()->heading()->text().contains(title),
+             qPrintable(window.detailPane()->heading()->text()));
+    // In "My cases" at once, as its clerk's (the only case there: the clerk is new).
+    ui::InboxModel &inbox = *startup->inboxController()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(inbox.rowCount(), 1, timeoutMs);
+    QCOMPARE(inbox.index(0, ui::InboxModel::TitleColumn).data().toString(), title);
+    const QUuid caseId = inbox.index(0, 0).data(ui::InboxModel::CaseIdRole).toUuid();
+
+    // The sync sends it; the server's Aktenzeichen comes back and the pane shows it.
+    CaseRepository cases(*startup->database());
+    const auto confirmed = [&]() -> std::optional<Case> {
+        Result<std::optional<Case>> found = cases.confirmedCase(caseId);
+        return found ? std::move(found).value() : std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(confirmed() && !confirmed()->aktenzeichen.isNull(), timeoutMs);
+    const QString aktenzeichen = confirmed()->aktenzeichen.toString();
+    QTRY_VERIFY2_WITH_TIMEOUT(window.detailPane()->heading()->text().contains(aktenzeichen),
+                              qPrintable(window.detailPane()->heading()->text() + QStringLiteral(" / ") + aktenzeichen +
+                                         QStringLiteral(" pending ") +
+                                         QString::number(*Outbox(*startup->database()).pendingCount())),
+                              timeoutMs);
+
+    // Its first task, completed in the window, moves the server's process on.
+    QTRY_VERIFY_WITH_TIMEOUT(window.caseWork() && !window.caseWork()->taskButtons().isEmpty(), timeoutMs);
+    const QJsonObject before = confirmed()->workflowState;
+    window.caseWork()->taskButtons().first()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(confirmed()->workflowState != before, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(*Outbox(*startup->database()).pendingCount(), qint64(0), timeoutMs);
 }
 
 void TestSyncSessionApp::anotherUserTakesOverTheCache()

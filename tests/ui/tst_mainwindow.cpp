@@ -437,6 +437,15 @@ void TestMainWindow::unsavedEditsAreNotLeftBehind()
     QVERIFY(work->hasUnsavedChanges());
     const QString edited = text->text();
 
+    // A sync refreshes the inbox: the case stays selected and in the pane with the edit, nobody is asked.
+    const QPointer<ui::FormView> editing = form;
+    m_controller->refresh();
+    QCOMPARE(asked, 0);
+    QVERIFY(editing);
+    QCOMPARE(m_window->detailPane()->formView(), form);
+    QCOMPARE(text->text(), edited);
+    QCOMPARE(table->currentIndex().row(), 0);
+
     table->selectRow(1);
     QCOMPARE(asked, 1);
     QCOMPARE(m_window->detailPane()->formView(), form); // still the edited case, with the edit
