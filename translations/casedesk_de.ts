@@ -1645,12 +1645,12 @@
         <translation>Der Server hat die Anmeldung abgelehnt (%1). Versuchen Sie es erneut, oder wenden Sie sich an Ihren IT-Support.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="198"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="194"/>
         <source>The local case cache is not open, so CaseDesk cannot synchronise. Restart CaseDesk.</source>
         <translation>Der lokale Fallspeicher ist nicht geöffnet, daher kann CaseDesk nicht synchronisieren. Starten Sie CaseDesk neu.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="314"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="310"/>
         <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
         <translation>Geben Sie die Serveradresse so ein, wie Ihr IT-Support sie Ihnen genannt hat, zum Beispiel https://casedesk.example.org.</translation>
     </message>
@@ -2837,7 +2837,7 @@
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="373"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="401"/>
         <source>Needs attention (%1)</source>
         <translation>Klärungsbedarf (%1)</translation>
     </message>

@@ -1633,12 +1633,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="198"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="194"/>
         <source>The local case cache is not open, so CaseDesk cannot synchronise. Restart CaseDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncSession.cpp" line="314"/>
+        <location filename="../modules/sync/SyncSession.cpp" line="310"/>
         <source>Enter the server address as your IT support gave it to you, for example https://casedesk.example.org.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2825,7 +2825,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="373"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="401"/>
         <source>Needs attention (%1)</source>
         <translation type="unfinished"></translation>
     </message>
