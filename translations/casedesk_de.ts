@@ -2153,7 +2153,7 @@
     </message>
     <message>
         <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="63"/>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="237"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="236"/>
         <source>Attach files…</source>
         <translation>Dateien anfügen…</translation>
     </message>
@@ -2188,23 +2188,23 @@
         <translation>noch nicht übertragen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="174"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="173"/>
         <source>“%1” cannot be read. Check that the file exists and that you may open it.</source>
         <translation>„%1“ kann nicht gelesen werden. Prüfen Sie, ob die Datei vorhanden ist und Sie sie öffnen dürfen.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="179"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="178"/>
         <source>“%1” is larger than %2. Split it into smaller files or scan it at a lower resolution.</source>
         <translation>„%1“ ist größer als %2. Teilen Sie die Datei auf oder scannen Sie mit geringerer Auflösung.</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="206"/>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="223"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="205"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="222"/>
         <source>“%1” was not attached: %2</source>
         <translation>„%1“ wurde nicht angefügt: %2</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="237"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="236"/>
         <source>Encrypting…</source>
         <translation>Wird verschlüsselt…</translation>
     </message>
@@ -2837,7 +2837,7 @@
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="401"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="409"/>
         <source>Needs attention (%1)</source>
         <translation>Klärungsbedarf (%1)</translation>
     </message>

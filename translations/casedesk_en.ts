@@ -2141,7 +2141,7 @@
     </message>
     <message>
         <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="63"/>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="237"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="236"/>
         <source>Attach files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2176,23 +2176,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="174"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="173"/>
         <source>“%1” cannot be read. Check that the file exists and that you may open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="179"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="178"/>
         <source>“%1” is larger than %2. Split it into smaller files or scan it at a lower resolution.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="206"/>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="223"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="205"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="222"/>
         <source>“%1” was not attached: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="237"/>
+        <location filename="../modules/ui/CaseDocumentsPanel.cpp" line="236"/>
         <source>Encrypting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2825,7 +2825,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/MainWindow.cpp" line="401"/>
+        <location filename="../modules/ui/MainWindow.cpp" line="409"/>
         <source>Needs attention (%1)</source>
         <translation type="unfinished"></translation>
     </message>

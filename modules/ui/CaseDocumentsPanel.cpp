@@ -157,14 +157,13 @@ void CaseDocumentsPanel::chooseAndAttach()
 {
     if (!m_case || !m_attachable || isImporting())
         return;
-    const QStringList paths = m_chooseFiles(window());
-    if (!paths.isEmpty())
-        attachFiles(paths);
+    attachFiles(m_chooseFiles(window()));
 }
 
 void CaseDocumentsPanel::attachFiles(const QStringList &paths)
 {
-    if (!m_case || isImporting() || paths.isEmpty())
+    // Where the rules would refuse the command, nothing is encrypted for it.
+    if (!m_case || !m_attachable || isImporting() || paths.isEmpty())
         return;
     // Checked before a byte is read: a file too large would be encrypted for nothing.
     for (const QString &path : paths) {

@@ -309,7 +309,11 @@ void MainWindow::showCase(const QUuid &caseId)
     if (m_work && !m_work->mayLeaveFor(caseId))
         return;
     // One indexed read of the case and its documents: quick enough to follow the selection.
-    const auto file = caseId.isNull() ? std::nullopt : m_controller.caseFile(caseId);
+    showFile(caseId, caseId.isNull() ? std::nullopt : m_controller.caseFile(caseId));
+}
+
+void MainWindow::showFile(const QUuid &caseId, const CaseFile &file)
+{
     // The clerk's edits stay in the form while the case is shown anew (a sync, their own Vermerk).
     const bool keepForm = file && caseId == m_shownCaseId && m_work && m_work->hasUnsavedChanges();
     if (!keepForm) {
@@ -348,9 +352,11 @@ void MainWindow::showCase(const QUuid &caseId)
 
 void MainWindow::reloadCase()
 {
-    if (m_shownCaseId.isNull() || m_controller.caseFile(m_shownCaseId) == m_shownFile)
+    if (m_shownCaseId.isNull())
         return;
-    showCase(m_shownCaseId);
+    // The same case again: nothing to leave, so the file read for the comparison is the one shown.
+    if (CaseFile file = m_controller.caseFile(m_shownCaseId); file != m_shownFile)
+        showFile(m_shownCaseId, file);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -362,32 +368,34 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::addCaseSection(QWidget *section, CaseDetailPane::Placement placement)
+{
+    m_detail->addSection(section, placement);
+    showCurrentCase(); // the new section starts with the case the table shows
+}
+
 void MainWindow::setCaseDocuments(CaseDocumentsPanel *panel)
 {
     m_documents = panel;
-    m_detail->addSection(panel, CaseDetailPane::Placement::BelowForm);
-    showCurrentCase();
+    addCaseSection(panel, CaseDetailPane::Placement::BelowForm);
 }
 
 void MainWindow::setCaseWork(CaseWorkBar *bar)
 {
     m_work = bar;
-    m_detail->addSection(bar, CaseDetailPane::Placement::BelowForm);
-    showCurrentCase();
+    addCaseSection(bar, CaseDetailPane::Placement::BelowForm);
 }
 
 void MainWindow::setCaseAssignment(CaseAssignmentBar *bar)
 {
     m_assignment = bar;
-    m_detail->addSection(bar, CaseDetailPane::Placement::BelowHeader);
-    showCurrentCase();
+    addCaseSection(bar, CaseDetailPane::Placement::BelowHeader);
 }
 
 void MainWindow::setCaseNotes(CaseNotesPanel *panel)
 {
     m_notes = panel;
-    m_detail->addSection(panel, CaseDetailPane::Placement::BelowForm);
-    showCurrentCase();
+    addCaseSection(panel, CaseDetailPane::Placement::BelowForm);
 }
 
 void MainWindow::setNeedsAttention(NeedsAttentionPanel *panel)

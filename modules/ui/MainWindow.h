@@ -10,6 +10,7 @@
 
 #include "core/Case.h"
 #include "core/DocumentRef.h"
+#include "ui/CaseDetailPane.h"
 
 #include <QMainWindow>
 #include <QUuid>
@@ -29,7 +30,6 @@ class SyncSession;
 namespace casedesk::ui {
 
 class CaseAssignmentBar;
-class CaseDetailPane;
 class CaseDocumentsPanel;
 class CaseNotesPanel;
 class CaseWorkBar;
@@ -91,6 +91,9 @@ private:
     void syncSortIndicator();
     void showCurrentCase();
     void findShownCaseAgain();
+    using CaseFile = std::optional<std::pair<Case, QList<DocumentRef>>>; // nullopt: no such case (any more)
+    void showFile(const QUuid &caseId, const CaseFile &file);
+    void addCaseSection(QWidget *section, CaseDetailPane::Placement placement);
     QString signedInText() const;
     void updateSyncIndicator();
 
@@ -112,7 +115,7 @@ private:
     QUuid m_shownCaseId;        // the case of the detail pane, which "Needs attention" may have chosen
     int m_shownRow = -1;        // the table row it was last selected in
     bool m_reselecting = false; // the selection is put back after a reset: nothing to show anew
-    std::optional<std::pair<Case, QList<DocumentRef>>> m_shownFile; // as it was read for the pane
+    CaseFile m_shownFile;       // as it was read for the pane
 };
 
 } // namespace casedesk::ui

@@ -167,7 +167,9 @@ private slots:
         panel.showCase(m_case);
         QVERIFY(!panel.attachButton()->isVisibleTo(&panel));
         panel.chooseAndAttach(); // the shortcut's way in: still nothing
+        panel.attachFiles(m_pdfs);
         QVERIFY(!panel.isImporting());
+        QVERIFY(QDir(m_blobs->folder()).entryList(QDir::Files).isEmpty()); // nothing was encrypted
         QCOMPARE(*Outbox(m_cache->db()).pendingCount(), qint64(0));
     }
 
