@@ -36,7 +36,22 @@ public:
                                  QLatin1String(") VALUES (") + placeholders.join(u',') + u')');
         if (!insert)
             return insert.error();
-        return ConfirmedRowReplacer(**remove, **insert);
+        auto select = db.prepare(QLatin1String("SELECT json FROM ") + table + QLatin1String(" WHERE id = ?1"));
+        if (!select)
+            return select.error();
+        return ConfirmedRowReplacer(**remove, **insert, **select);
+    }
+
+    // Whether the row of `id` holds `json` already: the server sends every Vermerk and document of a case
+    // with each change to it, and rewriting what is there dirties pages that the commit must encrypt.
+    Result<bool> holds(const QString &id, const QString &json) const
+    {
+        auto found = m_select->bind(1, id).step();
+        if (!found)
+            return found.error();
+        const bool same = *found && m_select->text(0) == json;
+        m_select->reset();
+        return same;
     }
 
     // The insert with the id bound as its first value; the caller binds the rest and runs it.
@@ -50,9 +65,13 @@ public:
     }
 
 private:
-    ConfirmedRowReplacer(SqliteStatement &remove, SqliteStatement &insert) : m_remove(&remove), m_insert(&insert) {}
+    ConfirmedRowReplacer(SqliteStatement &remove, SqliteStatement &insert, SqliteStatement &select)
+        : m_remove(&remove), m_insert(&insert), m_select(&select)
+    {
+    }
     SqliteStatement *m_remove;
     SqliteStatement *m_insert;
+    SqliteStatement *m_select;
 };
 
 } // namespace
@@ -246,22 +265,31 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
     QHash<QUuid, QUuid> noteCases;
     QHash<QUuid, QUuid> documentCases;
 
+    // A Vermerk or document row: id, case id, time, JSON. Into an empty cache nothing can be held already.
+    const auto storeUnlessHeld = [&](const ConfirmedRowReplacer &rows, const QString &id, const QString &json,
+                                     const QString &caseId, const QDateTime &time) -> Result<void> {
+        if (!casesWithPaperwork) {
+            auto held = rows.holds(id, json);
+            if (!held)
+                return held.error();
+            if (*held)
+                return {};
+        }
+        auto insert = rows.replace(id);
+        if (!insert)
+            return insert.error();
+        return (*insert)->bind(2, caseId).bind(3, time.toString(Qt::ISODateWithMs)).bind(4, json).run();
+    };
     auto noteRows = ConfirmedRowReplacer::prepare(db, QLatin1String("note_confirmed"),
                                                   QLatin1String("id, case_id, created_at, json"));
     if (!noteRows)
         return noteRows.error();
     for (qsizetype i = 0; i < notes.size(); ++i) {
         const Note &note = notes.at(i);
-        auto insert = noteRows->replace(uuidToString(note.id));
-        if (!insert)
-            return insert.error();
-        auto done = (*insert)
-                        ->bind(2, uuidToString(note.caseId))
-                        .bind(3, note.createdAt.toString(Qt::ISODateWithMs))
-                        .bind(4, noteJson.resultAt(int(i)))
-                        .run();
-        if (!done)
-            return done;
+        if (auto stored = storeUnlessHeld(*noteRows, uuidToString(note.id), noteJson.resultAt(int(i)),
+                                          uuidToString(note.caseId), note.createdAt);
+            !stored)
+            return stored;
         touchCase(note.caseId);
         if (const auto earlier = noteCases.constFind(note.id); earlier != noteCases.cend()) {
             readBack.insert(*earlier);
@@ -277,16 +305,10 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
         return documentRows.error();
     for (qsizetype i = 0; i < documents.size(); ++i) {
         const DocumentRef &document = documents.at(i);
-        auto insert = documentRows->replace(uuidToString(document.id));
-        if (!insert)
-            return insert.error();
-        auto done = (*insert)
-                        ->bind(2, uuidToString(document.caseId))
-                        .bind(3, document.addedAt.toString(Qt::ISODateWithMs))
-                        .bind(4, documentJson.resultAt(int(i)))
-                        .run();
-        if (!done)
-            return done;
+        if (auto stored = storeUnlessHeld(*documentRows, uuidToString(document.id), documentJson.resultAt(int(i)),
+                                          uuidToString(document.caseId), document.addedAt);
+            !stored)
+            return stored;
         touchCase(document.caseId);
         if (const auto earlier = documentCases.constFind(document.id); earlier != documentCases.cend()) {
             readBack.insert(*earlier);

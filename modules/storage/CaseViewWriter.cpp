@@ -468,7 +468,21 @@ Result<void> CaseViewWriter::writeDeferredSearchEntries()
 {
     QList<DeferredSearchEntry> entries = std::exchange(m_deferredSearch, {});
     m_deferredSearchIndex.clear();
-    entries.removeIf([](const DeferredSearchEntry &entry) { return entry.rowId == 0; }); // dropped by remove()
+    QList<DeferredSearchEntry> changed;
+    changed.reserve(entries.size());
+    for (DeferredSearchEntry &entry : entries) {
+        if (entry.rowId == 0)
+            continue; // dropped by remove()
+        if (!entry.inserted) {
+            auto same = SearchIndexer::holds(m_db, entry.rowId, entry.document);
+            if (!same)
+                return same.error();
+            if (*same)
+                continue;
+        }
+        changed.append(std::move(entry));
+    }
+    entries = std::move(changed);
     // Normalising the text is a third of a bulk load's work and needs no database: the pool builds the rows
     // while this thread writes the ones before.
     QFuture<SearchIndexer::Row> rows = QtConcurrent::mapped(

@@ -201,8 +201,41 @@ QString SearchIndexer::createSql()
            columns.join(QLatin1String(" TEXT, ")) + QLatin1String(" TEXT);");
 }
 
+Result<bool> SearchIndexer::holds(SqliteDatabase &db, qint64 rowId, const SearchDocument &document)
+{
+    static const QString sql = [] {
+        QStringList columns;
+        for (const char *name : columnNames)
+            columns.append(QLatin1String(name));
+        return QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) + QLatin1String(" FROM ") +
+               originalTableName() + QLatin1String(" WHERE docid = ?1");
+    }();
+    auto statement = db.prepare(sql);
+    if (!statement)
+        return statement.error();
+    SqliteStatement &select = **statement;
+    select.bind(1, rowId);
+    auto found = select.step();
+    if (!found)
+        return found.error();
+    const QString *const fields[ColumnCount] = {&document.title,      &document.applicant, &document.aktenzeichen,
+                                                &document.formValues, &document.notes,     &document.documents};
+    bool same = *found;
+    for (int i = 0; same && i < ColumnCount; ++i)
+        same = select.text(i) == *fields[i];
+    select.reset();
+    return same;
+}
+
 Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document, Entry entry)
 {
+    if (entry == Entry::Existing) {
+        auto same = holds(db, rowId, document);
+        if (!same)
+            return same.error();
+        if (*same)
+            return {};
+    }
     return write(db, rowId, row(document), entry);
 }
 

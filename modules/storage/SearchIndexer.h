@@ -86,7 +86,13 @@ public:
     };
     static Row row(const SearchDocument &document);
 
-    // Replaces the index entry of the case with row id `rowId` (case_view.rowid).
+    // Whether the index entry of `rowId` holds exactly this text already. Most changes to a case (an assignment,
+    // a task, a Vermerk confirmed that was shown while pending) leave its text alone, and rewriting an FTS4 entry
+    // means tokenising the old one to take it out: comparing is a lookup.
+    static Result<bool> holds(SqliteDatabase &db, qint64 rowId, const SearchDocument &document);
+
+    // Replaces the index entry of the case with row id `rowId` (case_view.rowid); an Existing entry that
+    // holds() the document already is left as it is.
     static Result<void> update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document,
                                Entry entry = Entry::Existing);
     static Result<void> write(SqliteDatabase &db, qint64 rowId, const Row &row, Entry entry);

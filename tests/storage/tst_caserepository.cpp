@@ -266,6 +266,59 @@ private slots:
     // Large stores give SQLite's planner statistics again whenever the inbox has doubled since the last time.
     // A bulk load into an empty cache: batches in one transaction, the inbox indexes rebuilt at the end, and
     // a case whose Vermerk arrives in a later batch still searchable by it.
+    // The server sends a case's every Vermerk with each change to it. What the cache holds already is not written
+    // again (a Vermerk keeps its row), and a search entry whose text is unchanged keeps its index segments; a
+    // changed text or Vermerk is written, and search follows it.
+    void unchangedTextIsNotWrittenAgain()
+    {
+        test::MockClock clock;
+        test::ScopedClock scoped(clock);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        CaseRepository repository(cache.db());
+        Case c = makeCase(QStringLiteral("Baumfällung Linde"), {});
+        Note note{createUuidV7(), c.id, createUuidV7(), QDateTime(QDate(2026, 2, 21), QTime(10, 0), Qt::UTC),
+                  QStringLiteral("Ortstermin Zaunkönig")};
+        // Written after `note`: a rewritten `note` gets a row id after it.
+        const Note later{createUuidV7(), c.id, createUuidV7(), note.createdAt.addSecs(60),
+                         QStringLiteral("Rückruf vereinbart")};
+        // Another case, so that the index never becomes empty (FTS4 drops all its segments then).
+        QVERIFY(repository.storeConfirmed({c, makeCase(QStringLiteral("Parkausweis"), {})}, {note, later}, {}));
+        const QString noteRow =
+            QStringLiteral("SELECT rowid FROM note_confirmed WHERE id = '%1'").arg(uuidToString(note.id));
+        const QString segments = QStringLiteral("SELECT count(*) FROM case_fts_segdir");
+        const QString firstNoteRow = cache.scalar(noteRow);
+        const QString firstSegments = cache.scalar(segments);
+        QVERIFY(!firstNoteRow.isEmpty());
+        QVERIFY(firstSegments.toInt() > 0);
+
+        // Another state of the case (an assignment) with the same Vermerk: neither is rewritten.
+        c.assigneeId = createUuidV7();
+        c.version = 2;
+        QVERIFY(repository.storeConfirmed({c}, {note, later}, {}));
+        QCOMPARE(cache.scalar(noteRow), firstNoteRow);
+        QCOMPARE(cache.scalar(segments), firstSegments);
+        QCOMPARE(repository.visibleCase(c.id)->value().assigneeId, c.assigneeId);
+
+        // A changed title and a changed Vermerk are written, and search finds the new words only.
+        c.title = QStringLiteral("Baumfällung Eiche");
+        c.version = 3;
+        note.text = QStringLiteral("Ortstermin Feuerbach");
+        QVERIFY(repository.storeConfirmed({c}, {note, later}, {}));
+        QVERIFY(cache.scalar(noteRow) != firstNoteRow);
+        QVERIFY(cache.scalar(segments) != firstSegments);
+        CaseSearch search(cache.db());
+        for (const auto &[word, hits] : {std::pair{QStringLiteral("Eiche"), 1},
+                                         {QStringLiteral("Feuerbach"), 1},
+                                         {QStringLiteral("Linde"), 0},
+                                         {QStringLiteral("Zaunkönig"), 0}}) {
+            auto found = search.search(word, 10);
+            QVERIFY2(found, test::errorText(found).constData());
+            QVERIFY2(found->size() == hits, qPrintable(word));
+        }
+        QCOMPARE(repository.visibleNotes(c.id)->first().text, note.text);
+    }
+
     void bulkLoad()
     {
         test::MockClock clock;
