@@ -1,6 +1,7 @@
 #include "storage/CacheDatabase.h"
 
 #include "storage/CacheSchema.h"
+#include "storage/SearchIndexer.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
 #include "storage/StorageLog.h"
@@ -79,6 +80,8 @@ Result<void> finishOpening(SqliteDatabase &db, const QString &path)
                                           "PRAGMA journal_size_limit = 16777216;"));
         !set)
         return set.error();
+    if (auto registered = SearchIndexer::registerFunctions(db); !registered)
+        return registered;
     if (auto migrated = CacheDatabase::migrate(db, cacheMigrations()); !migrated)
         return migrated;
     // A first pull runs without the inbox indexes between its pages; one that broke off (the application

@@ -115,6 +115,12 @@ Result<void> migrateToV1(SqliteDatabase &db)
     return db.exec(SearchIndexer::createSql());
 }
 
+// Version 2: the search index keeps no copy of its text (SearchIndexer::externalContentSql).
+Result<void> migrateToV2(SqliteDatabase &db)
+{
+    return db.exec(SearchIndexer::externalContentSql());
+}
+
 } // namespace
 
 const QList<CaseViewIndex> &caseViewIndexes()
@@ -173,6 +179,7 @@ const QList<Migration> &cacheMigrations()
 {
     static const QList<Migration> migrations{
         {1, QStringLiteral("confirmed state, outbox, visible cases, search index, reference data"), migrateToV1},
+        {2, QStringLiteral("search index without a copy of its text"), migrateToV2},
     };
     return migrations;
 }

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <sqlite3.h>
 #include <tuple>
 #include <utility>
 
@@ -199,6 +200,72 @@ QString SearchIndexer::createSql()
            columns.join(QLatin1String(", ")) + QLatin1String(", tokenize=unicode61 \"remove_diacritics=1\");\n") +
            QLatin1String("CREATE TABLE ") + originalTableName() + QLatin1String("(docid INTEGER PRIMARY KEY, ") +
            columns.join(QLatin1String(" TEXT, ")) + QLatin1String(" TEXT);");
+}
+
+QString SearchIndexer::externalContentSql()
+{
+    QStringList columns;
+    QStringList computed;
+    for (int i = 0; i < ColumnCount; ++i)
+        columns.append(QLatin1String(columnNames[i]));
+    for (int i = 0; i < ColumnCount; ++i)
+        computed.append(QStringLiteral("%1(%2, %3) AS %4")
+                            .arg(indexedColumnFunction())
+                            .arg(i)
+                            .arg(columns.join(QLatin1String(", ")), columns.at(i)));
+    const QString source = tableName() + QLatin1String("_source");
+    // FTS4 looks a content row up by "rowid", which a view has only as a column of that name.
+    return QLatin1String("DROP TABLE ") + tableName() + QLatin1String(";\nCREATE VIEW ") + source +
+           QLatin1String(" AS SELECT docid AS rowid, ") + computed.join(QLatin1String(", ")) + QLatin1String(" FROM ") +
+           originalTableName() + QLatin1String(";\nCREATE VIRTUAL TABLE ") + tableName() +
+           QLatin1String(" USING fts4(content=\"") + source + QLatin1String("\", ") +
+           columns.join(QLatin1String(", ")) + QLatin1String(", tokenize=unicode61 \"remove_diacritics=1\");\n") +
+           QLatin1String("INSERT INTO ") + tableName() + u'(' + tableName() + QLatin1String(") VALUES('rebuild');");
+}
+
+namespace {
+
+QString textArgument(sqlite3_value *value)
+{
+    const auto *text = static_cast<const char16_t *>(sqlite3_value_text16(value));
+    return text ? QString::fromUtf16(text, sqlite3_value_bytes16(value) / 2) : QString();
+}
+
+// FTS4 reads the view once per column of the entry it takes out: the row is computed once for all six.
+void indexedColumn(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+    thread_local SearchDocument lastDocument;
+    thread_local SearchIndexer::Row lastRow;
+    thread_local bool computed = false;
+    const int column = sqlite3_value_int(argv[0]);
+    if (argc != 1 + SearchIndexer::ColumnCount || column < 0 || column >= SearchIndexer::ColumnCount) {
+        sqlite3_result_error(context, "casedesk_indexed_column: bad arguments", -1);
+        return;
+    }
+    const SearchDocument document{textArgument(argv[1]), textArgument(argv[2]), textArgument(argv[3]),
+                                  textArgument(argv[4]), textArgument(argv[5]), textArgument(argv[6])};
+    const auto same = [](const SearchDocument &a, const SearchDocument &b) {
+        return a.title == b.title && a.applicant == b.applicant && a.aktenzeichen == b.aktenzeichen &&
+               a.formValues == b.formValues && a.notes == b.notes && a.documents == b.documents;
+    };
+    if (!computed || !same(document, lastDocument)) {
+        lastRow = SearchIndexer::row(document);
+        lastDocument = document;
+        computed = true;
+    }
+    const QString &text = lastRow.indexed[column];
+    sqlite3_result_text16(context, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
+Result<void> SearchIndexer::registerFunctions(SqliteDatabase &db)
+{
+    const QByteArray name = QByteArray(indexedColumnFunction().data(), indexedColumnFunction().size());
+    if (sqlite3_create_function_v2(db.handle(), name.constData(), 1 + ColumnCount, SQLITE_UTF16 | SQLITE_DETERMINISTIC,
+                                   nullptr, indexedColumn, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return indexError(db);
+    return {};
 }
 
 Result<bool> SearchIndexer::holds(SqliteDatabase &db, qint64 rowId, const SearchDocument &document)

@@ -61,12 +61,22 @@ public:
     // What goes into the index for one field: tokens, joined forms and numbers without leading zeros.
     static QString indexedText(const QString &text);
 
-    // DDL of the index tables, run by the cache schema migration that introduces them.
+    // DDL of the index tables, run by the cache schema migration that introduces them (version 1).
     static QString createSql();
+    // Version 2: the FTS4 table keeps no copy of what it indexed (a third of the index's size). Its content
+    // is a view that computes the indexed text from the original text with indexedColumnFunction(), which
+    // FTS4 reads only to take an entry out; a 'rebuild' fills the new table.
+    static QString externalContentSql();
+    // Registers indexedColumnFunction() on the connection; every connection that writes the index needs it.
+    static Result<void> registerFunctions(SqliteDatabase &db);
+    // indexedColumnFunction()(column, title, applicant, aktenzeichen, form, notes, documents): the indexed
+    // text of one column as row() makes it, so an entry is taken out with exactly the words it went in with.
+    static QLatin1String indexedColumnFunction() { return QLatin1String("casedesk_indexed_column"); }
 
     // The FTS4 table: ColumnCount indexed columns holding normalised text, docid = case_view.rowid. The
     // original text for snippets lives in a plain table keyed by the same docid: a rowid lookup there costs a
-    // third of one through the FTS table (measured on 100,000 cases), and FTS rows stay small.
+    // third of one through the FTS table (measured on 100,000 cases). Since version 2 it is also the source
+    // of the FTS table's content (externalContentSql).
     static QLatin1String tableName() { return QLatin1String("case_fts"); }
     static QLatin1String originalTableName() { return QLatin1String("case_fts_original"); }
 

@@ -6,7 +6,10 @@
 #include "storage/CaseSearch.h"
 #include "storage/Outbox.h"
 #include "storage/ReferenceRepository.h"
+#include "storage/SearchIndexer.h"
+#include "storage/SqliteDatabase.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "TemporaryCache.h"
@@ -71,8 +74,44 @@ private slots:
         QCOMPARE(cache.scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name = "
                                              "'outbox_by_case'")),
                  QStringLiteral("outbox_by_case"));
-        // The search index tables come from SearchIndexer::createSql(), run by the same migration.
+        // The search index tables come from SearchIndexer::createSql(); since version 2 the FTS table keeps no
+        // copy of its text (no case_fts_content), its content being a view over the original text.
         QVERIFY(cache.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%fts4%'")).toInt() > 0);
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'case_fts_content'")),
+                 QStringLiteral("0"));
+        QCOMPARE(cache.scalar(QStringLiteral("SELECT type FROM sqlite_master WHERE name = 'case_fts_source'")),
+                 QStringLiteral("view"));
+    }
+
+    // A cache of version 1 (the FTS table with its own copy of the text) gets the index without the copy, rebuilt
+    // from the original text, and finds what it found before.
+    void searchIndexOfVersionOneIsRebuilt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.db"));
+        {
+            auto raw = SqliteDatabase::open(path);
+            QVERIFY2(raw, test::errorText(raw).constData());
+            QVERIFY((*raw)->exec(QStringLiteral("PRAGMA page_size = 4096")));
+            auto migrated = CacheDatabase::migrate(**raw, {cacheMigrations().first()});
+            QVERIFY2(migrated, test::errorText(migrated).constData());
+            SearchDocument document;
+            document.title = QStringLiteral("Baumfällung Linde");
+            document.notes = QStringLiteral("Ortstermin Zaunkönig");
+            QVERIFY(SearchIndexer::update(**raw, 7, document, SearchIndexer::Entry::New));
+            QCOMPARE(*(*raw)->queryInt64(QStringLiteral("PRAGMA user_version")), qint64(1));
+        }
+        auto opened = CacheDatabase::openUnencryptedForComparison(path);
+        QVERIFY2(opened, test::errorText(opened).constData());
+        QCOMPARE((*opened)->schemaVersion(), int(cacheMigrations().size()));
+        SqliteDatabase &db = (*opened)->sqlite();
+        for (const QString &word : {QStringLiteral("linde"), QStringLiteral("zaunkonig")}) {
+            auto found =
+                db.queryInt64(QStringLiteral("SELECT docid FROM case_fts WHERE case_fts MATCH '%1'").arg(word));
+            QVERIFY2(found, test::errorText(found).constData());
+            QCOMPARE(*found, qint64(7));
+        }
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO case_fts(case_fts) VALUES('integrity-check')")));
     }
 
     void confirmedRoundTrip()
@@ -317,6 +356,10 @@ private slots:
             QVERIFY2(found->size() == hits, qPrintable(word));
         }
         QCOMPARE(repository.visibleNotes(c.id)->first().text, note.text);
+        // The entries taken out went out with the words they came in with (read back through the content view).
+        auto intact =
+            cache.db().sqlite().exec(QStringLiteral("INSERT INTO case_fts(case_fts) VALUES('integrity-check')"));
+        QVERIFY2(intact, test::errorText(intact).constData());
     }
 
     void bulkLoad()
