@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <array>
 #include <sqlite3.h>
 #include <tuple>
 #include <utility>
@@ -225,36 +226,36 @@ QString SearchIndexer::externalContentSql()
 
 namespace {
 
-QString textArgument(sqlite3_value *value)
-{
-    const auto *text = static_cast<const char16_t *>(sqlite3_value_text16(value));
-    return text ? QString::fromUtf16(text, sqlite3_value_bytes16(value) / 2) : QString();
-}
-
-// FTS4 reads the view once per column of the entry it takes out: the row is computed once for all six.
+// FTS4 reads the view once per column of the entry it takes out (and, for a query's very common words, per
+// candidate row): the row is computed once for all six, and the text compared as SQLite holds it (UTF-8).
 void indexedColumn(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
-    thread_local SearchDocument lastDocument;
-    thread_local SearchIndexer::Row lastRow;
+    thread_local std::array<QByteArray, SearchIndexer::ColumnCount> lastArguments;
+    thread_local std::array<QByteArray, SearchIndexer::ColumnCount> lastIndexed;
     thread_local bool computed = false;
     const int column = sqlite3_value_int(argv[0]);
     if (argc != 1 + SearchIndexer::ColumnCount || column < 0 || column >= SearchIndexer::ColumnCount) {
         sqlite3_result_error(context, "casedesk_indexed_column: bad arguments", -1);
         return;
     }
-    const SearchDocument document{textArgument(argv[1]), textArgument(argv[2]), textArgument(argv[3]),
-                                  textArgument(argv[4]), textArgument(argv[5]), textArgument(argv[6])};
-    const auto same = [](const SearchDocument &a, const SearchDocument &b) {
-        return a.title == b.title && a.applicant == b.applicant && a.aktenzeichen == b.aktenzeichen &&
-               a.formValues == b.formValues && a.notes == b.notes && a.documents == b.documents;
-    };
-    if (!computed || !same(document, lastDocument)) {
-        lastRow = SearchIndexer::row(document);
-        lastDocument = document;
+    std::array<QByteArrayView, SearchIndexer::ColumnCount> arguments;
+    bool same = computed;
+    for (int i = 0; i < SearchIndexer::ColumnCount; ++i) {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[1 + i]));
+        arguments[i] = QByteArrayView(text, text ? sqlite3_value_bytes(argv[1 + i]) : 0);
+        same = same && arguments[i] == lastArguments[i];
+    }
+    if (!same) {
+        const auto text = [&](int i) { return QString::fromUtf8(arguments[i]); };
+        const SearchIndexer::Row row = SearchIndexer::row({text(0), text(1), text(2), text(3), text(4), text(5)});
+        for (int i = 0; i < SearchIndexer::ColumnCount; ++i) {
+            lastArguments[i] = arguments[i].toByteArray();
+            lastIndexed[i] = row.indexed[i].toUtf8();
+        }
         computed = true;
     }
-    const QString &text = lastRow.indexed[column];
-    sqlite3_result_text16(context, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+    const QByteArray &indexed = lastIndexed[column];
+    sqlite3_result_text(context, indexed.constData(), int(indexed.size()), SQLITE_TRANSIENT);
 }
 
 } // namespace
@@ -262,7 +263,7 @@ void indexedColumn(sqlite3_context *context, int argc, sqlite3_value **argv)
 Result<void> SearchIndexer::registerFunctions(SqliteDatabase &db)
 {
     const QByteArray name = QByteArray(indexedColumnFunction().data(), indexedColumnFunction().size());
-    if (sqlite3_create_function_v2(db.handle(), name.constData(), 1 + ColumnCount, SQLITE_UTF16 | SQLITE_DETERMINISTIC,
+    if (sqlite3_create_function_v2(db.handle(), name.constData(), 1 + ColumnCount, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                    nullptr, indexedColumn, nullptr, nullptr, nullptr) != SQLITE_OK)
         return indexError(db);
     return {};
