@@ -1289,33 +1289,33 @@
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="104"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="107"/>
         <source>The key for the local case cache has the wrong length. Please report this problem to your IT support.</source>
         <translation>Der Schlüssel für den lokalen Zwischenspeicher hat die falsche Länge. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="112"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="115"/>
         <source>The local case cache file is empty. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Die Datei des lokalen Zwischenspeichers ist leer. Sie können sie zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="165"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="168"/>
         <source>The local case cache was written by a newer version of CaseDesk. Update CaseDesk, or move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher wurde von einer neueren CaseDesk-Version angelegt. Aktualisieren Sie CaseDesk oder legen Sie den Zwischenspeicher zur Seite; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="224"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="227"/>
         <location filename="../modules/storage/SqliteDatabase.cpp" line="148"/>
         <source>The local case cache is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation>Der lokale Zwischenspeicher ist beschädigt. Sie können ihn zur Seite legen; CaseDesk legt dann einen neuen Zwischenspeicher an und lädt Ihre Vorgänge erneut vom Server.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="234"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="237"/>
         <source>There is no local case cache to move aside.</source>
         <translation>Es gibt keinen lokalen Zwischenspeicher, der zur Seite gelegt werden könnte.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="257"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="260"/>
         <source>The local case cache cannot be moved aside. Close other programs that use it and check that you may write to its folder, then try again.</source>
         <translation>Der lokale Zwischenspeicher kann nicht zur Seite gelegt werden. Schließen Sie andere Programme, die ihn verwenden, prüfen Sie, ob Sie in seinem Ordner schreiben dürfen, und versuchen Sie es dann erneut.</translation>
     </message>
@@ -1376,7 +1376,7 @@
         <translation>Der Arbeitsspeicher reicht nicht aus, um den Schlüssel aus der Passphrase abzuleiten. Schließen Sie andere Programme und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="309"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="331"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation>Ein Vorgang ohne ID kann nicht gespeichert werden. Bitte melden Sie dieses Problem Ihrem IT-Service.</translation>
     </message>
@@ -1427,7 +1427,7 @@
         <translation>Diese Änderung wird gerade an den Server gesendet. Warten Sie seine Antwort ab und entscheiden Sie dann.</translation>
     </message>
     <message>
-        <location filename="../modules/storage/SearchIndexer.cpp" line="93"/>
+        <location filename="../modules/storage/SearchIndexer.cpp" line="95"/>
         <source>The search index could not be updated. Restart CaseDesk; if this persists, please contact your IT support.</source>
         <translation>Der Suchindex konnte nicht aktualisiert werden. Starten Sie CaseDesk neu; falls der Fehler bestehen bleibt, wenden Sie sich bitte an Ihren IT-Service.</translation>
     </message>
@@ -1560,17 +1560,17 @@
         <translation>Die im Schlüsselbund des Systems gespeicherte Anmeldung ist beschädigt. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="262"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="267"/>
         <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
         <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an, um weiter abzugleichen; Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="271"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="276"/>
         <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
         <translation>Der Server ist gerade nicht erreichbar. Ihre Änderungen bleiben erhalten und werden gesendet, sobald er wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="278"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="283"/>
         <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
         <translation>Der Server hat den Abgleich abgelehnt. Ihre Änderungen bleiben erhalten. Wenn das so bleibt, melden Sie es Ihrem IT-Support.</translation>
     </message>
@@ -2265,67 +2265,82 @@
         <translation>Die Änderungen am Formular von %1 sind noch nicht gespeichert.</translation>
     </message>
     <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <source>Complete task</source>
+        <translation>Aufgabe abschließen</translation>
+    </message>
+    <message>
         <location filename="../modules/ui/CaseWorkBar.cpp" line="62"/>
+        <source>Complete the task “%1” with “%2”?</source>
+        <translation>Die Aufgabe „%1“ mit „%2“ abschließen?</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="64"/>
+        <source>The process moves on to its next step. Once the change has been sent to the server, it cannot be taken back.</source>
+        <translation>Der Vorgang geht zum nächsten Schritt weiter. Sobald die Änderung an den Server gesendet ist, lässt sie sich nicht mehr zurücknehmen.</translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="81"/>
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="62"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="81"/>
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="64"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="83"/>
         <source>Set follow-up</source>
         <translation>Wiedervorlage setzen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="65"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="84"/>
         <source>Clear</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="68"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="87"/>
         <source>Saves your changes to the form (Ctrl+S)</source>
         <translation>Speichert Ihre Änderungen am Formular (Strg+S)</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="70"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="89"/>
         <source>Shows the form as it was before your changes</source>
         <translation>Zeigt das Formular wieder so, wie es vor Ihren Änderungen war</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="72"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="91"/>
         <source>Follow-up (Wiedervorlage):</source>
         <translation>Wiedervorlage:</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="75"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="94"/>
         <source>Follow-up date</source>
         <translation>Datum der Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="76"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="95"/>
         <source>The case comes up again on this day</source>
         <translation>Der Vorgang kommt an diesem Tag wieder vor</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="77"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="96"/>
         <source>Removes the follow-up date</source>
         <translation>Entfernt die Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="276"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="300"/>
         <source>Task: %1</source>
         <translation>Aufgabe: %1</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="279"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="303"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="280"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="304"/>
         <source>Completes the task “%1”</source>
         <translation>Schließt die Aufgabe „%1“ ab</translation>
     </message>

@@ -1289,33 +1289,33 @@
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="104"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="107"/>
         <source>The key for the local case cache has the wrong length. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="112"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="115"/>
         <source>The local case cache file is empty. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="165"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="168"/>
         <source>The local case cache was written by a newer version of CaseDesk. Update CaseDesk, or move the cache aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="224"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="227"/>
         <location filename="../modules/storage/SqliteDatabase.cpp" line="148"/>
         <source>The local case cache is damaged. You can move it aside; CaseDesk then builds a new cache and fetches your cases from the server again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="234"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="237"/>
         <source>There is no local case cache to move aside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CacheDatabase.cpp" line="257"/>
+        <location filename="../modules/storage/CacheDatabase.cpp" line="260"/>
         <source>The local case cache cannot be moved aside. Close other programs that use it and check that you may write to its folder, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,7 +1376,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="309"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="331"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1427,7 +1427,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SearchIndexer.cpp" line="93"/>
+        <location filename="../modules/storage/SearchIndexer.cpp" line="95"/>
         <source>The search index could not be updated. Restart CaseDesk; if this persists, please contact your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,17 +1548,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="262"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="267"/>
         <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="271"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="276"/>
         <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="278"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="283"/>
         <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2253,67 +2253,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="62"/>
-        <source>Save changes</source>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="61"/>
+        <source>Complete task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../modules/ui/CaseWorkBar.cpp" line="62"/>
-        <source>Discard changes</source>
+        <source>Complete the task “%1” with “%2”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../modules/ui/CaseWorkBar.cpp" line="64"/>
+        <source>The process moves on to its next step. Once the change has been sent to the server, it cannot be taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="81"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="81"/>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="83"/>
         <source>Set follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="65"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="84"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="68"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="87"/>
         <source>Saves your changes to the form (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="70"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="89"/>
         <source>Shows the form as it was before your changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="72"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="91"/>
         <source>Follow-up (Wiedervorlage):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="75"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="94"/>
         <source>Follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="76"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="95"/>
         <source>The case comes up again on this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="77"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="96"/>
         <source>Removes the follow-up date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="276"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="300"/>
         <source>Task: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="279"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="303"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseWorkBar.cpp" line="280"/>
+        <location filename="../modules/ui/CaseWorkBar.cpp" line="304"/>
         <source>Completes the task “%1”</source>
         <translation type="unfinished"></translation>
     </message>

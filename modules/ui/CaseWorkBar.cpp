@@ -54,11 +54,30 @@ CaseWorkBar::UnsavedChoice askWhatBecomesOfEdits(QWidget *parent, const Case &c)
     }
 }
 
+// A completed task moves the process on, and once sent it cannot be taken back: a click on an outcome is
+// confirmed, with the outcome's own words on the button that does it.
+bool confirmCompletion(QWidget *parent, const QString &taskName, const QString &outcomeLabel)
+{
+    QMessageBox box(QMessageBox::Question, CaseWorkBar::tr("Complete task"),
+                    CaseWorkBar::tr("Complete the task “%1” with “%2”?").arg(taskName, outcomeLabel),
+                    QMessageBox::NoButton, parent);
+    box.setInformativeText(CaseWorkBar::tr("The process moves on to its next step. Once the change has been sent "
+                                           "to the server, it cannot be taken back."));
+    QPushButton *confirm = box.addButton(outcomeLabel, QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(confirm);
+    box.exec();
+    return box.clickedButton() == confirm;
+}
+
 } // namespace
 
 CaseWorkBar::CaseWorkBar(storage::CacheDatabase &db, const QUuid &actor, QWidget *parent)
     : QWidget(parent), m_db(db), m_actor(actor),
       m_prompt([this](const Case &c) { return askWhatBecomesOfEdits(window(), c); }),
+      m_confirmCompletion([this](const QString &taskName, const QString &outcomeLabel) {
+          return confirmCompletion(window(), taskName, outcomeLabel);
+      }),
       m_save(new QPushButton(tr("Save changes"), this)), m_discard(new QPushButton(tr("Discard changes"), this)),
       m_followUpRow(new QWidget(this)), m_followUp(new QDateEdit(m_followUpRow)),
       m_setFollowUp(new QPushButton(tr("Set follow-up"), m_followUpRow)),
@@ -105,6 +124,11 @@ CaseWorkBar::CaseWorkBar(storage::CacheDatabase &db, const QUuid &actor, QWidget
 void CaseWorkBar::setUnsavedPrompt(UnsavedPrompt prompt)
 {
     m_prompt = std::move(prompt);
+}
+
+void CaseWorkBar::setCompletionPrompt(CompletionPrompt prompt)
+{
+    m_confirmCompletion = std::move(prompt);
 }
 
 void CaseWorkBar::clear()
@@ -281,7 +305,10 @@ void CaseWorkBar::showTasks(const QList<workflow::AvailableAction> &tasks)
             button->setProperty("taskId", task.taskId);
             button->setProperty("outcome", outcome);
             connect(button, &QPushButton::clicked, this,
-                    [this, taskId = task.taskId, outcome] { completeTask(taskId, outcome); });
+                    [this, taskId = task.taskId, taskName = task.taskName, outcome, label = button->text()] {
+                        if (m_confirmCompletion(taskName, label))
+                            completeTask(taskId, outcome);
+                    });
             row->addWidget(button);
             m_taskButtons.append(button);
         }

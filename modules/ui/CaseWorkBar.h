@@ -1,12 +1,12 @@
 // The work on the case shown beside the inbox that goes through its form and its process, below the form:
 // saving the clerk's edits of the form (setFields, each changed field with the value it had when the form
 // was loaded, so the server finds an edit made by someone else meanwhile), discarding them, and completing a
-// task the user may complete now with one of its outcomes (completeTask). Unsaved edits are saved first when a
-// task is completed: the process's conditions read the form. Also the case's follow-up date (Wiedervorlage: the
-// day the case comes up again in "Due this week"), set or cleared with setFollowUp. What is offered comes from
-// CommandCheck::offer; Outbox::submit checks every action again, and a refusal is shown with its reason, queues nothing
-// and keeps the edits in the form. Edits are never dropped unasked: leaving the case (another case, closing the window)
-// with unsaved edits asks whether to save them.
+// task the user may complete now with one of its outcomes (completeTask, after the user confirmed it). Unsaved
+// edits are saved first when a task is completed: the process's conditions read the form. Also the case's follow-up
+// date (Wiedervorlage: the day the case comes up again in "Due this week"), set or cleared with setFollowUp. What is
+// offered comes from CommandCheck::offer; Outbox::submit checks every action again, and a refusal is shown with its
+// reason, queues nothing and keeps the edits in the form. Edits are never dropped unasked: leaving the case (another
+// case, closing the window) with unsaved edits asks whether to save them.
 #pragma once
 
 #include "core/Case.h"
@@ -44,6 +44,10 @@ public:
     // Asks the user what becomes of unsaved edits of `c` (a message box unless replaced, as tests do).
     using UnsavedPrompt = std::function<UnsavedChoice(const Case &c)>;
     void setUnsavedPrompt(UnsavedPrompt prompt);
+    // Asks whether a task button's click completes the task (a message box unless replaced, as tests do);
+    // completeTask() itself asks nothing.
+    using CompletionPrompt = std::function<bool(const QString &taskName, const QString &outcomeLabel)>;
+    void setCompletionPrompt(CompletionPrompt prompt);
 
     // `c` as the user sees it, with the form the detail pane shows for it (nullptr: none). The same form again
     // (a sync while the clerk edits) keeps the edits and what they are compared against.
@@ -89,6 +93,7 @@ private:
     storage::CacheDatabase &m_db;
     QUuid m_actor;
     UnsavedPrompt m_prompt;
+    CompletionPrompt m_confirmCompletion;
     Case m_case;
     QPointer<FormView> m_form;
     QJsonObject m_editBase; // the form data the shown form was loaded with: each edit's "old" value

@@ -215,6 +215,7 @@ void TestSyncSessionApp::aCaseMadeInTheWindowReachesTheServer()
     // Its first task, completed in the window, moves the server's process on.
     QTRY_VERIFY_WITH_TIMEOUT(window.caseWork() && !window.caseWork()->taskButtons().isEmpty(), timeoutMs);
     const QJsonObject before = confirmed()->workflowState;
+    window.caseWork()->setCompletionPrompt([](const QString &, const QString &) { return true; });
     window.caseWork()->taskButtons().first()->click();
     QTRY_VERIFY_WITH_TIMEOUT(confirmed()->workflowState != before, timeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(*Outbox(*startup->database()).pendingCount(), qint64(0), timeoutMs);

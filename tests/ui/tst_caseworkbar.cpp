@@ -12,14 +12,17 @@
 #include "ui/CaseWorkBar.h"
 #include "ui/FormView.h"
 
+#include <QApplication>
 #include <QDateEdit>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include "../storage/TreeFellingCache.h"
 
@@ -199,6 +202,22 @@ private slots:
 
         editDetails(NewDetails);
         QSignalSpy changed(&bar, &CaseWorkBar::outboxChanged);
+        // Asked first, with the task and the outcome in words; declined, nothing is queued, not even the edits.
+        QStringList asked;
+        bool confirm = false;
+        bar.setCompletionPrompt([&](const QString &taskName, const QString &outcomeLabel) {
+            asked = {taskName, outcomeLabel};
+            return confirm;
+        });
+        QTest::mouseClick(first, Qt::LeftButton);
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(!asked.at(0).isEmpty() && first->toolTip().contains(asked.at(0))); // the task's name
+        QCOMPARE(asked.at(1), first->text());
+        QCOMPARE(changed.count(), 0);
+        QVERIFY(queuedCommands(m_cache->db()).isEmpty());
+        QVERIFY(bar.hasUnsavedChanges());
+
+        confirm = true;
         QTest::mouseClick(first, Qt::LeftButton);
         QCOMPARE(changed.count(), 1);
         const QList<Command> queued = queuedCommands(m_cache->db());
@@ -218,6 +237,34 @@ private slots:
             const QString outcome = button->property("outcome").toString();
             QVERIFY2(!outcome.isEmpty() && button->text() != outcome, qPrintable(outcome));
         }
+    }
+
+    // Without a replaced prompt a real message box asks, naming the outcome on its button; "Cancel" queues nothing.
+    void theMessageBoxAsksBeforeATaskIsCompleted()
+    {
+        CaseWorkBar bar(m_cache->db(), test::treeFellingUser(Role::Clerk).id);
+        show(bar, m_case);
+        QVERIFY(!bar.taskButtons().isEmpty());
+        QPushButton *first = bar.taskButtons().first();
+        QString question;
+        QStringList buttons;
+        QTimer answer; // looks for the box until it is up (exec() below runs its own event loop)
+        answer.setInterval(10);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            answer.stop();
+            question = box->text();
+            for (QAbstractButton *button : box->buttons())
+                buttons.append(button->text());
+            box->button(QMessageBox::Cancel)->click();
+        });
+        answer.start();
+        first->click();
+        QVERIFY2(question.contains(first->text()), qPrintable(question));
+        QVERIFY2(buttons.contains(first->text()), qPrintable(buttons.join(u'|')));
+        QVERIFY(queuedCommands(m_cache->db()).isEmpty());
     }
 
     void leavingWithUnsavedEditsAsks_data()
