@@ -47,6 +47,8 @@ const char serveHelp[] =
     "  --session-lifetime S         seconds a login lasts at most (default 1209600, 14 days)\n"
     "  --account-failure-limit N    failed logins of one account before it is slowed down (default 5)\n"
     "  --address-failure-limit N    failed logins from one address before it is slowed down (default 20)\n"
+    "  --login-block-seconds S      the first block after too many failed logins; each further failure\n"
+    "                               doubles it, up to 15 minutes (1 to 900, default 1)\n"
     "  --max-blob-mib N             largest document upload in MiB (default 100)\n"
     "  --timer-interval S           seconds between looks for due workflow timers (deadlines,\n"
     "                               reminders); a timer fires at most this late (1 to 3600, default 30)\n"
@@ -210,8 +212,9 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
     QCommandLineParser parser;
     parser.addOptions({option("listen"), option("tls-cert"), option("tls-key"), option("trusted-proxy"),
                        option("threads"), option("access-token-lifetime"), option("session-lifetime"),
-                       option("account-failure-limit"), option("address-failure-limit"), option("max-blob-mib"),
-                       option("timer-interval"), option("checkpoint-interval"), option("upload-expiry")});
+                       option("account-failure-limit"), option("address-failure-limit"), option("login-block-seconds"),
+                       option("max-blob-mib"), option("timer-interval"), option("checkpoint-interval"),
+                       option("upload-expiry")});
     if (!parser.parse(QStringList{QStringLiteral("casedesk-server")} + arguments))
         return usageError(err, parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -248,8 +251,12 @@ int runServeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         !positiveNumber(parser, QStringLiteral("account-failure-limit"), &options.throttle.accountFailureLimit,
                         &problem) ||
         !positiveNumber(parser, QStringLiteral("address-failure-limit"), &options.throttle.addressFailureLimit,
-                        &problem))
+                        &problem) ||
+        !positiveNumber(parser, QStringLiteral("login-block-seconds"), &options.throttle.baseDelaySeconds, &problem))
         return usageError(err, problem);
+    if (options.throttle.baseDelaySeconds > options.throttle.maxDelaySeconds)
+        return usageError(
+            err, QStringLiteral("--login-block-seconds must be at most %1").arg(options.throttle.maxDelaySeconds));
     BlobLimits blobLimits;
     int maxBlobMib = int(blobLimits.maxBlobSize / (1024 * 1024));
     if (!positiveNumber(parser, QStringLiteral("max-blob-mib"), &maxBlobMib, &problem))

@@ -122,6 +122,10 @@ void TestHttpServe::usageErrors_data()
     QTest::newRow("zero threads") << QStringList{listen, local, QStringLiteral("--threads"), QStringLiteral("0")};
     QTest::newRow("bad lifetime") << QStringList{listen, local, QStringLiteral("--access-token-lifetime"),
                                                  QStringLiteral("ten")};
+    QTest::newRow("login block too long")
+        << QStringList{listen, local, QStringLiteral("--login-block-seconds"), QStringLiteral("901")};
+    QTest::newRow("login block zero") << QStringList{listen, local, QStringLiteral("--login-block-seconds"),
+                                                     QStringLiteral("0")};
     QTest::newRow("positional argument") << QStringList{listen, local, QStringLiteral("now")};
     QTest::newRow("unknown option") << QStringList{listen, local, QStringLiteral("--database=x")};
 }
