@@ -227,6 +227,8 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
                                                   "OR EXISTS (SELECT 1 FROM document_confirmed WHERE case_id = ?1)"));
     if (!storedBefore)
         return storedBefore.error();
+    // Cases of this batch of which the cache holds no Vermerk or document: theirs need no look for a stored copy.
+    QSet<QUuid> withoutPaperwork;
     for (const Case &c : cases) {
         if (readBack.contains(c.id))
             continue;
@@ -243,6 +245,8 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
         (*storedBefore)->reset();
         if (stored)
             readBack.insert(c.id);
+        else
+            withoutPaperwork.insert(c.id);
     }
     // Turning the values into JSON text needs no database: the pool does it while this thread writes.
     const auto jsonTexts = [](const auto &values) {
@@ -265,10 +269,11 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
     QHash<QUuid, QUuid> noteCases;
     QHash<QUuid, QUuid> documentCases;
 
-    // A Vermerk or document row: id, case id, time, JSON. Into an empty cache nothing can be held already.
+    // A Vermerk or document row: id, case id, time, JSON. Into an empty cache, or for a case without any,
+    // nothing can be held already (a first pull's later pages: a look per row would cost more than it saves).
     const auto storeUnlessHeld = [&](const ConfirmedRowReplacer &rows, const QString &id, const QString &json,
-                                     const QString &caseId, const QDateTime &time) -> Result<void> {
-        if (!casesWithPaperwork) {
+                                     const QUuid &caseId, const QDateTime &time) -> Result<void> {
+        if (!casesWithPaperwork && !withoutPaperwork.contains(caseId)) {
             auto held = rows.holds(id, json);
             if (!held)
                 return held.error();
@@ -278,7 +283,7 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
         auto insert = rows.replace(id);
         if (!insert)
             return insert.error();
-        return (*insert)->bind(2, caseId).bind(3, time.toString(Qt::ISODateWithMs)).bind(4, json).run();
+        return (*insert)->bind(2, uuidToString(caseId)).bind(3, time.toString(Qt::ISODateWithMs)).bind(4, json).run();
     };
     auto noteRows = ConfirmedRowReplacer::prepare(db, QLatin1String("note_confirmed"),
                                                   QLatin1String("id, case_id, created_at, json"));
@@ -286,8 +291,8 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
         return noteRows.error();
     for (qsizetype i = 0; i < notes.size(); ++i) {
         const Note &note = notes.at(i);
-        if (auto stored = storeUnlessHeld(*noteRows, uuidToString(note.id), noteJson.resultAt(int(i)),
-                                          uuidToString(note.caseId), note.createdAt);
+        if (auto stored = storeUnlessHeld(*noteRows, uuidToString(note.id), noteJson.resultAt(int(i)), note.caseId,
+                                          note.createdAt);
             !stored)
             return stored;
         touchCase(note.caseId);
@@ -306,7 +311,7 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
     for (qsizetype i = 0; i < documents.size(); ++i) {
         const DocumentRef &document = documents.at(i);
         if (auto stored = storeUnlessHeld(*documentRows, uuidToString(document.id), documentJson.resultAt(int(i)),
-                                          uuidToString(document.caseId), document.addedAt);
+                                          document.caseId, document.addedAt);
             !stored)
             return stored;
         touchCase(document.caseId);
