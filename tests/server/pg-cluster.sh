@@ -58,7 +58,7 @@ start)
         exit 1
     fi
     if ! as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-        -o "-k '$dir' -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c shared_preload_libraries=pg_stat_statements" \
+        -o "-k '$dir' -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
         start >/dev/null; then
         cat "$dir/postgres.log" >&2
         exit 1
