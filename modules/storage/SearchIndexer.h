@@ -71,6 +71,8 @@ public:
     static Result<void> registerFunctions(SqliteDatabase &db);
     // indexedColumnFunction()(column, title, applicant, aktenzeichen, form, notes, documents): the indexed
     // text of one column as row() makes it, so an entry is taken out with exactly the words it went in with.
+    // A change to what row() makes therefore needs a cache migration that rebuilds the index ('rebuild'):
+    // entries written before would otherwise be taken out with other words (integrity-check finds that).
     static QLatin1String indexedColumnFunction() { return QLatin1String("casedesk_indexed_column"); }
 
     // The FTS4 table: ColumnCount indexed columns holding normalised text, docid = case_view.rowid. The
