@@ -148,6 +148,12 @@ void sortByCreation(QList<Note> *notes)
                      [](const Note &a, const Note &b) { return a.createdAt < b.createdAt; });
 }
 
+// A row just inserted into case_view has no index entry yet (every row removal removes its entry too).
+SearchIndexer::Entry entryKind(bool inserted)
+{
+    return inserted ? SearchIndexer::Entry::New : SearchIndexer::Entry::Existing;
+}
+
 Result<Case> caseFromStored(const QString &text)
 {
     auto json = StoredJson::object(text);
@@ -446,8 +452,7 @@ Result<void> CaseViewWriter::write(const Case &visible, const QString &json, boo
 Result<void> CaseViewWriter::writeSearchEntry(qint64 rowId, SearchDocument document, bool inserted)
 {
     if (!m_deferSearch)
-        return SearchIndexer::update(m_db, rowId, document,
-                                     inserted ? SearchIndexer::Entry::New : SearchIndexer::Entry::Existing);
+        return SearchIndexer::update(m_db, rowId, document, entryKind(inserted));
     if (const auto deferred = m_deferredSearchIndex.constFind(rowId); deferred != m_deferredSearchIndex.cend()) {
         // The same row again in this batch: the later state wins; whether the index holds an older entry
         // is still what the first write saw.
@@ -473,14 +478,11 @@ Result<void> CaseViewWriter::writeDeferredSearchEntries()
     for (DeferredSearchEntry &entry : entries) {
         if (entry.rowId == 0)
             continue; // dropped by remove()
-        if (!entry.inserted) {
-            auto same = SearchIndexer::holds(m_db, entry.rowId, entry.document);
-            if (!same)
-                return same.error();
-            if (*same)
-                continue;
-        }
-        changed.append(std::move(entry));
+        auto needed = SearchIndexer::needsWrite(m_db, entry.rowId, entry.document, entryKind(entry.inserted));
+        if (!needed)
+            return needed.error();
+        if (*needed)
+            changed.append(std::move(entry));
     }
     entries = std::move(changed);
     // Normalising the text is a third of a bulk load's work and needs no database: the pool builds the rows
@@ -489,9 +491,7 @@ Result<void> CaseViewWriter::writeDeferredSearchEntries()
         entries, [](const DeferredSearchEntry &entry) { return SearchIndexer::row(entry.document); });
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const DeferredSearchEntry &entry = entries.at(i);
-        auto written =
-            SearchIndexer::write(m_db, entry.rowId, rows.resultAt(int(i)),
-                                 entry.inserted ? SearchIndexer::Entry::New : SearchIndexer::Entry::Existing);
+        auto written = SearchIndexer::write(m_db, entry.rowId, rows.resultAt(int(i)), entryKind(entry.inserted));
         if (!written) {
             rows.cancel();
             rows.waitForFinished();

@@ -19,6 +19,18 @@ namespace {
 const char *const columnNames[SearchIndexer::ColumnCount] = {"title", "applicant", "aktenzeichen",
                                                              "form",  "notes",     "documents"};
 
+// The indexed columns, in SearchDocument's order, as the DDL and the statements name them.
+const QStringList &columnList()
+{
+    static const QStringList columns = [] {
+        QStringList list;
+        for (const char *name : columnNames)
+            list.append(QLatin1String(name));
+        return list;
+    }();
+    return columns;
+}
+
 constexpr int MaxJoined = 4;        // tokens per joined form: enough for "32.10-000123/2026" and "S-AB 1234E"
 constexpr int MaxJoinedLetters = 3; // letter groups longer than this are words, not parts of a code
 
@@ -192,10 +204,7 @@ QString SearchIndexer::indexedText(const QString &text)
 
 QString SearchIndexer::createSql()
 {
-    QStringList columns;
-    for (const char *name : columnNames) {
-        columns.append(QLatin1String(name));
-    }
+    const QStringList &columns = columnList();
     // remove_diacritics only backs up normalize(), which already folded everything (ß too, which it cannot).
     return QLatin1String("CREATE VIRTUAL TABLE ") + tableName() + QLatin1String(" USING fts4(") +
            columns.join(QLatin1String(", ")) + QLatin1String(", tokenize=unicode61 \"remove_diacritics=1\");\n") +
@@ -205,10 +214,8 @@ QString SearchIndexer::createSql()
 
 QString SearchIndexer::externalContentSql()
 {
-    QStringList columns;
+    const QStringList &columns = columnList();
     QStringList computed;
-    for (int i = 0; i < ColumnCount; ++i)
-        columns.append(QLatin1String(columnNames[i]));
     for (int i = 0; i < ColumnCount; ++i)
         computed.append(QStringLiteral("%1(%2, %3) AS %4")
                             .arg(indexedColumnFunction())
@@ -233,8 +240,8 @@ void indexedColumn(sqlite3_context *context, int argc, sqlite3_value **argv)
     thread_local std::array<QByteArray, SearchIndexer::ColumnCount> lastArguments;
     thread_local std::array<QByteArray, SearchIndexer::ColumnCount> lastIndexed;
     thread_local bool computed = false;
-    const int column = sqlite3_value_int(argv[0]);
-    if (argc != 1 + SearchIndexer::ColumnCount || column < 0 || column >= SearchIndexer::ColumnCount) {
+    const int column = argc == 1 + SearchIndexer::ColumnCount ? sqlite3_value_int(argv[0]) : -1;
+    if (column < 0 || column >= SearchIndexer::ColumnCount) {
         sqlite3_result_error(context, "casedesk_indexed_column: bad arguments", -1);
         return;
     }
@@ -269,15 +276,12 @@ Result<void> SearchIndexer::registerFunctions(SqliteDatabase &db)
     return {};
 }
 
-Result<bool> SearchIndexer::holds(SqliteDatabase &db, qint64 rowId, const SearchDocument &document)
+Result<bool> SearchIndexer::needsWrite(SqliteDatabase &db, qint64 rowId, const SearchDocument &document, Entry entry)
 {
-    static const QString sql = [] {
-        QStringList columns;
-        for (const char *name : columnNames)
-            columns.append(QLatin1String(name));
-        return QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) + QLatin1String(" FROM ") +
-               originalTableName() + QLatin1String(" WHERE docid = ?1");
-    }();
+    if (entry == Entry::New)
+        return true;
+    static const QString sql = QLatin1String("SELECT ") + columnList().join(QLatin1String(", ")) +
+                               QLatin1String(" FROM ") + originalTableName() + QLatin1String(" WHERE docid = ?1");
     auto statement = db.prepare(sql);
     if (!statement)
         return statement.error();
@@ -292,19 +296,15 @@ Result<bool> SearchIndexer::holds(SqliteDatabase &db, qint64 rowId, const Search
     for (int i = 0; same && i < ColumnCount; ++i)
         same = select.text(i) == *fields[i];
     select.reset();
-    return same;
+    return !same;
 }
 
 Result<void> SearchIndexer::update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document, Entry entry)
 {
-    if (entry == Entry::Existing) {
-        auto same = holds(db, rowId, document);
-        if (!same)
-            return same.error();
-        if (*same)
-            return {};
-    }
-    return write(db, rowId, row(document), entry);
+    auto needed = needsWrite(db, rowId, document, entry);
+    if (!needed)
+        return needed.error();
+    return *needed ? write(db, rowId, row(document), entry) : Result<void>();
 }
 
 SearchIndexer::Row SearchIndexer::row(const SearchDocument &document)
@@ -341,14 +341,12 @@ Result<void> SearchIndexer::write(SqliteDatabase &db, qint64 rowId, const Row &r
         }
     }
     static const auto insertSql = [](QLatin1String table) {
-        QStringList columns;
         QStringList placeholders{QStringLiteral("?1")};
-        for (const char *name : columnNames) {
-            columns.append(QLatin1String(name));
+        for (qsizetype i = 0; i < columnList().size(); ++i)
             placeholders.append(u'?' + QString::number(placeholders.size() + 1));
-        }
-        return QLatin1String("INSERT INTO ") + table + QLatin1String("(docid, ") + columns.join(QLatin1String(", ")) +
-               QLatin1String(") VALUES(") + placeholders.join(QLatin1String(", ")) + u')';
+        return QLatin1String("INSERT INTO ") + table + QLatin1String("(docid, ") +
+               columnList().join(QLatin1String(", ")) + QLatin1String(") VALUES(") +
+               placeholders.join(QLatin1String(", ")) + u')';
     };
     static const QString indexSql = insertSql(tableName());
     static const QString originalSql = insertSql(originalTableName());

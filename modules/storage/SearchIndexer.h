@@ -98,13 +98,14 @@ public:
     };
     static Row row(const SearchDocument &document);
 
-    // Whether the index entry of `rowId` holds exactly this text already. Most changes to a case (an assignment,
-    // a task, a Vermerk confirmed that was shown while pending) leave its text alone, and rewriting an FTS4 entry
-    // means tokenising the old one to take it out: comparing is a lookup.
-    static Result<bool> holds(SqliteDatabase &db, qint64 rowId, const SearchDocument &document);
+    // Whether writing `document` changes the index: always for a New entry, for an Existing one only when its
+    // stored text differs. Most changes to a case (an assignment, a task, a Vermerk confirmed that was shown
+    // while pending) leave its text alone, and rewriting an FTS4 entry means tokenising the old one to take it
+    // out: comparing is a lookup.
+    static Result<bool> needsWrite(SqliteDatabase &db, qint64 rowId, const SearchDocument &document, Entry entry);
 
-    // Replaces the index entry of the case with row id `rowId` (case_view.rowid); an Existing entry that
-    // holds() the document already is left as it is.
+    // Replaces the index entry of the case with row id `rowId` (case_view.rowid), unless needsWrite() says the
+    // entry holds the document already.
     static Result<void> update(SqliteDatabase &db, qint64 rowId, const SearchDocument &document,
                                Entry entry = Entry::Existing);
     static Result<void> write(SqliteDatabase &db, qint64 rowId, const Row &row, Entry entry);
