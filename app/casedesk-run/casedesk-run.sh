@@ -1,8 +1,8 @@
 #!/bin/sh
 # casedesk-run: the whole of CaseDesk on this machine, for trying it out (`make run`).
 #
-# Starts a private PostgreSQL 15 cluster in a data folder (made on the first start, reused after), migrates it,
-# deploys the bundled process models and form definitions, adds the demo teams, users and cases (a second run
+# Starts a private PostgreSQL 15 cluster in a data folder (made on the first start, reused after), migrates it
+# (which deploys the bundled process models and form definitions), adds the demo teams, users and cases (a second run
 # adds nothing), starts casedesk-server on a loopback port the system chooses, then the client connected to it.
 # Closing the client stops the server and the cluster.
 #
@@ -93,8 +93,6 @@ server="$bin/casedesk-server"
     cat "$dir/migrate.log" >&2
     fail "migration failed"
 }
-"$server" process deploy --bundled >/dev/null || fail "deploying the bundled process models failed"
-"$server" form deploy --bundled >/dev/null || fail "deploying the bundled form definitions failed"
 "$server" demo --cases "$cases" >/dev/null || fail "adding the demo data failed"
 
 echo "Demo users (password for all: casedesk-demo):"

@@ -18,23 +18,26 @@ using workflow::Element;
 using workflow::ElementType;
 using workflow::ProcessModel;
 
-const char help[] = "usage: casedesk-server process check FILE...\n"
-                    "       casedesk-server process deploy FILE --case-type TYPE [--version N]\n"
-                    "       casedesk-server process deploy --bundled\n"
-                    "       casedesk-server process list\n"
-                    "\n"
-                    "check   checks BPMN 2.0 process models against the subset CaseDesk executes. Prints for each\n"
-                    "        file a summary (process, user tasks with their performers, timers, gateways) or every\n"
-                    "        problem with its line and element id.\n"
-                    "deploy  checks the model like check and stores it as the next version of the case type (like\n"
-                    "        baumfaellung), or as version N. Versions never change once deployed: the same content\n"
-                    "        again changes nothing, other content under a deployed version is refused. --bundled\n"
-                    "        deploys the models shipped with CaseDesk for their case types.\n"
-                    "list    lists the deployed versions.\n"
-                    "\n"
-                    "Exit code: 0 done, 1 a model has errors, cannot be read or was refused, 2 wrong usage.\n"
-                    "deploy and list work on the database of CASEDESK_DB or the config file (casedesk-server migrate\n"
-                    "--help).\n";
+const char help[] =
+    "usage: casedesk-server process check FILE...\n"
+    "       casedesk-server process deploy FILE --case-type TYPE [--version N]\n"
+    "       casedesk-server process deploy --bundled\n"
+    "       casedesk-server process list\n"
+    "\n"
+    "check   checks BPMN 2.0 process models against the subset CaseDesk executes. Prints for each\n"
+    "        file a summary (process, user tasks with their performers, timers, gateways) or every\n"
+    "        problem with its line and element id.\n"
+    "deploy  checks the model like check and stores it as the next version of the case type (like\n"
+    "        baumfaellung), or as version N. Versions never change once deployed: the same content\n"
+    "        again changes nothing, other content under a deployed version is refused. New cases run on\n"
+    "        the latest version, each case stays on the version it was opened with. --bundled\n"
+    "        deploys the models shipped with CaseDesk for their case types (migrate did so on a\n"
+    "        fresh database).\n"
+    "list    lists the deployed versions.\n"
+    "\n"
+    "Exit code: 0 done, 1 a model has errors, cannot be read or was refused, 2 wrong usage.\n"
+    "deploy and list work on the database of CASEDESK_DB or the config file (casedesk-server migrate\n"
+    "--help).\n";
 
 QString label(const Element &element)
 {

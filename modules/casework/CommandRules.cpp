@@ -108,6 +108,7 @@ RuleOutcome CommandRules::open(const demo::CaseTypeContent &caseType, RequiredVa
         return RuleOutcome::reject(QStringLiteral("process_error"), started.error().message);
     theCase->formData = data;
     theCase->formVersion = caseType.form.version();
+    theCase->processVersion = caseType.processVersion;
     if (!theCase->receivedDate.isValid())
         theCase->receivedDate = today;
     theCase->statutoryDeadline = QDate(); // only the process computes it

@@ -63,6 +63,7 @@ QJsonObject Case::toJson() const
     json.insert(QLatin1String("closed"), closed);
     json.insert(QLatin1String("formData"), formData);
     json.insert(QLatin1String("formVersion"), formVersion);
+    json.insert(QLatin1String("processVersion"), processVersion);
     json.insert(QLatin1String("version"), version);
     json::putDateTime(json, QLatin1String("createdAt"), createdAt);
     json::putDateTime(json, QLatin1String("updatedAt"), updatedAt);
@@ -100,6 +101,8 @@ Result<Case> Case::fromJson(const QJsonObject &object)
     result.formData = reader.optionalObject(QLatin1String("formData"));
     result.formVersion =
         static_cast<int>(reader.optionalInteger(QLatin1String("formVersion"), 0, std::numeric_limits<int>::max(), 0));
+    result.processVersion = static_cast<int>(
+        reader.optionalInteger(QLatin1String("processVersion"), 0, std::numeric_limits<int>::max(), 0));
     result.version = reader.optionalInteger(QLatin1String("version"), 0, std::numeric_limits<qint64>::max(), 0);
     result.createdAt = reader.optionalDateTime(QLatin1String("createdAt"));
     result.updatedAt = reader.optionalDateTime(QLatin1String("updatedAt"));

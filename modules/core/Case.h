@@ -36,7 +36,10 @@ struct Case {
     QString statusText;        // derived display value: the active task's name ("Prüfung", "Abgeschlossen")
     bool closed = false;       // derived: the process has ended
     QJsonObject formData;      // field id -> value, as the form definition describes
+    // The versions of the form definition and process model the case runs on, fixed when it is opened: a
+    // newer deployment changes new cases only. 0 (a case from before versions were recorded): the earliest.
     int formVersion = 0;
+    int processVersion = 0;
     qint64 version = 0;  // server's version; 0 for a case the server has not confirmed yet
     QDateTime createdAt; // UTC
     QDateTime updatedAt; // UTC

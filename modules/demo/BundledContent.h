@@ -1,7 +1,7 @@
 // The process models and form definitions shipped with CaseDesk (resources/processes/*.bpmn and
 // resources/forms/*.json, embedded as Qt resources), one of each per case type of DESIGN.md. The demo
-// generator runs its cases through them; the client shows them until the server hands out its own
-// (reference data, sync issue).
+// generator runs its cases through them; migration 14 deploys them on a fresh server, and a client runs on them
+// until the server's reference data brings the deployed ones (casework/CaseTypeCatalogue).
 #pragma once
 
 #include "core/Result.h"
@@ -17,6 +17,7 @@ struct CaseTypeContent {
     QString caseType; // "bewohnerparken", "umweltzone", "baumfaellung", "buergerhaushalt"
     forms::FormDefinition form;
     workflow::ProcessModel process;
+    int processVersion = 1; // the bundled models are version 1 (casework/CaseTypeCatalogue)
 };
 
 class BundledContent {

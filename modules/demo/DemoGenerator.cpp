@@ -253,6 +253,7 @@ Case DemoGenerator::makeCase(qint64 index) const
     c.formData = application.data;
     const CaseTypeContent *content = t.content[static_cast<std::size_t>(typeIndex)];
     c.formVersion = content ? content->form.version() : 1;
+    c.processVersion = content ? content->processVersion : 1;
 
     // The office's work so far, run through the case type's process model by its clerk and team lead. The
     // bundled models decide on task outcomes only, so the state need not carry a copy of the form data.

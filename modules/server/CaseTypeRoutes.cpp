@@ -1,7 +1,7 @@
 #include "server/CaseTypeRoutes.h"
 
 #include "core/Uuid.h"
-#include "demo/BundledContent.h"
+#include "server/DeployedCaseTypes.h"
 #include "server/SqlError.h"
 
 #include <QCoreApplication>
@@ -14,13 +14,13 @@ CaseTypeRoutes::CaseTypeRoutes(QSqlDatabase db) : m_db(std::move(db)) {}
 
 Result<CaseTypeRoute> CaseTypeRoutes::set(const QString &caseType, const QString &teamCode)
 {
-    const Result<demo::BundledContent> &content = demo::BundledContent::instance();
-    if (!content)
-        return content.error();
-    if (!content->find(caseType)) {
+    const Result<std::shared_ptr<const casework::CaseTypeCatalogue>> caseTypes = DeployedCaseTypes::current(m_db);
+    if (!caseTypes)
+        return caseTypes.error();
+    if (!caseTypes.value()->latest(caseType)) {
         QStringList known;
-        for (const demo::CaseTypeContent &type : content->caseTypes())
-            known.append(type.caseType);
+        for (const demo::CaseTypeContent *type : caseTypes.value()->latestOfEach())
+            known.append(type->caseType);
         return makeError(ErrorCode::Invalid,
                          QCoreApplication::translate("Server", "There is no case type \"%1\". Choose one of: %2.")
                              .arg(caseType, known.join(QStringLiteral(", "))));

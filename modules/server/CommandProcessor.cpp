@@ -7,11 +7,11 @@
 #include "core/JsonFields.h"
 #include "core/Note.h"
 #include "core/Uuid.h"
-#include "demo/BundledContent.h"
 #include "server/AuditLog.h"
 #include "server/BlobStore.h"
 #include "server/CaseOpening.h"
 #include "server/CaseStore.h"
+#include "server/DeployedCaseTypes.h"
 #include "server/ServerLog.h"
 #include "server/SqlError.h"
 #include "workflow/WorkflowEngine.h"
@@ -49,10 +49,10 @@ CommandResult resultOf(const casework::RuleOutcome &outcome)
 // audit row, sequence) that every command shares.
 class Execution {
 public:
-    Execution(CaseStore &store, const AuthSession &session, const AccessScope &scope, const PushedCommand &pushed,
-              const QDateTime &now)
-        : m_store(store), m_session(session), m_scope(scope), m_pushed(pushed), m_command(pushed.command), m_now(now),
-          m_today(Clock::current().today())
+    Execution(CaseStore &store, const AuthSession &session, const AccessScope &scope,
+              const casework::CaseTypeCatalogue &caseTypes, const PushedCommand &pushed, const QDateTime &now)
+        : m_store(store), m_session(session), m_scope(scope), m_caseTypes(caseTypes), m_pushed(pushed),
+          m_command(pushed.command), m_now(now), m_today(Clock::current().today())
     {
     }
 
@@ -76,11 +76,11 @@ private:
 
     // The policy's answer; a database failure while it looked up users comes back as the error.
     Result<AccessDecision> mayRun(const CaseAccessFacts &facts);
-    const demo::CaseTypeContent *content(const QString &caseType) const;
 
     CaseStore &m_store;
     const AuthSession &m_session;
     const AccessScope &m_scope;
+    const casework::CaseTypeCatalogue &m_caseTypes;
     const PushedCommand &m_pushed;
     const Command &m_command;
     QDateTime m_now;
@@ -105,12 +105,6 @@ Result<AccessDecision> Execution::mayRun(const CaseAccessFacts &facts)
     if (failure)
         return *failure;
     return decision;
-}
-
-const demo::CaseTypeContent *Execution::content(const QString &caseType) const
-{
-    const Result<demo::BundledContent> &bundled = demo::BundledContent::instance();
-    return bundled ? bundled->find(caseType) : nullptr;
 }
 
 Result<CommandResult> Execution::run()
@@ -205,7 +199,7 @@ Result<CommandResult> Execution::createCase()
         return decision.error();
     if (!decision->allowed())
         return denied(decision.value());
-    const demo::CaseTypeContent *caseType = content(theCase.caseType);
+    const demo::CaseTypeContent *caseType = m_caseTypes.latest(theCase.caseType);
     if (!caseType)
         return CommandResult::rejected(
             QStringLiteral("unknown_case_type"),
@@ -226,7 +220,7 @@ Result<CommandResult> Execution::byRules(Case &theCase)
     const workflow::Actor actor{uuidToString(m_session.user.id), workflow::RoleSet(m_session.user.roles),
                                 m_session.teamCodes};
     if (const casework::RuleOutcome outcome = casework::CommandRules::apply(
-            m_command, actor, content(theCase.caseType), m_now, casework::CommandRules::Checks::All, &theCase);
+            m_command, actor, m_caseTypes.of(theCase), m_now, casework::CommandRules::Checks::All, &theCase);
         !outcome.applied())
         return resultOf(outcome);
     // A Vermerk written with the completed task.
@@ -387,7 +381,7 @@ Result<AccessScope> scopeOf(CaseStore &store, const AuthSession &session)
 }
 
 Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<AccessScope> &scope,
-                const PushedCommand &pushed)
+                std::shared_ptr<const casework::CaseTypeCatalogue> &caseTypes, const PushedCommand &pushed)
 {
     const Command &command = pushed.command;
     if (!db.transaction())
@@ -434,8 +428,14 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
             return fail(read.error());
         scope = std::move(read).value();
     }
+    if (!caseTypes) {
+        Result<std::shared_ptr<const casework::CaseTypeCatalogue>> read = DeployedCaseTypes::current(db);
+        if (!read)
+            return fail(read.error());
+        caseTypes = std::move(read).value();
+    }
     const QDateTime now = Clock::current().now();
-    Execution execution(store, session, *scope, pushed, now);
+    Execution execution(store, session, *scope, *caseTypes, pushed, now);
     Result<CommandResult> decided = execution.run();
     if (!decided)
         return fail(decided.error());
@@ -473,7 +473,7 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
 ApiResult<CommandResult> CommandProcessor::process(const PushedCommand &pushed)
 {
     for (int attempt = 1;; ++attempt) {
-        Attempt outcome = runOnce(m_db, m_session, m_scope, pushed);
+        Attempt outcome = runOnce(m_db, m_session, m_scope, m_caseTypes, pushed);
         if (CommandResult *result = std::get_if<CommandResult>(&outcome))
             return *result;
         if (ApiError *error = std::get_if<ApiError>(&outcome))

@@ -6,6 +6,7 @@
 // failure consumes no sequence number.
 #pragma once
 
+#include "casework/CaseTypeCatalogue.h"
 #include "core/AccessScope.h"
 #include "core/Command.h"
 #include "server/ApiError.h"
@@ -14,6 +15,7 @@
 
 #include <QSqlDatabase>
 
+#include <memory>
 #include <optional>
 
 namespace casedesk::server {
@@ -43,6 +45,8 @@ private:
     // The caller's access scope, read with the first command: a push is checked against one scope, as against
     // one session (its teams and roles); an applied setDeputy reads it again for the commands after it.
     std::optional<AccessScope> m_scope;
+    // The deployed case types, read with the first command: a new case takes the latest version of its type.
+    std::shared_ptr<const casework::CaseTypeCatalogue> m_caseTypes;
 };
 
 } // namespace casedesk::server

@@ -3,10 +3,10 @@
 #include "core/Clock.h"
 #include "core/JsonFields.h"
 #include "core/Uuid.h"
-#include "demo/BundledContent.h"
 #include "server/BlobStore.h"
 #include "server/CaseStore.h"
 #include "server/CaseTypeRoutes.h"
+#include "server/DeployedCaseTypes.h"
 #include "server/ServerLog.h"
 #include "server/SqlError.h"
 
@@ -151,10 +151,10 @@ Attempt runOnce(QSqlDatabase &db, const Portal &portal, const IntakeSubmission &
     if (earlier.value())
         return fail(*earlier.value()); // nothing was written
 
-    const Result<demo::BundledContent> &content = demo::BundledContent::instance();
-    if (!content)
-        return fail(content.error());
-    const demo::CaseTypeContent *caseType = content->find(submission.caseType);
+    const Result<std::shared_ptr<const casework::CaseTypeCatalogue>> caseTypes = DeployedCaseTypes::current(db);
+    if (!caseTypes)
+        return fail(caseTypes.error());
+    const demo::CaseTypeContent *caseType = caseTypes.value()->latest(submission.caseType);
     if (!caseType)
         return fail(CaseRefusal{QStringLiteral("unknown_case_type"),
                                 QStringLiteral("The server has no case type \"%1\". Send one of the city's case types.")

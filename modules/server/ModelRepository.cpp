@@ -14,11 +14,6 @@ namespace casedesk::server {
 
 namespace {
 
-QString sha256Hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 // Runs `work` in a transaction that holds `table` against other deployments (readers go on), so two
 // administrators deploying at once cannot both take the same next version. Commits only what `work` added.
 template <typename Work> Result<Deployment> deployLocked(QSqlDatabase db, QLatin1String table, Work work)
@@ -58,6 +53,16 @@ Error versionTaken(const QString &what, int version)
 } // namespace
 
 ModelRepository::ModelRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+QString ModelRepository::sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray ModelRepository::formContent(const forms::FormDefinition &definition)
+{
+    return QJsonDocument(definition.json()).toJson(QJsonDocument::Compact);
+}
 
 bool ModelRepository::isValidCaseType(const QString &caseType)
 {
@@ -143,7 +148,7 @@ Result<Deployment> ModelRepository::deployForm(const forms::FormDefinition &defi
 {
     if (definition.isNull())
         return makeError(ErrorCode::Internal, QStringLiteral("a null form definition cannot be deployed"));
-    const QByteArray json = QJsonDocument(definition.json()).toJson(QJsonDocument::Compact);
+    const QByteArray json = formContent(definition);
     const QString sha256 = sha256Hex(json);
     const QString what = QCoreApplication::translate("Server", "Form definition %1").arg(definition.id());
 

@@ -46,6 +46,9 @@ public:
 
     // A case type: lower-case letters, digits, "-" and "_", starting with a letter, at most 64 characters.
     static bool isValidCaseType(const QString &caseType);
+    // What a deployment's sha256 is taken of: a model's bytes as deployed, a form's compact JSON.
+    static QString sha256Hex(const QByteArray &bytes);
+    static QByteArray formContent(const forms::FormDefinition &definition);
 
     // Checks `bpmn` with ProcessParser (Invalid with the first problem otherwise; it must be UTF-8) and
     // stores it for `caseType`. `version` 0 takes the next version, or none when the latest version has this

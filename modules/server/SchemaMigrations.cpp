@@ -1,9 +1,13 @@
 #include "server/SchemaMigrations.h"
 
+#include "demo/BundledContent.h"
+#include "server/ModelRepository.h"
 #include "server/ServerLog.h"
 #include "server/SqlError.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -14,6 +18,39 @@ namespace {
 
 // pg_advisory_xact_lock key that serialises migrations across processes ("CDmg").
 constexpr qint64 migrationLockKey = 0x43446d67;
+
+QString sqlText(const QString &text)
+{
+    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\'');
+}
+
+// The process models and forms bundled with CaseDesk as the first deployed version of their case types, unless
+// an administrator deployed that case type before. A later change to a bundled file needs a migration (or a
+// "process deploy") of its own: this one stays as released.
+QStringList bundledDeployments()
+{
+    const Result<demo::BundledContent> &bundled = demo::BundledContent::instance();
+    if (!bundled) // a broken build: the statement fails the migration with the reason
+        return {QStringLiteral("SELECT casedesk_bundled_content_missing()")};
+    QStringList statements;
+    const QString by = sqlText(QStringLiteral("casedesk-server migrate"));
+    for (const demo::CaseTypeContent &type : bundled->caseTypes()) {
+        QFile file(QStringLiteral(":/processes/%1.bpmn").arg(type.caseType));
+        const QByteArray bpmn = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        statements.append(QStringLiteral("INSERT INTO process_models (case_type, version, bpmn, sha256, deployed_by)"
+                                         " SELECT %1, %2, %3, decode('%4', 'hex'), %5 WHERE NOT EXISTS"
+                                         " (SELECT 1 FROM process_models WHERE case_type = %1)")
+                              .arg(sqlText(type.caseType), QString::number(type.processVersion),
+                                   sqlText(QString::fromUtf8(bpmn)), ModelRepository::sha256Hex(bpmn), by));
+        const QByteArray form = ModelRepository::formContent(type.form);
+        statements.append(QStringLiteral("INSERT INTO form_definitions (form_id, version, definition, sha256,"
+                                         " deployed_by) VALUES (%1, %2, CAST(%3 AS jsonb), decode('%4', 'hex'), %5)"
+                                         " ON CONFLICT DO NOTHING")
+                              .arg(sqlText(type.form.id()), QString::number(type.form.version()),
+                                   sqlText(QString::fromUtf8(form)), ModelRepository::sha256Hex(form), by));
+    }
+    return statements;
+}
 
 // Migrations are frozen once released: never edit one, add the next. Later migrations extend these tables for
 // the sync protocol, access scopes, audit chain and intake (issue 5 and the sync issues).
@@ -378,6 +415,7 @@ QList<Migration> serverMigrations()
                             " FROM (SELECT case_id, jsonb_agg(team_id::text ORDER BY requested_at, id) AS teams"
                             " FROM consultations WHERE ended_at IS NULL GROUP BY case_id) k WHERE c.id = k.case_id"),
          }},
+        {14, QStringLiteral("the case types bundled with CaseDesk as deployed versions"), bundledDeployments()},
     };
 }
 

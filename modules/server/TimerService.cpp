@@ -3,9 +3,9 @@
 #include "casework/CommandRules.h"
 #include "core/JsonFields.h"
 #include "core/Uuid.h"
-#include "demo/BundledContent.h"
 #include "server/AuditLog.h"
 #include "server/CaseStore.h"
+#include "server/DeployedCaseTypes.h"
 #include "server/ServerLog.h"
 #include "workflow/WorkflowEngine.h"
 
@@ -58,10 +58,14 @@ Result<Step> fireOne(QSqlDatabase db, const QDateTime &now, QStringList *skipped
     if (!stored.value())
         return skip(QStringLiteral("the case vanished"));
     Case &theCase = stored.value()->theCase;
-    const Result<demo::BundledContent> &bundled = demo::BundledContent::instance();
-    const demo::CaseTypeContent *content = bundled ? bundled->find(theCase.caseType) : nullptr;
+    const Result<std::shared_ptr<const casework::CaseTypeCatalogue>> caseTypes = DeployedCaseTypes::current(db);
+    if (!caseTypes)
+        return caseTypes.error();
+    const demo::CaseTypeContent *content = caseTypes.value()->of(theCase);
     if (!content)
-        return skip(QStringLiteral("no process model for case type %1").arg(theCase.caseType));
+        return skip(QStringLiteral("no process model for case type %1 version %2")
+                        .arg(theCase.caseType)
+                        .arg(theCase.processVersion));
     const Result<workflow::WorkflowState> state =
         workflow::WorkflowState::fromJson(content->process, theCase.workflowState);
     if (!state)

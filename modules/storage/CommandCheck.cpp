@@ -6,18 +6,11 @@
 #include "core/Clock.h"
 #include "core/CommandReplay.h"
 #include "core/Uuid.h"
-#include "demo/BundledContent.h"
 #include "storage/ReferenceRepository.h"
 
 namespace casedesk::storage {
 
 namespace {
-
-const demo::CaseTypeContent *contentOf(const QString &caseType)
-{
-    const Result<demo::BundledContent> &bundled = demo::BundledContent::instance();
-    return bundled ? bundled->find(caseType) : nullptr;
-}
 
 // The case a command is about: for createCase the one it makes (what the server checks the policy on).
 Case subjectOf(const Command &command, const Case &visible)
@@ -55,7 +48,10 @@ Result<CommandCheck::Offer> CommandCheck::offer(const Case &theCase, const QUuid
     const Result<std::optional<KnownActor>> known = actor(actorId);
     if (!known)
         return known.error();
-    const demo::CaseTypeContent *content = contentOf(theCase.caseType);
+    const Result<const casework::CaseTypeCatalogue *> caseTypes = catalogue();
+    if (!caseTypes)
+        return caseTypes.error();
+    const demo::CaseTypeContent *content = caseTypes.value()->of(theCase);
     if (!known->has_value())
         return Offer{content != nullptr, content != nullptr, content != nullptr, {}};
     const KnownActor &who = known->value();
@@ -105,7 +101,13 @@ Result<casework::RuleOutcome> CommandCheck::apply(const Command &command, const 
     // perform it, so the process moves on in view once the server has applied it.
     if (command.name == CommandName::CompleteTask && !who)
         return casework::RuleOutcome::apply();
-    const demo::CaseTypeContent *content = contentOf(subject.caseType);
+    const Result<const casework::CaseTypeCatalogue *> caseTypes = catalogue();
+    if (!caseTypes)
+        return caseTypes.error();
+    // A new case runs on the latest version of its type, any other on its own.
+    const demo::CaseTypeContent *content = command.name == CommandName::CreateCase
+                                               ? caseTypes.value()->latest(subject.caseType)
+                                               : caseTypes.value()->of(subject);
     // A pending command on a case type without rules here shows its plain effect; a new one is refused (the
     // rules' unknown_case_type), as the server refuses it.
     if (!content && !allChecks) {
@@ -126,6 +128,17 @@ Result<casework::RuleOutcome> CommandCheck::apply(const Command &command, const 
         changed.version = 0; // not confirmed by the server yet, whatever the opening counts
     *theCase = std::move(changed);
     return outcome;
+}
+
+Result<const casework::CaseTypeCatalogue *> CommandCheck::catalogue()
+{
+    if (!m_caseTypes) {
+        Result<std::shared_ptr<const casework::CaseTypeCatalogue>> read = ReferenceRepository(m_db).caseTypes();
+        if (!read)
+            return read.error();
+        m_caseTypes = std::move(read).value();
+    }
+    return m_caseTypes.get();
 }
 
 Result<std::optional<CommandCheck::KnownActor>> CommandCheck::actor(const QUuid &id)

@@ -8,6 +8,7 @@
 // (a deputyship newer than the cache's reference data) is not refused here.
 #pragma once
 
+#include "casework/CaseTypeCatalogue.h"
 #include "casework/RuleOutcome.h"
 #include "core/AccessScope.h"
 #include "core/Case.h"
@@ -17,6 +18,7 @@
 
 #include <QHash>
 
+#include <memory>
 #include <optional>
 
 namespace casedesk::storage {
@@ -57,10 +59,13 @@ private:
     };
     // nullopt: the reference data does not hold the user.
     Result<std::optional<KnownActor>> actor(const QUuid &id);
+    // The case types of the cache's reference data, read once per check object.
+    Result<const casework::CaseTypeCatalogue *> catalogue();
     Result<casework::RuleOutcome> apply(const Command &command, const QUuid &actor, bool allChecks, Case *theCase);
 
     SqliteDatabase &m_db;
     QHash<QUuid, std::optional<KnownActor>> m_actors; // read once per check object
+    std::shared_ptr<const casework::CaseTypeCatalogue> m_caseTypes;
 };
 
 } // namespace casedesk::storage

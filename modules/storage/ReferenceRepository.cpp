@@ -7,10 +7,15 @@
 #include "storage/SortKey.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
+#include "storage/StorageLog.h"
 #include "storage/StoredJson.h"
+#include "workflow/ProcessParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
+
+#include <sqlite3.h>
 
 namespace casedesk::storage {
 
@@ -150,6 +155,66 @@ Result<QJsonObject> ReferenceRepository::referenceRest()
     if (rest->isEmpty())
         return QJsonObject();
     return StoredJson::object(*rest);
+}
+
+namespace {
+
+std::shared_ptr<const casework::CaseTypeCatalogue> catalogueOf(const QJsonObject &rest)
+{
+    QList<casework::CaseTypeCatalogue::ProcessVersion> processes;
+    for (const QJsonValue &value : rest.value(QLatin1String("processModels")).toArray()) {
+        const QJsonObject model = value.toObject();
+        const QString caseType = model.value(QLatin1String("caseType")).toString();
+        const int version = model.value(QLatin1String("version")).toInt();
+        workflow::ParsedModel parsed =
+            workflow::ProcessParser::parse(model.value(QLatin1String("bpmn")).toString().toUtf8());
+        if (!parsed.ok() || version < 1) {
+            qCWarning(lcStorage).noquote() << "the server's process model" << caseType << "version" << version
+                                           << "does not load here and is left out";
+            continue;
+        }
+        processes.append({caseType, version, std::move(parsed.model)});
+    }
+    QList<forms::FormDefinition> forms;
+    for (const QJsonValue &value : rest.value(QLatin1String("forms")).toArray()) {
+        Result<forms::FormDefinition> form =
+            forms::FormDefinition::fromJson(value.toObject().value(QLatin1String("definition")).toObject());
+        if (!form) {
+            qCWarning(lcStorage).noquote() << "the server's form" << value.toObject().value(QLatin1String("id"))
+                                           << "does not load here and is left out:" << form.error().toString();
+            continue;
+        }
+        forms.append(std::move(form).value());
+    }
+    if (processes.isEmpty())
+        return casework::CaseTypeCatalogue::bundled();
+    return std::make_shared<const casework::CaseTypeCatalogue>(processes, forms);
+}
+
+} // namespace
+
+Result<std::shared_ptr<const casework::CaseTypeCatalogue>> ReferenceRepository::caseTypes()
+{
+    // Reading the models again for every check would cost more than the check: the last catalogue is kept
+    // with the cache file and the ETag of the snapshot it came from (the server's ETag is a hash of the content).
+    static QMutex mutex;
+    static QByteArray cachedKey;
+    static std::shared_ptr<const casework::CaseTypeCatalogue> cached;
+    const Result<QByteArray> etag = referenceEtag();
+    if (!etag)
+        return etag.error();
+    if (etag->isEmpty())
+        return casework::CaseTypeCatalogue::bundled();
+    const QByteArray key = QByteArray(sqlite3_db_filename(m_db.handle(), "main")) + '\n' + etag.value();
+    QMutexLocker lock(&mutex);
+    if (cached && cachedKey == key)
+        return cached;
+    const Result<QJsonObject> rest = referenceRest();
+    if (!rest)
+        return rest.error();
+    cached = catalogueOf(rest.value());
+    cachedKey = key;
+    return cached;
 }
 
 Result<QList<Deputyship>> ReferenceRepository::deputyships()

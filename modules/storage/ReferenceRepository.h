@@ -1,6 +1,7 @@
 // Users and teams known to the client (reference data from the server; demo data until sync exists).
 #pragma once
 
+#include "casework/CaseTypeCatalogue.h"
 #include "core/Deputyship.h"
 #include "core/Result.h"
 #include "core/Team.h"
@@ -8,6 +9,7 @@
 
 #include <QJsonObject>
 
+#include <memory>
 #include <optional>
 
 namespace casedesk::storage {
@@ -29,8 +31,12 @@ public:
     Result<QByteArray> referenceEtag();      // "" before the first snapshot
     Result<QJsonObject> referenceRest();     // ReferenceSnapshot::rest of the last snapshot; {} before the first
     Result<QList<Deputyship>> deputyships(); // those of the last snapshot (running and coming ones)
-    Result<QList<User>> users();             // by display name
-    Result<QList<Team>> teams();             // by code
+    // The process models and forms of the last snapshot, as the case rules' catalogue; the ones bundled with
+    // CaseDesk before the first snapshot, or when the server has none. A version that does not load in this
+    // build is left out (a warning says which): its cases are left to the server.
+    Result<std::shared_ptr<const casework::CaseTypeCatalogue>> caseTypes();
+    Result<QList<User>> users(); // by display name
+    Result<QList<Team>> teams(); // by code
     Result<std::optional<User>> user(const QUuid &id);
 
     // Small key-value settings of this installation kept inside the encrypted cache (e.g. clientId).

@@ -1,7 +1,6 @@
 #include "ui/CaseDetailPane.h"
 
 #include "core/Uuid.h"
-#include "demo/BundledContent.h"
 #include "ui/FormView.h"
 
 #include <QLabel>
@@ -59,7 +58,7 @@ void CaseDetailPane::clear()
     m_placeholder->show();
 }
 
-void CaseDetailPane::showCase(const Case &c, const QList<DocumentRef> &documents)
+void CaseDetailPane::showCase(const Case &c, const forms::FormDefinition &form, const QList<DocumentRef> &documents)
 {
     clear();
     const QLocale locale;
@@ -71,14 +70,12 @@ void CaseDetailPane::showCase(const Case &c, const QList<DocumentRef> &documents
     m_heading->show();
     m_details->show();
 
-    const Result<demo::BundledContent> &bundled = demo::BundledContent::instance();
-    const demo::CaseTypeContent *content = bundled ? bundled->find(c.caseType) : nullptr;
-    if (!content) {
+    if (form.isNull()) {
         m_placeholder->setText(tr("There is no form for cases of type “%1” in this version.").arg(c.caseType));
         return;
     }
     m_placeholder->hide();
-    m_form = new FormView(content->form, m_formHolder);
+    m_form = new FormView(form, m_formHolder);
     QList<FormDocument> offered;
     for (const DocumentRef &document : documents)
         offered.append({uuidToString(document.id), document.name});

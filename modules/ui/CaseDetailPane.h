@@ -6,6 +6,7 @@
 
 #include "core/Case.h"
 #include "core/DocumentRef.h"
+#include "forms/FormDefinition.h"
 
 #include <QWidget>
 
@@ -21,9 +22,9 @@ class CaseDetailPane : public QWidget {
 public:
     explicit CaseDetailPane(QWidget *parent = nullptr);
 
-    // Shows `c` with its documents (offered by the form's document fields); a case type without a bundled
-    // form shows the header and says so.
-    void showCase(const Case &c, const QList<DocumentRef> &documents);
+    // Shows `c` in `form`, the definition of its form's version, with its documents (offered by the form's
+    // document fields); without a form (null) the header and a sentence that says so.
+    void showCase(const Case &c, const forms::FormDefinition &form, const QList<DocumentRef> &documents);
     void clear();
     enum class Placement { BelowHeader, BelowForm };
     // Puts `section` into the pane for as long as it lives; it stays when the case changes.

@@ -35,9 +35,10 @@ QString InboxController::viewTitle(InboxView view)
 }
 
 InboxController::InboxController(storage::CacheDatabase &db, std::optional<User> user, QObject *parent)
-    : QObject(parent), m_inbox(db), m_search(db), m_cases(db), m_model(m_inbox, m_search), m_user(std::move(user))
+    : QObject(parent), m_inbox(db), m_search(db), m_cases(db), m_reference(db), m_model(m_inbox, m_search),
+      m_user(std::move(user))
 {
-    auto teams = storage::ReferenceRepository(db).teams();
+    auto teams = m_reference.teams();
     if (teams)
         m_teams = teams.value();
     else
@@ -141,6 +142,17 @@ std::optional<std::pair<Case, QList<DocumentRef>>> InboxController::caseFile(con
     if (!documents)
         qCWarning(lcUi) << "reading the documents of case" << caseId << "failed:" << documents.error().toString();
     return std::pair(**found, documents ? documents.value() : QList<DocumentRef>());
+}
+
+forms::FormDefinition InboxController::formOf(const Case &c)
+{
+    const Result<std::shared_ptr<const casework::CaseTypeCatalogue>> caseTypes = m_reference.caseTypes();
+    if (!caseTypes) {
+        qCWarning(lcUi) << "reading the case types failed:" << caseTypes.error().toString();
+        return {};
+    }
+    const demo::CaseTypeContent *content = caseTypes.value()->of(c);
+    return content ? content->form : forms::FormDefinition();
 }
 
 } // namespace casedesk::ui

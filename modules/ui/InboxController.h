@@ -7,6 +7,7 @@
 #include "storage/CaseRepository.h"
 #include "storage/CaseSearch.h"
 #include "storage/InboxRepository.h"
+#include "storage/ReferenceRepository.h"
 #include "ui/InboxModel.h"
 
 #include <QObject>
@@ -46,6 +47,8 @@ public:
     // A case as the user sees it (pending changes included) with its documents; nullopt when it is gone or
     // cannot be read (logged).
     std::optional<std::pair<Case, QList<DocumentRef>>> caseFile(const QUuid &caseId);
+    // The form definition of the version `c` runs on; null when the cache's reference data lacks it (logged).
+    forms::FormDefinition formOf(const Case &c);
 
 public slots:
     void setView(storage::InboxView view);
@@ -67,6 +70,7 @@ private:
     storage::InboxRepository m_inbox;
     storage::CaseSearch m_search;
     storage::CaseRepository m_cases;
+    storage::ReferenceRepository m_reference;
     InboxModel m_model;
     std::optional<User> m_user;
     QList<Team> m_teams;

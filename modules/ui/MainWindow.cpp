@@ -318,7 +318,7 @@ void MainWindow::showFile(const QUuid &caseId, const CaseFile &file)
     const bool keepForm = file && caseId == m_shownCaseId && m_work && m_work->hasUnsavedChanges();
     if (!keepForm) {
         if (file)
-            m_detail->showCase(file->first, file->second);
+            m_detail->showCase(file->first, m_controller.formOf(file->first), file->second);
         else
             m_detail->clear();
     }

@@ -3,7 +3,6 @@
 #include "core/Case.h"
 #include "core/JsonFields.h"
 #include "core/Uuid.h"
-#include "demo/BundledContent.h"
 #include "forms/FieldFormats.h"
 #include "storage/CaseRepository.h"
 #include "storage/Outbox.h"
@@ -26,12 +25,6 @@ QString shortened(const QString &text)
     return line.size() <= MaxCellText ? line : line.left(MaxCellText - 1) + QChar(0x2026);
 }
 
-const demo::CaseTypeContent *contentOf(const QString &caseType)
-{
-    const Result<demo::BundledContent> &bundled = demo::BundledContent::instance();
-    return bundled ? bundled->find(caseType) : nullptr;
-}
-
 } // namespace
 
 NeedsAttentionModel::NeedsAttentionModel(storage::CacheDatabase &db, QObject *parent)
@@ -51,6 +44,10 @@ Result<void> NeedsAttentionModel::reload()
     auto teams = reference.teams();
     if (!teams)
         return teams.error();
+    auto caseTypes = reference.caseTypes();
+    if (!caseTypes)
+        return caseTypes.error();
+    m_caseTypes = std::move(caseTypes).value();
     m_userNames.clear();
     for (const User &user : *users)
         m_userNames.insert(user.id, user.displayName);
@@ -200,6 +197,13 @@ QString NeedsAttentionModel::describe(const Command &command, const QString &cas
         return tr("Deputy set");
     }
     return commandNameToString(command.name);
+}
+
+const demo::CaseTypeContent *NeedsAttentionModel::contentOf(const QString &caseType) const
+{
+    // The latest version names fields and tasks: a label rarely changes between versions, and an id that a
+    // version lacks is shown as it is.
+    return m_caseTypes ? m_caseTypes->latest(caseType) : nullptr;
 }
 
 QString NeedsAttentionModel::fieldLabel(const QString &caseType, const QString &fieldId) const

@@ -4,6 +4,7 @@
 // field conflicts).
 #pragma once
 
+#include "casework/CaseTypeCatalogue.h"
 #include "core/Command.h"
 #include "core/Result.h"
 
@@ -11,6 +12,8 @@
 #include <QHash>
 #include <QList>
 #include <QUuid>
+
+#include <memory>
 
 namespace casedesk::storage {
 class CacheDatabase;
@@ -72,6 +75,7 @@ private:
     QString describe(const Command &command, const QString &caseType) const;
     // "Field: value" lines of a setFields command's new values, or of a conflict's server values.
     QString fieldLines(const QString &caseType, const QJsonObject &values, const QString &valueKey) const;
+    const demo::CaseTypeContent *contentOf(const QString &caseType) const;
     QString fieldLabel(const QString &caseType, const QString &fieldId) const;
     QString fieldValue(const QString &caseType, const QString &fieldId, const QJsonValue &value) const;
     QString taskName(const QString &caseType, const QString &taskId) const;
@@ -84,6 +88,7 @@ private:
     // Read per reload: the people a command or conflict names, and team names for consultations.
     QHash<QUuid, QString> m_userNames;
     QHash<QUuid, QString> m_teamNames;
+    std::shared_ptr<const casework::CaseTypeCatalogue> m_caseTypes; // read with the rows
 };
 
 } // namespace casedesk::ui

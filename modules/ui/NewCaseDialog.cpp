@@ -4,7 +4,6 @@
 #include "core/Case.h"
 #include "core/Clock.h"
 #include "core/Uuid.h"
-#include "demo/BundledContent.h"
 #include "storage/Outbox.h"
 #include "storage/ReferenceRepository.h"
 #include "ui/UiLog.h"
@@ -32,9 +31,10 @@ NewCaseDialog::NewCaseDialog(storage::CacheDatabase &db, const User &user, QWidg
       m_create(nullptr), m_error(new MessageLabel(QStringLiteral("newCaseError"), this))
 {
     setWindowTitle(tr("New case"));
-    if (const Result<demo::BundledContent> &bundled = demo::BundledContent::instance(); bundled) {
-        for (const demo::CaseTypeContent &type : bundled->caseTypes())
-            m_caseType->addItem(type.form.title().text(), type.caseType);
+    // The case types of the reference data, as the checks of the new case know them.
+    if (const auto caseTypes = storage::ReferenceRepository(db).caseTypes(); caseTypes) {
+        for (const demo::CaseTypeContent *type : caseTypes.value()->latestOfEach())
+            m_caseType->addItem(type->form.title().text(), type->caseType);
     }
     m_houseNumber->setMaximumWidth(m_houseNumber->fontMetrics().horizontalAdvance(QStringLiteral("000000")));
     m_title->setMaxLength(int(CommandLimits::TitleLength));

@@ -241,8 +241,6 @@ QJsonObject runSyncBenchmark(const SyncBenchmarkOptions &options)
     clock.start();
     for (const QStringList &step :
          {QStringList{QStringLiteral("migrate")},
-          QStringList{QStringLiteral("process"), QStringLiteral("deploy"), QStringLiteral("--bundled")},
-          QStringList{QStringLiteral("form"), QStringLiteral("deploy"), QStringLiteral("--bundled")},
           QStringList{QStringLiteral("demo"), QStringLiteral("--cases"), QString::number(options.cases)}}) {
         if (const QString failed = runAdmin(connection, step); !failed.isEmpty())
             return failure(failed);

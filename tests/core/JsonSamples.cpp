@@ -77,6 +77,7 @@ Case fullCase()
          QJsonArray{QJsonObject{{QStringLiteral("marke"), QStringLiteral("Škoda")}}, QJsonValue::Null}},
     };
     result.formVersion = 3;
+    result.processVersion = 2;
     result.version = 42;
     result.createdAt = berlin(2026, 3, 2, 10, 0, 123);
     result.updatedAt = berlin(2026, 7, 1, 8, 15, 999); // summer time

@@ -370,6 +370,7 @@ void TestJson::malformed_data()
     row("case: version as text", caseType, caseJson, "version", QStringLiteral("42"));
     row("case: huge version", caseType, caseJson, "version", 1e300);
     row("case: form version beyond int", caseType, caseJson, "formVersion", 3e9);
+    row("case: negative process version", caseType, caseJson, "processVersion", -1);
     row("case: closed as text", caseType, caseJson, "closed", QStringLiteral("yes"));
 
     const QString documentType = QStringLiteral("document");

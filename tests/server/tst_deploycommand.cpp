@@ -1,7 +1,7 @@
 // `casedesk-server process deploy|list` and `form deploy|list` of the built binary against a real PostgreSQL
 // database named by CASEDESK_DB: only checked content is stored, deployed versions never change (the same
-// content again is a no-op, other content is refused), and --bundled sets up a fresh server. The functions
-// run in order and build on each other.
+// content again is a no-op, other content is refused), migrate deploys the bundled case types, and --bundled
+// deploys them into a database that lacks them. The functions run in order and build on each other.
 #include "forms/FormDefinition.h"
 #include "mock/TestSupport.h"
 #include "server/ServerDatabase.h"
@@ -43,6 +43,7 @@ class TestDeployCommand : public QObject {
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void migrateDeploysTheBundledCaseTypes();
     void help_data();
     void help();
     void usageErrors_data();
@@ -121,6 +122,41 @@ QStringList TestDeployCommand::rows(const QString &sql)
     while (query.next())
         result.append(query.value(0).toString());
     return result;
+}
+
+void TestDeployCommand::migrateDeploysTheBundledCaseTypes()
+{
+    for (const QString &type : bundledTypes) {
+        const QByteArray bpmn = readResource(QStringLiteral("processes/%1.bpmn").arg(type));
+        QCOMPARE(rows(QStringLiteral("SELECT version || ' ' || encode(sha256, 'hex') || ' ' || deployed_by"
+                                     " FROM process_models WHERE case_type = '%1'")
+                          .arg(type)),
+                 QStringList{QStringLiteral("1 %1 casedesk-server migrate")
+                                 .arg(QString::fromLatin1(
+                                     QCryptographicHash::hash(bpmn, QCryptographicHash::Sha256).toHex()))});
+        QCOMPARE(rows(QStringLiteral("SELECT bpmn FROM process_models WHERE case_type = '%1'").arg(type)),
+                 QStringList{QString::fromUtf8(bpmn)});
+        const Result<forms::FormDefinition> form =
+            forms::FormDefinition::fromJsonBytes(readResource(QStringLiteral("forms/%1.json").arg(type)));
+        QVERIFY(form);
+        QCOMPARE(rows(QStringLiteral("SELECT version FROM form_definitions WHERE form_id = '%1'").arg(type)),
+                 QStringList{QString::number(form->version())});
+    }
+    // What migrate deployed is what "deploy --bundled" would deploy.
+    const test::CommandRun processes =
+        run({QStringLiteral("process"), QStringLiteral("deploy"), QStringLiteral("--bundled")});
+    QVERIFY2(processes.exitCode == 0, qPrintable(processes.err));
+    QCOMPARE(processes.out.count(QLatin1String("nothing changed")), bundledTypes.size());
+    const test::CommandRun forms = run({QStringLiteral("form"), QStringLiteral("deploy"), QStringLiteral("--bundled")});
+    QVERIFY2(forms.exitCode == 0, qPrintable(forms.err));
+    QCOMPARE(forms.out.count(QLatin1String("nothing changed")), bundledTypes.size());
+
+    // The functions below start from a database without deployments (one an administrator set up by hand
+    // before migration 14 took the bundled ones): deployed rows are never removed otherwise.
+    QCOMPARE(rows(QStringLiteral("WITH p AS (DELETE FROM process_models RETURNING 1),"
+                                 " f AS (DELETE FROM form_definitions RETURNING 1)"
+                                 " SELECT (SELECT count(*) FROM p) + (SELECT count(*) FROM f)")),
+             QStringList{QString::number(2 * bundledTypes.size())});
 }
 
 void TestDeployCommand::help_data()

@@ -1,10 +1,13 @@
 // ReferenceRepository: users, teams, the server's reference snapshot (ReferenceSnapshot, read here too) and the
 // installation's settings inside the encrypted cache.
 #include "core/Uuid.h"
+#include "mock/TestSupport.h"
 #include "storage/ReferenceRepository.h"
 #include "storage/ReferenceSnapshot.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 #include "TemporaryCache.h"
@@ -157,6 +160,60 @@ private slots:
         QCOMPARE(repository.referenceEtag().value(), QByteArray("\"v1\""));
         QCOMPARE(repository.referenceRest()->value(QStringLiteral("codeLists")).toObject().size(), 1);
         QVERIFY(repository.referenceRest()->value(QStringLiteral("processModels")).isArray());
+    }
+
+    // The case types run on the server's process models and forms, those bundled with CaseDesk before the first
+    // snapshot; a model that does not load is left out, and a new snapshot brings its versions.
+    void caseTypesOfTheSnapshot()
+    {
+        test::TemporaryCache cache;
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        ReferenceRepository repository(cache.db());
+        QCOMPARE(repository.caseTypes().value().get(), casework::CaseTypeCatalogue::bundled().get());
+
+        QFile bpmnFile(test::resourcePath(QStringLiteral("processes/bewohnerparken.bpmn")));
+        QVERIFY(bpmnFile.open(QIODevice::ReadOnly));
+        const QString bpmn = QString::fromUtf8(bpmnFile.readAll());
+        QString renamed = bpmn;
+        renamed.replace(QStringLiteral("name=\"Antrag erfassen\""), QStringLiteral("name=\"Antrag aufnehmen\""));
+        QFile formFile(test::resourcePath(QStringLiteral("forms/bewohnerparken.json")));
+        QVERIFY(formFile.open(QIODevice::ReadOnly));
+        const QJsonObject form = QJsonDocument::fromJson(formFile.readAll()).object();
+        const auto model = [](const QString &type, int version, const QString &xml) {
+            return QJsonObject{{QStringLiteral("caseType"), type},
+                               {QStringLiteral("version"), version},
+                               {QStringLiteral("bpmn"), xml}};
+        };
+        QJsonObject reply = serverReply({}, {});
+        reply.insert(QStringLiteral("processModels"),
+                     QJsonArray{model(QStringLiteral("bewohnerparken"), 1, bpmn),
+                                model(QStringLiteral("bewohnerparken"), 2, renamed),
+                                model(QStringLiteral("umweltzone"), 1, QStringLiteral("<definitions"))});
+        reply.insert(QStringLiteral("forms"),
+                     QJsonArray{QJsonObject{{QStringLiteral("id"), form.value(QStringLiteral("id"))},
+                                            {QStringLiteral("version"), 1},
+                                            {QStringLiteral("definition"), form}}});
+        const auto first = ReferenceSnapshot::fromJson(reply, "\"v1\"");
+        QVERIFY2(first, test::errorText(first).constData());
+        QVERIFY(repository.replaceReference(*first));
+        const auto caseTypes = repository.caseTypes();
+        QVERIFY2(caseTypes, test::errorText(caseTypes).constData());
+        const demo::CaseTypeContent *parking = caseTypes.value()->latest(QStringLiteral("bewohnerparken"));
+        QVERIFY(parking);
+        QCOMPARE(parking->processVersion, 2);
+        QCOMPARE(parking->process.element(parking->process.indexOf(QStringLiteral("Task_Intake"))).name,
+                 QStringLiteral("Antrag aufnehmen"));
+        QVERIFY(!caseTypes.value()->latest(QStringLiteral("umweltzone")));       // does not load
+        QVERIFY(!caseTypes.value()->latest(QStringLiteral("baumfaellung")));     // not the server's
+        QCOMPARE(repository.caseTypes().value().get(), caseTypes.value().get()); // read once per snapshot
+
+        QJsonArray three = reply.value(QStringLiteral("processModels")).toArray();
+        three.append(model(QStringLiteral("bewohnerparken"), 3, bpmn));
+        reply.insert(QStringLiteral("processModels"), three);
+        const auto second = ReferenceSnapshot::fromJson(reply, "\"v2\"");
+        QVERIFY(second);
+        QVERIFY(repository.replaceReference(*second));
+        QCOMPARE(repository.caseTypes().value()->latest(QStringLiteral("bewohnerparken"))->processVersion, 3);
     }
 
     // The deputyships come back on their own, as the local checks read them; also from a snapshot stored before

@@ -321,7 +321,7 @@ private:
 
     void show(CaseWorkBar &bar, const Case &c)
     {
-        m_pane->showCase(c, {});
+        m_pane->showCase(c, test::treeFellingContent().form, {});
         QVERIFY(form());
         bar.showCase(c, form());
     }
