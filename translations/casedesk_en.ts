@@ -37,7 +37,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/core/Case.cpp" line="85"/>
+        <location filename="../modules/core/Case.cpp" line="86"/>
         <source>The field “%1” must be a file number like 32.10-000123/2026.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1040,17 +1040,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="387"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="425"/>
         <source>The database has schema version %1, but this server knows only up to version %2. Update casedesk-server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="476"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="514"/>
         <source>Schema migration %1 (%2) failed; the database stays at version %3. The server log has the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/SchemaMigrations.cpp" line="504"/>
+        <location filename="../modules/server/SchemaMigrations.cpp" line="542"/>
         <source>The database has schema version %1; this server needs version %2. Run &quot;casedesk-server migrate&quot; first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1216,42 +1216,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="50"/>
+        <location filename="../modules/server/ModelRepository.cpp" line="45"/>
         <source>%1 version %2 is deployed already with other content. Deployed versions never change, because cases keep the version they started with: deploy the new content as a new version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="73"/>
+        <location filename="../modules/server/ModelRepository.cpp" line="78"/>
         <source>“%1” is not a case type. Use lower-case letters, digits, &quot;-&quot; and &quot;_&quot;, starting with a letter, like baumfaellung.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="79"/>
+        <location filename="../modules/server/ModelRepository.cpp" line="84"/>
         <source>A version is a whole number of at least 1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="83"/>
+        <location filename="../modules/server/ModelRepository.cpp" line="88"/>
         <source>The process model is not UTF-8 text. Save it as UTF-8 and deploy it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="89"/>
+        <location filename="../modules/server/ModelRepository.cpp" line="94"/>
         <source>The process model has errors and was not deployed. &quot;casedesk-server process check FILE&quot; lists them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="93"/>
+        <location filename="../modules/server/ModelRepository.cpp" line="98"/>
         <source>Process model %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="124"/>
+        <location filename="../modules/server/ModelRepository.cpp" line="129"/>
         <source>%1 is at version %2 already; a new version must be higher.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/server/ModelRepository.cpp" line="148"/>
+        <location filename="../modules/server/ModelRepository.cpp" line="153"/>
         <source>Form definition %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,7 +1376,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/CaseRepository.cpp" line="331"/>
+        <location filename="../modules/storage/CaseRepository.cpp" line="336"/>
         <source>A case without an id cannot be stored. Please report this problem to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1427,7 +1427,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/storage/SearchIndexer.cpp" line="95"/>
+        <location filename="../modules/storage/SearchIndexer.cpp" line="107"/>
         <source>The search index could not be updated. Restart CaseDesk; if this persists, please contact your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,6 +1534,11 @@
             <numerusform>This installation holds %n changes of the previous user that are not on the server yet. Log in as that user once to send them, then log in again.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../modules/storage/CommandCheck.cpp" line="118"/>
+        <source>This case runs on version %1 of its process, which this computer does not have yet. Connect to the server so that it can fetch it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -1548,17 +1553,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="267"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="262"/>
         <source>Your session has ended. Log in again to continue syncing; your changes are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="276"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="271"/>
         <source>The server cannot be reached right now. Your changes are kept and sent as soon as it can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/sync/SyncEngine.cpp" line="283"/>
+        <location filename="../modules/sync/SyncEngine.cpp" line="278"/>
         <source>The server refused to sync. Your changes are kept. If this persists, report it to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2066,33 +2071,33 @@
 <context>
     <name>casedesk::ui::CaseDetailPane</name>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="15"/>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="58"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="14"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="57"/>
         <source>Select a case to see its application.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="36"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="35"/>
         <source>Selected case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="67"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="66"/>
         <source>Applicant: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="67"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="66"/>
         <source>Status: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="69"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="68"/>
         <source>Deadline: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/CaseDetailPane.cpp" line="77"/>
+        <location filename="../modules/ui/CaseDetailPane.cpp" line="74"/>
         <source>There is no form for cases of type “%1” in this version.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2848,269 +2853,269 @@
 <context>
     <name>casedesk::ui::NeedsAttentionModel</name>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="95"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="92"/>
         <source>(no longer in your cache)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="112"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="109"/>
         <source>Someone else changed this field on the server first. Compare the server&apos;s value with yours, then re-apply your change or discard it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="114"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="111"/>
         <source>Someone else assigned this case first. Check who works on it now, then re-apply the assignment or discard it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="116"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="113"/>
         <source>Someone else completed this task or moved the case on first. Open the case to continue from where it is now, then discard this change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="118"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="115"/>
         <source>You lack the permission for this change. Discard it or ask your team lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="119"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="116"/>
         <source>The case is no longer in your scope or no longer exists. Discard the change or ask your team lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="121"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="118"/>
         <source>The server could not accept this change as it was made. Discard it and make it again; if this repeats, report it to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="123"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="120"/>
         <source>The server found form values that are not valid. Open the case, correct them, then discard this change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="125"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="122"/>
         <source>You may not complete this task. Ask your team lead, or discard the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="126"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="123"/>
         <source>This step needs a second person (four-eyes principle). Ask a colleague to complete it, then discard your change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="128"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="125"/>
         <source>This task has no such outcome (any more). Open the case, choose again, then discard this change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="130"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="127"/>
         <source>The process cannot continue with this step. Tell the administrator of the process models, then discard the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="132"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="129"/>
         <source>The process does not allow this step now. Open the case to see where it is, then discard the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="134"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="131"/>
         <source>A case with this id exists already. Discard this new case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="135"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="132"/>
         <source>The server refused to create this case, so this change cannot be applied either. Discard it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="137"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="134"/>
         <source>The server cannot read this case. Tell the administrator, then discard the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="139"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="136"/>
         <source>The server does not know this kind of change. Discard it, or update the server and re-apply it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="141"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="138"/>
         <source>The server has no process model or form for this case type. Tell the administrator, then discard the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="143"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="140"/>
         <source>This Vermerk is on the server already. Discard this copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="144"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="141"/>
         <source>The server does not have the document&apos;s content yet. Re-apply the change to send it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="146"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="143"/>
         <source>This document is attached already. Discard this copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="147"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="144"/>
         <source>The case has no such document (any more). Discard the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="148"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="145"/>
         <source>This team is consulted on the case already. Discard the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="149"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="146"/>
         <source>This team is no longer consulted on the case. Discard the change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="163"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="160"/>
         <source>Case created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="169"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="166"/>
         <source>Set fields: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="172"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="169"/>
         <source>Complete task “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="175"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="172"/>
         <source>Remove the assignment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="175"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="172"/>
         <source>Assign to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="178"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="175"/>
         <source>Take on the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="180"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="177"/>
         <source>Vermerk added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="182"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="179"/>
         <source>Document “%1” attached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="185"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="182"/>
         <source>Document details changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="188"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="185"/>
         <source>Follow-up set to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="189"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="186"/>
         <source>Follow-up removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="193"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="190"/>
         <source>Consultation requested from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="193"/>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="197"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="190"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="194"/>
         <source>another team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="197"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="194"/>
         <source>Consultation of %1 ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="200"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="197"/>
         <source>Deputy set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="215"/>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="275"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="219"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="279"/>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="236"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="240"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="254"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="258"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="256"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="260"/>
         <source>unknown user (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="268"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="272"/>
         <source>You</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="304"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="308"/>
         <source>No open task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="304"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="308"/>
         <source>Open: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="345"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="349"/>
         <source>Made on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="363"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="367"/>
         <source>File number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="365"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="369"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="367"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="371"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="369"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="373"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="371"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="375"/>
         <source>Server&apos;s value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="373"/>
+        <location filename="../modules/ui/NeedsAttentionModel.cpp" line="377"/>
         <source>Your value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3171,12 +3176,12 @@
 <context>
     <name>casedesk::ui::NewCaseDialog</name>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="31"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="30"/>
         <source>I work on it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../modules/ui/NewCaseDialog.cpp" line="34"/>
+        <location filename="../modules/ui/NewCaseDialog.cpp" line="33"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>

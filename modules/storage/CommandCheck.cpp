@@ -8,6 +8,8 @@
 #include "core/Uuid.h"
 #include "storage/ReferenceRepository.h"
 
+#include <QCoreApplication>
+
 namespace casedesk::storage {
 
 namespace {
@@ -108,6 +110,15 @@ Result<casework::RuleOutcome> CommandCheck::apply(const Command &command, const 
     const demo::CaseTypeContent *content = command.name == CommandName::CreateCase
                                                ? caseTypes.value()->latest(subject.caseType)
                                                : caseTypes.value()->of(subject);
+    // A new command on a case whose version the reference data does not hold yet (deployed since the last
+    // sync) waits for that data rather than being called a case type nobody knows.
+    if (!content && allChecks && command.name != CommandName::CreateCase && caseTypes.value()->latest(subject.caseType))
+        return casework::RuleOutcome::reject(
+            QStringLiteral("version_unknown"),
+            QCoreApplication::translate("Storage", "This case runs on version %1 of its process, which this computer "
+                                                   "does not have yet. Connect to the server so that it can fetch "
+                                                   "it, then try again.")
+                .arg(subject.processVersion));
     // A pending command on a case type without rules here shows its plain effect; a new one is refused (the
     // rules' unknown_case_type), as the server refuses it.
     if (!content && !allChecks) {

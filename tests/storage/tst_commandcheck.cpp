@@ -191,6 +191,35 @@ private slots:
         QVERIFY(!*CaseRepository(m_cache->db()).visibleCase(draft.id));
     }
 
+    // A case opened on a process version deployed after the cache's reference data: a new action waits for
+    // that version (it is not called a case type nobody knows), a pending one still shows its plain effect.
+    void aCaseOnAnUnknownVersionWaitsForTheReferenceData()
+    {
+        Case newer = m_case;
+        newer.processVersion = 7;
+        QVERIFY(CaseRepository(m_cache->db()).storeConfirmed({newer}));
+        const User clerk = test::treeFellingUser(Role::Clerk);
+        auto edit = Outbox(m_cache->db())
+                        .submit(CommandName::SetFields, newer.id,
+                                fieldEdit(newer, QStringLiteral("buildingPermit"), QStringLiteral("B-7")), clerk.id);
+        QVERIFY(!edit);
+        QCOMPARE(edit.error().code, ErrorCode::Invalid);
+        QVERIFY2(edit.error().message.contains(QStringLiteral("version 7")), qPrintable(edit.error().message));
+        QCOMPARE(*Outbox(m_cache->db()).pendingCount(), qint64(0));
+
+        // The same edit made while the version was known, pending now: replayed by its plain effect.
+        QVERIFY(CaseRepository(m_cache->db()).storeConfirmed({m_case}));
+        auto pending =
+            Outbox(m_cache->db())
+                .submit(CommandName::SetFields, m_case.id,
+                        fieldEdit(m_case, QStringLiteral("buildingPermit"), QStringLiteral("B-7")), clerk.id);
+        QVERIFY2(pending, qPrintable(pending.error().toString()));
+        QVERIFY(CaseRepository(m_cache->db()).storeConfirmed({newer}));
+        auto visible = CaseRepository(m_cache->db()).visibleCase(newer.id);
+        QVERIFY(visible && *visible);
+        QCOMPARE((*visible)->formData.value(QStringLiteral("buildingPermit")), QJsonValue(QStringLiteral("B-7")));
+    }
+
     void aNewCaseShowsItsProcessUnconfirmed()
     {
         Case draft = m_case;
