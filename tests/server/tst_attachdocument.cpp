@@ -18,6 +18,7 @@
 #include <optional>
 
 #include "PostgresTestDatabase.h"
+#include "ProcessedCommand.h"
 
 using namespace casedesk;
 using namespace casedesk::server;
@@ -94,11 +95,7 @@ CommandResult TestAttachDocument::push(Actor &actor, const QUuid &caseId, Comman
 {
     const Command command{createUuidV7(), actor.session.clientId,         seq ? *seq : ++actor.seq, caseId, name,
                           args,           QDateTime::currentDateTimeUtc()};
-    const ApiResult<CommandResult> result =
-        CommandProcessor(db().value(), actor.session).process({command, commandNameToString(name), true});
-    if (const CommandResult *answer = std::get_if<CommandResult>(&result))
-        return *answer;
-    return CommandResult::rejected(std::get<ApiError>(result).code, std::get<ApiError>(result).message);
+    return processCommand(db().value(), actor.session, command);
 }
 
 QUuid TestAttachDocument::createCase(Actor &actor)

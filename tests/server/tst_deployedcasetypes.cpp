@@ -22,6 +22,7 @@
 #include <optional>
 
 #include "PostgresTestDatabase.h"
+#include "ProcessedCommand.h"
 
 using namespace casedesk;
 using namespace casedesk::server;
@@ -84,11 +85,7 @@ CommandResult TestDeployedCaseTypes::push(const QUuid &caseId, CommandName name,
 {
     const Command command{
         createUuidV7(), m_clerk.clientId, ++m_seq, caseId, name, args, QDateTime::currentDateTimeUtc()};
-    const ApiResult<CommandResult> result =
-        CommandProcessor(db().value(), m_clerk).process({command, commandNameToString(name), true});
-    if (const CommandResult *answer = std::get_if<CommandResult>(&result))
-        return *answer;
-    return CommandResult::rejected(std::get<ApiError>(result).code, std::get<ApiError>(result).message);
+    return processCommand(db().value(), m_clerk, command);
 }
 
 QUuid TestDeployedCaseTypes::createCase()

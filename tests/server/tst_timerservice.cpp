@@ -27,6 +27,7 @@
 #include <optional>
 
 #include "PostgresTestDatabase.h"
+#include "ProcessedCommand.h"
 #include "ServerProcess.h"
 
 using namespace casedesk;
@@ -83,11 +84,7 @@ void TestTimerService::initTestCase()
 CommandResult TestTimerService::push(CommandName name, const QJsonObject &args)
 {
     Command command{createUuidV7(), m_session.clientId, ++m_seq, m_caseId, name, args, m_clock.now()};
-    const ApiResult<CommandResult> result = CommandProcessor(m_database->connection().value(), m_session)
-                                                .process({command, commandNameToString(name), true});
-    if (const CommandResult *applied = std::get_if<CommandResult>(&result))
-        return *applied;
-    return CommandResult::rejected(std::get<ApiError>(result).code, std::get<ApiError>(result).message);
+    return processCommand(m_database->connection().value(), m_session, command);
 }
 
 QVariant TestTimerService::scalar(const QString &sql)
