@@ -1,5 +1,7 @@
 #include "casework/CaseTypeCatalogue.h"
 
+#include "workflow/ProcessParser.h"
+
 #include <algorithm>
 
 namespace casedesk::casework {
@@ -29,6 +31,36 @@ CaseTypeCatalogue::CaseTypeCatalogue(const QList<ProcessVersion> &processes, con
                         std::min(earliest.formVersion, key.formVersion)};
         }
     }
+}
+
+std::shared_ptr<const CaseTypeCatalogue> CaseTypeCatalogue::fromDeployed(const QList<DeployedProcess> &processes,
+                                                                         const QList<QJsonObject> &forms,
+                                                                         QStringList *leftOut)
+{
+    QList<ProcessVersion> models;
+    for (const DeployedProcess &process : processes) {
+        workflow::ParsedModel parsed = workflow::ProcessParser::parse(process.bpmn.toUtf8());
+        if (parsed.ok() && process.version > 0)
+            models.append({process.caseType, process.version, std::move(parsed.model)});
+        else
+            leftOut->append(QStringLiteral("process model %1 version %2: %3")
+                                .arg(process.caseType)
+                                .arg(process.version)
+                                .arg(parsed.problems.isEmpty() ? QStringLiteral("no valid version")
+                                                               : parsed.problems.constFirst().toString()));
+    }
+    QList<forms::FormDefinition> definitions;
+    for (const QJsonObject &json : forms) {
+        Result<forms::FormDefinition> definition = forms::FormDefinition::fromJson(json);
+        if (definition)
+            definitions.append(std::move(definition).value());
+        else
+            leftOut->append(QStringLiteral("form %1 version %2: %3")
+                                .arg(json.value(QLatin1String("id")).toString())
+                                .arg(json.value(QLatin1String("version")).toInt())
+                                .arg(definition.error().toString()));
+    }
+    return std::make_shared<const CaseTypeCatalogue>(models, definitions);
 }
 
 std::shared_ptr<const CaseTypeCatalogue> CaseTypeCatalogue::bundled()

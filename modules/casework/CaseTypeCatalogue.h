@@ -10,6 +10,7 @@
 #include "demo/BundledContent.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -25,8 +26,19 @@ public:
         workflow::ProcessModel model;
     };
 
+    // A process model as deployed: its BPMN text.
+    struct DeployedProcess {
+        QString caseType;
+        int version = 0;
+        QString bpmn;
+    };
+
     // A case type is known when it has a process model and a form definition (whose id is the case type).
     CaseTypeCatalogue(const QList<ProcessVersion> &processes, const QList<forms::FormDefinition> &forms);
+    // From deployed content (the server's tables, the client's reference data). A version that does not load in
+    // this build is left out, and `leftOut` says which and why: its cases are for a newer build to run.
+    static std::shared_ptr<const CaseTypeCatalogue> fromDeployed(const QList<DeployedProcess> &processes,
+                                                                 const QList<QJsonObject> &forms, QStringList *leftOut);
     // The bundled content as process version 1; empty when the build's content is broken (BundledContent says why).
     static std::shared_ptr<const CaseTypeCatalogue> bundled();
 

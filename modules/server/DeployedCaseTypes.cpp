@@ -3,7 +3,6 @@
 #include "server/ModelRepository.h"
 #include "server/ServerLog.h"
 #include "server/SqlError.h"
-#include "workflow/ProcessParser.h"
 
 #include <QMutex>
 #include <QSqlQuery>
@@ -35,28 +34,18 @@ Result<std::shared_ptr<const casework::CaseTypeCatalogue>> read(QSqlDatabase db)
     const Result<QList<DeployedForm>> deployedForms = repository.forms();
     if (!deployedForms)
         return deployedForms.error();
-    QList<casework::CaseTypeCatalogue::ProcessVersion> processes;
-    for (const DeployedProcessModel &model : models.value()) {
-        workflow::ParsedModel parsed = workflow::ProcessParser::parse(model.bpmn.toUtf8());
-        if (!parsed.ok()) {
-            qCWarning(lcServer).noquote()
-                << "process model" << model.caseType << "version" << model.version << "does not load and is left out:"
-                << (parsed.problems.isEmpty() ? QString() : parsed.problems.first().toString());
-            continue;
-        }
-        processes.append({model.caseType, model.version, std::move(parsed.model)});
-    }
-    QList<forms::FormDefinition> forms;
-    for (const DeployedForm &form : deployedForms.value()) {
-        Result<forms::FormDefinition> definition = forms::FormDefinition::fromJson(form.definition);
-        if (!definition) {
-            qCWarning(lcServer).noquote() << "form" << form.formId << "version" << form.version
-                                          << "does not load and is left out:" << definition.error().toString();
-            continue;
-        }
-        forms.append(std::move(definition).value());
-    }
-    return std::make_shared<const casework::CaseTypeCatalogue>(processes, forms);
+    QList<casework::CaseTypeCatalogue::DeployedProcess> processes;
+    for (const DeployedProcessModel &model : models.value())
+        processes.append({model.caseType, model.version, model.bpmn});
+    QList<QJsonObject> forms;
+    for (const DeployedForm &form : deployedForms.value())
+        forms.append(form.definition);
+    QStringList leftOut;
+    std::shared_ptr<const casework::CaseTypeCatalogue> catalogue =
+        casework::CaseTypeCatalogue::fromDeployed(processes, forms, &leftOut);
+    for (const QString &why : std::as_const(leftOut))
+        qCWarning(lcServer).noquote() << "deployed content that does not load is left out:" << why;
+    return catalogue;
 }
 
 } // namespace

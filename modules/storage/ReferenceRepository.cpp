@@ -9,7 +9,6 @@
 #include "storage/SqliteStatement.h"
 #include "storage/StorageLog.h"
 #include "storage/StoredJson.h"
-#include "workflow/ProcessParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -161,34 +160,25 @@ namespace {
 
 std::shared_ptr<const casework::CaseTypeCatalogue> catalogueOf(const QJsonObject &rest)
 {
-    QList<casework::CaseTypeCatalogue::ProcessVersion> processes;
-    for (const QJsonValue &value : rest.value(QLatin1String("processModels")).toArray()) {
-        const QJsonObject model = value.toObject();
-        const QString caseType = model.value(QLatin1String("caseType")).toString();
-        const int version = model.value(QLatin1String("version")).toInt();
-        workflow::ParsedModel parsed =
-            workflow::ProcessParser::parse(model.value(QLatin1String("bpmn")).toString().toUtf8());
-        if (!parsed.ok() || version < 1) {
-            qCWarning(lcStorage).noquote() << "the server's process model" << caseType << "version" << version
-                                           << "does not load here and is left out";
-            continue;
-        }
-        processes.append({caseType, version, std::move(parsed.model)});
-    }
-    QList<forms::FormDefinition> forms;
-    for (const QJsonValue &value : rest.value(QLatin1String("forms")).toArray()) {
-        Result<forms::FormDefinition> form =
-            forms::FormDefinition::fromJson(value.toObject().value(QLatin1String("definition")).toObject());
-        if (!form) {
-            qCWarning(lcStorage).noquote() << "the server's form" << value.toObject().value(QLatin1String("id"))
-                                           << "does not load here and is left out:" << form.error().toString();
-            continue;
-        }
-        forms.append(std::move(form).value());
-    }
-    if (processes.isEmpty())
+    const QJsonArray models = rest.value(QLatin1String("processModels")).toArray();
+    if (models.isEmpty())
         return casework::CaseTypeCatalogue::bundled();
-    return std::make_shared<const casework::CaseTypeCatalogue>(processes, forms);
+    QList<casework::CaseTypeCatalogue::DeployedProcess> processes;
+    for (const QJsonValue &value : models) {
+        const QJsonObject model = value.toObject();
+        processes.append({model.value(QLatin1String("caseType")).toString(),
+                          model.value(QLatin1String("version")).toInt(),
+                          model.value(QLatin1String("bpmn")).toString()});
+    }
+    QList<QJsonObject> forms;
+    for (const QJsonValue &value : rest.value(QLatin1String("forms")).toArray())
+        forms.append(value.toObject().value(QLatin1String("definition")).toObject());
+    QStringList leftOut;
+    std::shared_ptr<const casework::CaseTypeCatalogue> catalogue =
+        casework::CaseTypeCatalogue::fromDeployed(processes, forms, &leftOut);
+    for (const QString &why : std::as_const(leftOut))
+        qCWarning(lcStorage).noquote() << "the server's content that does not load here is left out:" << why;
+    return catalogue;
 }
 
 } // namespace

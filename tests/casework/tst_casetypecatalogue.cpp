@@ -1,6 +1,7 @@
 // CaseTypeCatalogue: which process model and form version a new case and an existing case run on.
 #include "casework/CaseTypeCatalogue.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QTest>
 
@@ -43,6 +44,7 @@ private slots:
     void latestAndOwnVersions_data();
     void latestAndOwnVersions();
     void caseTypeWithoutFormIsUnknown();
+    void deployedContentThatDoesNotLoadIsLeftOut();
 };
 
 void TestCaseTypeCatalogue::bundledKnowsTheFourCaseTypes()
@@ -107,6 +109,32 @@ void TestCaseTypeCatalogue::caseTypeWithoutFormIsUnknown()
     QVERIFY(!catalogue.latest(QStringLiteral("hundesteuer")));
     QVERIFY(!catalogue.of(parkingCase(1, 1)));
     QVERIFY(catalogue.latestOfEach().isEmpty());
+}
+
+void TestCaseTypeCatalogue::deployedContentThatDoesNotLoadIsLeftOut()
+{
+    QFile bpmnFile(QStringLiteral(":/processes/bewohnerparken.bpmn"));
+    QVERIFY(bpmnFile.open(QIODevice::ReadOnly));
+    const QString bpmn = QString::fromUtf8(bpmnFile.readAll());
+    QJsonObject brokenForm = bundledParking().form.json();
+    brokenForm.insert(QStringLiteral("version"), QStringLiteral("zwei"));
+    brokenForm.insert(QStringLiteral("id"), QStringLiteral("umweltzone"));
+    QStringList leftOut;
+    const auto catalogue =
+        CaseTypeCatalogue::fromDeployed({{QStringLiteral("bewohnerparken"), 1, bpmn},
+                                         {QStringLiteral("bewohnerparken"), 2, bpmn.left(bpmn.size() / 2)}, // cut off
+                                         {QStringLiteral("umweltzone"), 1, bpmn},
+                                         {QStringLiteral("baumfaellung"), 0, bpmn}}, // no valid version
+                                        {bundledParking().form.json(), brokenForm}, &leftOut);
+    QCOMPARE(leftOut.size(), 3);
+    QVERIFY2(leftOut.at(0).startsWith(QLatin1String("process model bewohnerparken version 2: ")),
+             qPrintable(leftOut.at(0)));
+    QVERIFY2(leftOut.at(1).startsWith(QLatin1String("process model baumfaellung version 0")),
+             qPrintable(leftOut.at(1)));
+    QVERIFY2(leftOut.at(2).startsWith(QLatin1String("form umweltzone")), qPrintable(leftOut.at(2)));
+    QCOMPARE(catalogue->latest(QStringLiteral("bewohnerparken"))->processVersion, 1);
+    QVERIFY(!catalogue->latest(QStringLiteral("umweltzone"))); // its form did not load
+    QCOMPARE(catalogue->latestOfEach().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCaseTypeCatalogue)
