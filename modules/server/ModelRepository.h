@@ -1,6 +1,7 @@
 // The process models and form definitions deployed on the server ("casedesk-server process deploy", "form
-// deploy"), which clients receive as reference data (ReferenceApi). Versions are immutable, because cases keep
-// the version they started with: deploying a version again with the same content changes nothing, with other
+// deploy", and migration 14 for the bundled ones), which cases run on (DeployedCaseTypes) and clients receive
+// as reference data (ReferenceApi). Versions are immutable and never removed, because cases keep the version
+// they started with: deploying a version again with the same content changes nothing, with other
 // content it is refused. Only checked content is stored: a model the workflow engine or a definition the form
 // validator would refuse never gets a version.
 #pragma once
