@@ -4,6 +4,8 @@
 // command attaching it.
 #include "core/DocumentRef.h"
 #include "core/Uuid.h"
+#include "mock/TestSupport.h"
+#include "server/ModelRepository.h"
 #include "server/ServerDatabase.h"
 #include "storage/BlobFileStore.h"
 #include "storage/CaseRepository.h"
@@ -14,6 +16,7 @@
 #include "sync/ServerApi.h"
 #include "sync/SyncEngine.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -63,6 +66,7 @@ private slots:
     void cursorResetDropsWhatLeftTheScope();
     void documentGoesOutBeforeItsCommand();
     void referenceDataIsAskedForByItsTag();
+    void aDeployedVersionReachesTheClient();
 
 private:
     std::unique_ptr<Client> connect(const QString &login);
@@ -386,6 +390,44 @@ void TestSyncEngine::referenceDataIsAskedForByItsTag()
     m_proxy.setUpstreamPort(m_fixture.server->port());
     QVERIFY2(sync(anna, &problem), qPrintable(problem));
     QCOMPARE(updated.size(), 1);
+    anna.engine->setOptions({});
+}
+
+// A process version deployed on the server comes with the reference data: the client opens its next case on it,
+// as the server does, and an existing case stays on its own version.
+void TestSyncEngine::aDeployedVersionReachesTheClient()
+{
+    Client &anna = *m_anna;
+    SyncEngine::Options everyRun;
+    everyRun.referenceEvery = std::chrono::milliseconds(0);
+    anna.engine->setOptions(everyRun);
+    const QUuid older = createCase(anna, QStringLiteral("Bewohnerparkausweis vor Version 2"));
+    QString problem;
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+
+    QFile file(resourcePath(QStringLiteral("processes/bewohnerparken.bpmn")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bpmn = file.readAll();
+    bpmn.replace("name=\"Antrag erfassen\"", "name=\"Antrag aufnehmen\"");
+    const Result<server::Deployment> deployed =
+        server::ModelRepository(m_fixture.db())
+            .deployProcess(QStringLiteral("bewohnerparken"), bpmn, 0, QStringLiteral("test"));
+    QVERIFY2(deployed, qPrintable(deployed ? QString() : deployed.error().toString()));
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+
+    const QUuid newer = createCase(anna, QStringLiteral("Bewohnerparkausweis nach Version 2"));
+    CaseRepository cases(anna.cache.db());
+    const std::optional<Case> shown = cases.visibleCase(newer).value();
+    QVERIFY(shown);
+    QCOMPARE(shown->processVersion, deployed->version);
+    QCOMPARE(shown->statusText, QStringLiteral("Antrag aufnehmen"));
+    QVERIFY2(sync(anna, &problem), qPrintable(problem));
+    const std::optional<Case> confirmed = cases.confirmedCase(newer).value();
+    QVERIFY(confirmed);
+    QCOMPARE(confirmed->processVersion, deployed->version);
+    QCOMPARE(confirmed->statusText, QStringLiteral("Antrag aufnehmen"));
+    QCOMPARE(cases.confirmedCase(older).value()->processVersion, 1);
+    QCOMPARE(cases.confirmedCase(older).value()->statusText, QStringLiteral("Antrag erfassen"));
     anna.engine->setOptions({});
 }
 
