@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 
+#include "ParkingApplication.h"
 #include "PostgresTestDatabase.h"
 #include "ProcessedCommand.h"
 
@@ -100,13 +101,7 @@ CommandResult TestAttachDocument::push(Actor &actor, const QUuid &caseId, Comman
 
 QUuid TestAttachDocument::createCase(Actor &actor)
 {
-    Case theCase;
-    theCase.id = createUuidV7();
-    theCase.caseType = QStringLiteral("bewohnerparken");
-    theCase.title = QStringLiteral("Bewohnerparkausweis");
-    theCase.teamId = actor.session.user.teamIds.value(0);
-    theCase.applicant.givenName = QStringLiteral("Erika");
-    theCase.applicant.familyName = QStringLiteral("Mustermann");
+    const Case theCase = parkingApplication(actor.session.user.teamIds.value(0), QStringLiteral("Bewohnerparkausweis"));
     const CommandResult result =
         push(actor, theCase.id, CommandName::CreateCase, {{QStringLiteral("case"), theCase.toJson()}});
     return result.outcome == CommandResult::Outcome::Applied ? theCase.id : QUuid();

@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 
+#include "ParkingApplication.h"
 #include "PostgresTestDatabase.h"
 #include "ProcessedCommand.h"
 
@@ -90,12 +91,7 @@ CommandResult TestDeployedCaseTypes::push(const QUuid &caseId, CommandName name,
 
 QUuid TestDeployedCaseTypes::createCase()
 {
-    Case theCase;
-    theCase.id = createUuidV7();
-    theCase.caseType = parking;
-    theCase.title = QStringLiteral("Bewohnerparkausweis");
-    theCase.teamId = m_clerk.user.teamIds.value(0);
-    theCase.applicant.familyName = QStringLiteral("Mustermann");
+    const Case theCase = parkingApplication(m_clerk.user.teamIds.value(0), QStringLiteral("Bewohnerparkausweis"));
     const CommandResult result =
         push(theCase.id, CommandName::CreateCase, {{QStringLiteral("case"), theCase.toJson()}});
     return result.outcome == CommandResult::Outcome::Applied ? theCase.id : QUuid();

@@ -19,6 +19,12 @@ using namespace casedesk::storage;
 
 namespace {
 
+// FTS4's own check: every entry can be taken out with the words it went in with.
+Result<void> searchIndexCheck(SqliteDatabase &db)
+{
+    return db.exec(QStringLiteral("INSERT INTO case_fts(case_fts) VALUES('integrity-check')"));
+}
+
 Case makeCase(const QString &title, const QJsonObject &formData, qint64 version = 1)
 {
     Case c;
@@ -111,7 +117,7 @@ private slots:
             QVERIFY2(found, test::errorText(found).constData());
             QCOMPARE(*found, qint64(7));
         }
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO case_fts(case_fts) VALUES('integrity-check')")));
+        QVERIFY(searchIndexCheck(db));
     }
 
     void confirmedRoundTrip()
@@ -357,8 +363,7 @@ private slots:
         }
         QCOMPARE(repository.visibleNotes(c.id)->first().text, note.text);
         // The entries taken out went out with the words they came in with (read back through the content view).
-        auto intact =
-            cache.db().sqlite().exec(QStringLiteral("INSERT INTO case_fts(case_fts) VALUES('integrity-check')"));
+        const auto intact = searchIndexCheck(cache.db().sqlite());
         QVERIFY2(intact, test::errorText(intact).constData());
     }
 
@@ -385,8 +390,7 @@ private slots:
         QVERIFY(repository.storeConfirmed({c}, {note}, {}));
         QCOMPARE(search.search(QStringLiteral("Linde"), 10)->size(), 0);
         QCOMPARE(search.search(QStringLiteral("Eiche"), 10)->size(), 1);
-        auto intact =
-            cache.db().sqlite().exec(QStringLiteral("INSERT INTO case_fts(case_fts) VALUES('integrity-check')"));
+        const auto intact = searchIndexCheck(cache.db().sqlite());
         QVERIFY2(intact, test::errorText(intact).constData());
     }
 

@@ -6,18 +6,6 @@
 
 namespace casedesk::test {
 
-Case parkingApplication(const QUuid &team, const QString &title)
-{
-    Case c;
-    c.id = createUuidV7();
-    c.caseType = QStringLiteral("bewohnerparken");
-    c.title = title;
-    c.applicant.givenName = QStringLiteral("Erika");
-    c.applicant.familyName = QStringLiteral("Mustermann");
-    c.teamId = team;
-    return c;
-}
-
 QJsonObject fieldEdit(const QString &field, const QJsonValue &oldValue, const QJsonValue &newValue)
 {
     return {{QStringLiteral("fields"),

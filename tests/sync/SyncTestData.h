@@ -9,11 +9,10 @@
 #include <QString>
 #include <QVariant>
 
+#include "ParkingApplication.h"
+
 namespace casedesk::test {
 
-// A new resident parking application (Bewohnerparkausweis, the case type with the fewest required fields) of
-// `team`, titled `title`, with a fresh id.
-Case parkingApplication(const QUuid &team, const QString &title);
 QJsonObject fieldEdit(const QString &field, const QJsonValue &oldValue, const QJsonValue &newValue);
 // The first column of the first row; invalid when the query fails or returns no row.
 QVariant queryScalar(QSqlDatabase db, const QString &sql);
