@@ -112,6 +112,7 @@ RuleOutcome CommandRules::open(const demo::CaseTypeContent &caseType, RequiredVa
     if (!theCase->receivedDate.isValid())
         theCase->receivedDate = today;
     theCase->statutoryDeadline = QDate(); // only the process computes it
+    theCase->consultingTeamIds.clear();   // only requestConsultation opens a consultation
     takeTransition(caseType.process, started.value(), theCase);
     theCase->version = 1;
     theCase->createdAt = now;

@@ -4,9 +4,9 @@
 
 namespace casedesk {
 
-CaseAccessFacts CaseAccessFacts::of(const Case &theCase, const QList<QUuid> &openConsultationTeamIds)
+CaseAccessFacts CaseAccessFacts::of(const Case &theCase)
 {
-    return CaseAccessFacts{theCase.teamId, theCase.assigneeId, openConsultationTeamIds};
+    return CaseAccessFacts{theCase.teamId, theCase.assigneeId, theCase.consultingTeamIds};
 }
 
 } // namespace casedesk

@@ -14,8 +14,8 @@ struct CaseAccessFacts {
     QUuid assigneeId;                     // null: in the team's unassigned queue
     QList<QUuid> openConsultationTeamIds; // teams consulted (Beteiligung) whose consultation has not ended
 
-    // The facts a Case carries itself; consultations are kept beside the case, so the caller adds them.
-    static CaseAccessFacts of(const Case &theCase, const QList<QUuid> &openConsultationTeamIds = {});
+    // The facts of a case: its data carries its open consultations too (Case::consultingTeamIds).
+    static CaseAccessFacts of(const Case &theCase);
     bool operator==(const CaseAccessFacts &) const = default;
 };
 

@@ -48,21 +48,21 @@ QByteArray AuditLog::payloadHash(const Command &command)
                                     QCryptographicHash::Sha256);
 }
 
+namespace {
+
+// What a row's hash covers after the previous row's hash and the payload hash, each part after a '|'.
+QByteArray hashedTail(const QUuid &caseId, const QUuid &actorId, const QString &at)
+{
+    return '|' + uuidToString(caseId).toLatin1() + '|' + uuidToString(actorId).toLatin1() + '|' + at.toLatin1();
+}
+
+} // namespace
+
 QByteArray AuditLog::rowHash(const QByteArray &previousHash, const QByteArray &payloadHash, const QUuid &caseId,
                              const QUuid &actorId, const QString &at)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    const char separator = '|';
-    hash.addData(previousHash);
-    hash.addData(QByteArrayView(&separator, 1));
-    hash.addData(payloadHash);
-    hash.addData(QByteArrayView(&separator, 1));
-    hash.addData(uuidToString(caseId).toLatin1());
-    hash.addData(QByteArrayView(&separator, 1));
-    hash.addData(uuidToString(actorId).toLatin1());
-    hash.addData(QByteArrayView(&separator, 1));
-    hash.addData(at.toLatin1());
-    return hash.result();
+    return QCryptographicHash::hash(previousHash + '|' + payloadHash + hashedTail(caseId, actorId, at),
+                                    QCryptographicHash::Sha256);
 }
 
 QString AuditLog::chainLockSql()
@@ -97,28 +97,23 @@ Result<void> AuditLog::appendRow(const QUuid &caseId, const QUuid &commandId, co
             return locked.error();
     }
     // A statement of its own after the lock: under READ COMMITTED it sees the row of the lock's previous holder.
-    Result<QSqlQuery *> head = CaseStore::run(
-        m_db,
-        QStringLiteral("SELECT row_hash FROM audit_log WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC LIMIT 1"),
-        {{QStringLiteral(":case"), caseText}});
-    if (!head)
-        return head.error();
-    const QByteArray previous = (*head)->next() ? (*head)->value(0).toByteArray() : QByteArray();
-    const QString atText = timeText(at);
+    // It reads the chain's head and computes the row's hash itself, the way rowHash() does: one round trip.
     // A null command or actor (the server's own events) is bound as NULL.
-    if (const Result<QSqlQuery *> inserted = CaseStore::run(
-            m_db,
-            QStringLiteral("INSERT INTO audit_log (case_id, command_id, actor_id, at, payload_hash, previous_hash,"
-                           " row_hash) VALUES (CAST(:case AS uuid), CAST(:command AS uuid), CAST(:actor AS uuid),"
-                           " CAST(:at AS timestamptz), :payload, :previous, :row)"),
-            {{QStringLiteral(":case"), caseText},
-             {QStringLiteral(":command"), uuidToString(commandId)},
-             {QStringLiteral(":actor"), uuidToString(actorId)},
-             {QStringLiteral(":at"), atText},
-             {QStringLiteral(":payload"), payload},
-             {QStringLiteral(":previous"),
-              previous.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(previous)},
-             {QStringLiteral(":row"), rowHash(previous, payload, caseId, actorId, atText)}});
+    static const QString insert = QStringLiteral(
+        "INSERT INTO audit_log (case_id, command_id, actor_id, at, payload_hash, previous_hash, row_hash)"
+        " SELECT CAST(:case AS uuid), CAST(:command AS uuid), CAST(:actor AS uuid), CAST(:at AS timestamptz),"
+        " :payload, head.row_hash, sha256(coalesce(head.row_hash, '') || '\\x7c'::bytea || :payload || :tail)"
+        " FROM (SELECT (SELECT row_hash FROM audit_log WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC"
+        " LIMIT 1) AS row_hash) head");
+    const QString atText = timeText(at);
+    if (const Result<QSqlQuery *> inserted =
+            CaseStore::run(m_db, insert,
+                           {{QStringLiteral(":case"), caseText},
+                            {QStringLiteral(":command"), uuidToString(commandId)},
+                            {QStringLiteral(":actor"), uuidToString(actorId)},
+                            {QStringLiteral(":at"), atText},
+                            {QStringLiteral(":payload"), payload},
+                            {QStringLiteral(":tail"), hashedTail(caseId, actorId, atText)}});
         !inserted)
         return inserted.error();
     return {};

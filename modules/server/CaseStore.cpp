@@ -42,6 +42,14 @@ QVariant dateValue(const QDate &date)
     return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
 }
 
+// A case's row as the case is now: placeholders :assignee, :version, :data, :at and :case (its id).
+QString updateCaseSql()
+{
+    return QStringLiteral("UPDATE cases SET assignee_id = CAST(NULLIF(:assignee, '') AS uuid), version = :version,"
+                          " data = CAST(:data AS jsonb), updated_at = CAST(:at AS timestamptz)"
+                          " WHERE id = CAST(:case AS uuid)");
+}
+
 } // namespace
 
 CaseStore::CaseStore(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -131,15 +139,15 @@ Result<std::optional<CommandResult>> CaseStore::storedResult(const QUuid &client
 }
 
 Result<bool> CaseStore::storeCommand(const Command &command, const QString &name, const QUuid &userId,
-                                     const CommandResult &result, ChangeRow change)
+                                     const CommandResult &result, std::optional<ChangedCase> changed)
 {
-    return insertCommand(command, name, userId, QUuid(), result, change);
+    return insertCommand(command, name, userId, QUuid(), result, changed);
 }
 
 Result<void> CaseStore::storePortalCommand(const Command &command, const QUuid &portalId, const CommandResult &result)
 {
     const Result<bool> inserted =
-        insertCommand(command, commandNameToString(command.name), QUuid(), portalId, result, ChangeRow::None);
+        insertCommand(command, commandNameToString(command.name), QUuid(), portalId, result, std::nullopt);
     if (!inserted)
         return inserted.error();
     // Intake makes its command ids itself: a taken one is a racing duplicate, run again.
@@ -150,7 +158,8 @@ Result<void> CaseStore::storePortalCommand(const Command &command, const QUuid &
 }
 
 Result<bool> CaseStore::insertCommand(const Command &command, const QString &name, const QUuid &userId,
-                                      const QUuid &portalId, const CommandResult &result, ChangeRow change)
+                                      const QUuid &portalId, const CommandResult &result,
+                                      std::optional<ChangedCase> changed)
 {
     // ON CONFLICT instead of a look-up first: a taken id costs nothing extra, and a concurrent insert of the
     // same id is waited for and then seen.
@@ -159,14 +168,20 @@ Result<bool> CaseStore::insertCommand(const Command &command, const QString &nam
         " result_detail) VALUES (CAST(:id AS uuid), CAST(:client AS uuid), :seq, CAST(NULLIF(:user, '') AS uuid),"
         " CAST(NULLIF(:portal, '') AS uuid), CAST(:case AS uuid), :name, CAST(:args AS jsonb),"
         " CAST(:madeAt AS timestamptz), :result, CAST(:detail AS jsonb)) ON CONFLICT (id) DO NOTHING");
-    // With the change row and the lock of the case's audit chain in the same statement: two round trips less per
-    // applied command. The change follows only a command row that was inserted; the count of those tells the
-    // caller. No NOTIFY here: see announceChanges().
-    static const QString insertWithChange =
-        QStringLiteral("WITH command AS (") + insert +
-        QStringLiteral(" RETURNING id, case_id), change AS (INSERT INTO changes (case_id, case_version, command_id)"
-                       " SELECT case_id, :version, id FROM command) SELECT (SELECT count(*) FROM command), ") +
+    // With the case's row, the change row and the lock of the case's audit chain in the same statement: three
+    // round trips less per applied command. The change follows only a command row that was inserted; the count of
+    // those tells the caller. The change row names the case's team and assignee itself, so the trigger that
+    // looks them up for other writers has nothing to do. No NOTIFY here: see announceChanges().
+    static const QString commandAndChange =
+        QStringLiteral("command AS (") + insert +
+        QStringLiteral(" RETURNING id, case_id), change AS (INSERT INTO changes (case_id, case_version, command_id,"
+                       " team_id, assignee_id) SELECT case_id, :version, id, CAST(:team AS uuid),"
+                       " CAST(NULLIF(:assignee, '') AS uuid) FROM command) SELECT (SELECT count(*) FROM command), ") +
         AuditLog::chainLockSql();
+    static const QString insertWithChange = QStringLiteral("WITH ") + commandAndChange;
+    // A data-modifying WITH runs whether or not the statement reads its result.
+    static const QString updateCaseWithChange =
+        QStringLiteral("WITH saved AS (") + updateCaseSql() + QStringLiteral("), ") + commandAndChange;
     QList<std::pair<QString, QVariant>> values{
         {QStringLiteral(":id"), idText(command.id)},
         {QStringLiteral(":client"), idText(command.clientId)},
@@ -179,17 +194,27 @@ Result<bool> CaseStore::insertCommand(const Command &command, const QString &nam
         {QStringLiteral(":madeAt"), command.madeAt.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral(":result"), CommandResult::outcomeToString(result.outcome)},
         {QStringLiteral(":detail"), jsonText(result.detailJson())}};
-    if (change == ChangeRow::Add)
-        values.append({QStringLiteral(":version"), result.caseVersion});
-    const Result<QSqlQuery *> query = run(m_db, change == ChangeRow::Add ? insertWithChange : insert, values);
+    if (!changed) {
+        const Result<QSqlQuery *> query = run(m_db, insert, values);
+        if (!query)
+            return query.error();
+        return (*query)->numRowsAffected() == 1;
+    }
+    const Case &theCase = *changed->theCase;
+    values.append({{QStringLiteral(":version"), theCase.version},
+                   {QStringLiteral(":team"), idText(theCase.teamId)},
+                   {QStringLiteral(":assignee"), idText(theCase.assigneeId)}});
+    if (changed->row == ChangedCase::Row::ToUpdate)
+        values.append({{QStringLiteral(":data"), jsonText(theCase.toJson())},
+                       {QStringLiteral(":at"), theCase.updatedAt.toUTC().toString(Qt::ISODateWithMs)}});
+    const Result<QSqlQuery *> query =
+        run(m_db, changed->row == ChangedCase::Row::ToUpdate ? updateCaseWithChange : insertWithChange, values);
     if (!query)
         return query.error();
-    if (change == ChangeRow::None)
-        return (*query)->numRowsAffected() == 1;
     return (*query)->next() && (*query)->value(0).toInt() == 1;
 }
 
-Result<std::optional<StoredCase>> CaseStore::lockCase(const QUuid &caseId)
+Result<std::optional<Case>> CaseStore::lockCase(const QUuid &caseId)
 {
     Result<QSqlQuery *> query =
         run(m_db, QStringLiteral("SELECT data::text, version FROM cases WHERE id = CAST(:id AS uuid) FOR UPDATE"),
@@ -197,23 +222,16 @@ Result<std::optional<StoredCase>> CaseStore::lockCase(const QUuid &caseId)
     if (!query)
         return query.error();
     if (!(*query)->next())
-        return std::optional<StoredCase>();
+        return std::optional<Case>();
+    // The data carries the open consultations too (Case::consultingTeamIds, kept with the consultations rows in
+    // the same transactions), so the lock's one statement gives everything the permission policy needs.
     Result<Case> theCase = Case::fromJson(jsonObject((*query)->value(0)));
     if (!theCase)
         return makeError(ErrorCode::Corrupt, theCase.error().message,
                          QStringLiteral("case %1: %2").arg(idText(caseId), theCase.error().toString()));
-    StoredCase stored{std::move(theCase).value(), {}};
-    stored.theCase.version = (*query)->value(1).toLongLong(); // the column is the authority
-    // A statement of its own: under READ COMMITTED it sees what the case's previous lock holder committed.
-    query = run(m_db,
-                QStringLiteral("SELECT team_id::text FROM consultations WHERE case_id = CAST(:id AS uuid)"
-                               " AND ended_at IS NULL"),
-                {{QStringLiteral(":id"), idText(caseId)}});
-    if (!query)
-        return query.error();
-    while ((*query)->next())
-        stored.openConsultationTeamIds.append(uuidFromString((*query)->value(0).toString()));
-    return std::optional<StoredCase>(std::move(stored));
+    std::optional<Case> locked(std::move(theCase).value());
+    locked->version = (*query)->value(1).toLongLong(); // the column is the authority
+    return locked;
 }
 
 Result<bool> CaseStore::creationRejected(const QUuid &caseId, const QUuid &userId)
@@ -253,15 +271,12 @@ Result<void> CaseStore::insertCase(const Case &theCase)
 Result<void> CaseStore::updateCase(const Case &theCase)
 {
     if (const Result<QSqlQuery *> query =
-            run(m_db,
-                QStringLiteral("UPDATE cases SET assignee_id = CAST(NULLIF(:assignee, '') AS uuid), version = :version,"
-                               " data = CAST(:data AS jsonb), updated_at = CAST(:at AS timestamptz)"
-                               " WHERE id = CAST(:id AS uuid)"),
+            run(m_db, updateCaseSql(),
                 {{QStringLiteral(":assignee"), idText(theCase.assigneeId)},
                  {QStringLiteral(":version"), theCase.version},
                  {QStringLiteral(":data"), jsonText(theCase.toJson())},
                  {QStringLiteral(":at"), theCase.updatedAt.toUTC().toString(Qt::ISODateWithMs)},
-                 {QStringLiteral(":id"), idText(theCase.id)}});
+                 {QStringLiteral(":case"), idText(theCase.id)}});
         !query)
         return query.error();
     return {};

@@ -29,12 +29,6 @@ struct ClientSequence {
     qint64 lastApplied = 0;
 };
 
-// A case as stored, with what the permission policy needs beyond the case itself.
-struct StoredCase {
-    Case theCase;
-    QList<QUuid> openConsultationTeamIds;
-};
-
 class CaseStore {
 public:
     explicit CaseStore(QSqlDatabase db);
@@ -58,18 +52,23 @@ public:
     Result<ClientSequence> lockClientSequence(const QUuid &clientId, const QUuid &userId);
     Result<void> setLastApplied(const QUuid &clientId, qint64 clientSeq);
     Result<std::optional<CommandResult>> storedResult(const QUuid &clientId, qint64 clientSeq);
-    enum class ChangeRow { None, Add };
+    // The case as a command left it, for storeCommand(): its row written already (createCase inserts it), or to
+    // be written with the command's row.
+    struct ChangedCase {
+        const Case *theCase = nullptr;
+        enum class Row { Written, ToUpdate } row = Row::ToUpdate;
+    };
     // `name` as it came over the wire (an unknown command is stored with its own name). False, with nothing
-    // written, when a command with this id exists already. ChangeRow::Add writes the command's row of the change
-    // feed (version result.caseVersion) with it, as addChange() would but unannounced, and takes the lock of the
-    // case's audit chain (AuditLog::ChainLock::Held).
+    // written, when a command with this id exists already. With a changed case, the same statement updates its
+    // row if asked, writes the command's row of the change feed (with the case's team and assignee) as addChange()
+    // would but unannounced, and takes the lock of the case's audit chain (AuditLog::ChainLock::Held).
     Result<bool> storeCommand(const Command &command, const QString &name, const QUuid &userId,
-                              const CommandResult &result, ChangeRow change);
+                              const CommandResult &result, std::optional<ChangedCase> changed);
     // A command a citizen portal caused (intake): stored with the portal instead of a user.
     Result<void> storePortalCommand(const Command &command, const QUuid &portalId, const CommandResult &result);
 
     // The case locked for update; nullopt when there is none. Corrupt when its stored JSON is unreadable.
-    Result<std::optional<StoredCase>> lockCase(const QUuid &caseId);
+    Result<std::optional<Case>> lockCase(const QUuid &caseId);
     // Whether `userId` pushed a createCase for this case that was rejected (its later commands are, too).
     Result<bool> creationRejected(const QUuid &caseId, const QUuid &userId);
     Result<void> insertCase(const Case &theCase);
@@ -107,7 +106,7 @@ public:
 
 private:
     Result<bool> insertCommand(const Command &command, const QString &name, const QUuid &userId, const QUuid &portalId,
-                               const CommandResult &result, ChangeRow change);
+                               const CommandResult &result, std::optional<ChangedCase> changed);
 
     QSqlDatabase m_db;
 };

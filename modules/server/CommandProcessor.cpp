@@ -57,20 +57,27 @@ public:
     }
 
     Result<CommandResult> run();
-    bool changedCase() const { return m_changedCase; }
+    // The case as the command left it; its row is written with the command's (CaseStore::storeCommand).
+    std::optional<CaseStore::ChangedCase> changedCase() const
+    {
+        if (!m_changed)
+            return std::nullopt;
+        return CaseStore::ChangedCase{&*m_changed, m_changedRow};
+    }
 
 private:
-    Result<CommandResult> onCase(StoredCase stored);
+    Result<CommandResult> onCase(Case theCase);
     Result<CommandResult> createCase();
     // setFields, completeTask, assign, claim, setFollowUp: what the case rules do to the case.
     Result<CommandResult> byRules(Case &theCase);
     Result<CommandResult> addNote(Case &theCase);
     Result<CommandResult> attachDocument(Case &theCase);
     Result<CommandResult> updateDocumentMeta(Case &theCase);
-    Result<CommandResult> requestConsultation(Case &theCase, const StoredCase &stored);
-    Result<CommandResult> endConsultation(Case &theCase, const StoredCase &stored);
+    Result<CommandResult> requestConsultation(Case &theCase);
+    Result<CommandResult> endConsultation(Case &theCase);
     Result<CommandResult> setDeputy();
-    Result<CommandResult> saveCase(Case &theCase);
+    // The case's next version, written with the command's row.
+    CommandResult saveCase(Case &theCase);
     // Inserts the Vermerk (a taken id rejects the command) and saves the case.
     Result<CommandResult> saveCaseWithNote(Case &theCase, const Note &note);
 
@@ -85,7 +92,8 @@ private:
     const Command &m_command;
     QDateTime m_now;
     QDate m_today;
-    bool m_changedCase = false;
+    std::optional<Case> m_changed;
+    CaseStore::ChangedCase::Row m_changedRow = CaseStore::ChangedCase::Row::ToUpdate;
 };
 
 Result<AccessDecision> Execution::mayRun(const CaseAccessFacts &facts)
@@ -111,7 +119,7 @@ Result<CommandResult> Execution::run()
 {
     if (m_pushed.known && m_command.name == CommandName::SetDeputy)
         return setDeputy();
-    Result<std::optional<StoredCase>> stored = m_store.lockCase(m_command.caseId);
+    Result<std::optional<Case>> stored = m_store.lockCase(m_command.caseId);
     if (!stored && stored.error().code == ErrorCode::Corrupt) {
         qCWarning(lcServer).noquote() << "unreadable case:" << stored.error().toString();
         return CommandResult::rejected(QStringLiteral("case_unreadable"),
@@ -123,9 +131,7 @@ Result<CommandResult> Execution::run()
         if (!stored.value())
             return createCase();
         // Only someone who may read the case learns that the id is taken.
-        const CaseAccessFacts facts =
-            CaseAccessFacts::of(stored.value()->theCase, stored.value()->openConsultationTeamIds);
-        const AccessDecision read = AccessPolicy::mayRead(m_scope, facts);
+        const AccessDecision read = AccessPolicy::mayRead(m_scope, CaseAccessFacts::of(*stored.value()));
         if (read.outcome == AccessDecision::Outcome::NotVisible)
             return denied(read);
         return CommandResult::rejected(QStringLiteral("case_exists"),
@@ -144,10 +150,9 @@ Result<CommandResult> Execution::run()
     return onCase(std::move(stored.value()).value());
 }
 
-Result<CommandResult> Execution::onCase(StoredCase stored)
+Result<CommandResult> Execution::onCase(Case theCase)
 {
-    Case &theCase = stored.theCase;
-    const Result<AccessDecision> decision = mayRun(CaseAccessFacts::of(theCase, stored.openConsultationTeamIds));
+    const Result<AccessDecision> decision = mayRun(CaseAccessFacts::of(theCase));
     if (!decision)
         return decision.error();
     // The policy allows no unknown command; on a visible case its reason says to update CaseDesk.
@@ -165,9 +170,9 @@ Result<CommandResult> Execution::onCase(StoredCase stored)
     case CommandName::AddNote:
         return addNote(theCase);
     case CommandName::RequestConsultation:
-        return requestConsultation(theCase, stored);
+        return requestConsultation(theCase);
     case CommandName::EndConsultation:
-        return endConsultation(theCase, stored);
+        return endConsultation(theCase);
     case CommandName::AttachDocument:
         return attachDocument(theCase);
     case CommandName::UpdateDocumentMeta:
@@ -179,13 +184,12 @@ Result<CommandResult> Execution::onCase(StoredCase stored)
     return invalidArgs(QStringLiteral("This command does not change a case."));
 }
 
-Result<CommandResult> Execution::saveCase(Case &theCase)
+CommandResult Execution::saveCase(Case &theCase)
 {
     theCase.version += 1;
     theCase.updatedAt = m_now;
-    if (Result<void> saved = m_store.updateCase(theCase); !saved)
-        return saved.error();
-    m_changedCase = true;
+    m_changed = theCase;
+    m_changedRow = CaseStore::ChangedCase::Row::ToUpdate;
     return CommandResult::applied(theCase.version);
 }
 
@@ -211,7 +215,8 @@ Result<CommandResult> Execution::createCase()
         return opened.error();
     if (const std::optional<CaseRefusal> &refusal = opened.value())
         return CommandResult::rejected(refusal->code, refusal->message);
-    m_changedCase = true;
+    m_changed = theCase;
+    m_changedRow = CaseStore::ChangedCase::Row::Written;
     return CommandResult::applied(theCase.version);
 }
 
@@ -305,7 +310,7 @@ Result<CommandResult> Execution::updateDocumentMeta(Case &theCase)
     return saveCase(theCase);
 }
 
-Result<CommandResult> Execution::requestConsultation(Case &theCase, const StoredCase &stored)
+Result<CommandResult> Execution::requestConsultation(Case &theCase)
 {
     const QUuid teamId = uuidFromString(m_command.args.value(QLatin1String("team")).toString());
     const Result<bool> exists = m_store.teamExists(teamId);
@@ -313,7 +318,7 @@ Result<CommandResult> Execution::requestConsultation(Case &theCase, const Stored
         return exists.error();
     if (!exists.value() || teamId == theCase.teamId)
         return invalidArgs(QStringLiteral("Consult an existing team other than the case's own."));
-    if (stored.openConsultationTeamIds.contains(teamId))
+    if (theCase.consultingTeamIds.contains(teamId))
         return CommandResult::rejected(QStringLiteral("already_consulted"),
                                        QStringLiteral("This team is consulted on the case already."));
     if (Result<void> inserted = m_store.insertConsultation(m_command.id, theCase.id, teamId, m_session.user.id);
@@ -325,10 +330,10 @@ Result<CommandResult> Execution::requestConsultation(Case &theCase, const Stored
     return saveCase(theCase);
 }
 
-Result<CommandResult> Execution::endConsultation(Case &theCase, const StoredCase &stored)
+Result<CommandResult> Execution::endConsultation(Case &theCase)
 {
     const QUuid teamId = uuidFromString(m_command.args.value(QLatin1String("team")).toString());
-    if (!stored.openConsultationTeamIds.contains(teamId))
+    if (!theCase.consultingTeamIds.contains(teamId))
         return CommandResult::rejected(QStringLiteral("not_consulted"),
                                        QStringLiteral("This team is not consulted on the case (any more). Discard "
                                                       "the change."));
@@ -443,9 +448,8 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
     result.commandId = command.id;
     result.clientSeq = command.clientSeq;
     const bool applied = result.outcome == CommandResult::Outcome::Applied;
-    const bool changed = applied && execution.changedCase();
-    const Result<bool> stored = store.storeCommand(command, pushed.name, session.user.id, result,
-                                                   changed ? CaseStore::ChangeRow::Add : CaseStore::ChangeRow::None);
+    const std::optional<CaseStore::ChangedCase> changed = applied ? execution.changedCase() : std::nullopt;
+    const Result<bool> stored = store.storeCommand(command, pushed.name, session.user.id, result, changed);
     if (!stored)
         return fail(stored.error());
     // Checked by the insert itself, after the effects: the error rolls them back.
@@ -455,8 +459,9 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
                                             "command its own id.")
                                  .arg(uuidToString(command.id))});
     if (applied) {
-        if (Result<void> audited = AuditLog(db).append(command, session.user.id, now,
-                                                       changed ? AuditLog::ChainLock::Held : AuditLog::ChainLock::Take);
+        if (Result<void> audited =
+                AuditLog(db).append(command, session.user.id, now,
+                                    changed.has_value() ? AuditLog::ChainLock::Held : AuditLog::ChainLock::Take);
             !audited)
             return fail(audited.error());
     }

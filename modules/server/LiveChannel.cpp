@@ -46,12 +46,14 @@ struct Look {
 };
 
 // One statement, so one snapshot: the horizon (the snapshot's xmin, as in ChangeFeed), the changes below it after the
-// position in commit order (index changes_commit_order), each with its case (primary key), the case's open
-// consultations and the one the change's command ended, whose team learns so (consultations_case), and the facts of the
-// case's change before (changes_case, backwards: a change row is written under its case's row lock, so its case's
-// changes follow each other in seq order). The end of the deliverable feed comes from the same snapshot, so jumping
-// there after too many changes skips nothing unseen. `limit` is written into the text: with a parameter the generic
-// plan would expect a tenth of the table and cost enough to be JIT-compiled on every run.
+// position in commit order (index changes_commit_order), each with its case's team and assignee as the change left
+// them (kept on the change row), the case's open consultations and the one the change's command ended, whose team
+// learns so (consultations_case), and the facts of the case's change before (changes_case, backwards: a change row is
+// written under its case's row lock, so its case's changes follow each other in seq order). Nothing here reads the
+// cases table: a generic plan that expects many changes would scan all of it on every look. The end of the deliverable
+// feed comes from the same snapshot, so jumping there after too many changes skips nothing unseen. `limit` is written
+// into the text: with a parameter the generic plan would expect a tenth of the table and cost enough to be JIT-compiled
+// on every run.
 QString lookSql(int limit)
 {
     return QStringLiteral(
@@ -60,11 +62,11 @@ QString lookSql(int limit)
                " FROM (SELECT EXISTS (SELECT 1 FROM changes WHERE xid >= pg_snapshot_xmin(pg_current_snapshot()))"
                "  AS settling, e.xid, e.seq FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT xid, seq FROM changes"
                "  WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, seq DESC LIMIT 1) e ON true) h"
-               " LEFT JOIN LATERAL (SELECT ch.xid, ch.seq, c.team_id, c.assignee_id,"
+               " LEFT JOIN LATERAL (SELECT ch.xid, ch.seq, ch.team_id, ch.assignee_id,"
                "  (SELECT string_agg(k.team_id::text, ',') FROM consultations k WHERE k.case_id = ch.case_id"
                "   AND (k.ended_at IS NULL OR k.ended_by_command = ch.command_id)) AS consulting,"
                "  p.team_id AS prior_team, p.assignee_id AS prior_assignee"
-               "  FROM changes ch JOIN cases c ON c.id = ch.case_id"
+               "  FROM changes ch"
                "  LEFT JOIN LATERAL (SELECT team_id, assignee_id FROM changes WHERE case_id = ch.case_id"
                "   AND seq < ch.seq ORDER BY seq DESC LIMIT 1) p ON true"
                "  WHERE ch.xid < pg_snapshot_xmin(pg_current_snapshot()) AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), "
@@ -117,7 +119,10 @@ Result<Look> readChanges(const QSqlDatabase &db, const QString &sql, const SyncC
 
 LiveChannel::LiveChannel(ServerDatabase database, TokenLifetimes lifetimes, std::shared_ptr<ChangeListener> listener,
                          LiveChannelOptions options)
-    : m_database(std::move(database)), m_lifetimes(lifetimes), m_listener(std::move(listener)), m_options(options),
+    // The look's plan is made for few changes after the position, so it is planned once and kept: a plan for its
+    // values would cost more than the look itself, on every look.
+    : m_database(database.withSetting(QStringLiteral("plan_cache_mode"), QStringLiteral("force_generic_plan"))),
+      m_lifetimes(lifetimes), m_listener(std::move(listener)), m_options(options),
       m_lookSql(lookSql(options.maxChangesPerLook + 1)) // one more tells that there are too many
 {
     m_coalesce.setSingleShot(true);

@@ -416,6 +416,22 @@ QList<Migration> serverMigrations()
                             " FROM consultations WHERE ended_at IS NULL GROUP BY case_id) k WHERE c.id = k.case_id"),
          }},
         {14, QStringLiteral("the case types bundled with CaseDesk as deployed versions"), bundledDeployments()},
+        {15,
+         QStringLiteral("the per-row triggers of cases and changes only where they have work"),
+         {
+             // Command processing names the team and assignee of its change rows itself (CaseStore::storeCommand);
+             // the look-up stays for writers that do not.
+             QStringLiteral("DROP TRIGGER changes_access_facts ON changes"),
+             QStringLiteral("CREATE TRIGGER changes_access_facts BEFORE INSERT ON changes FOR EACH ROW"
+                            " WHEN (NEW.team_id IS NULL) EXECUTE FUNCTION changes_access_facts()"),
+             // Most commands leave the workflow state, and with it the timers, as they are.
+             QStringLiteral("DROP TRIGGER cases_next_timer ON cases"),
+             QStringLiteral("CREATE TRIGGER cases_next_timer BEFORE INSERT ON cases FOR EACH ROW"
+                            " EXECUTE FUNCTION cases_next_timer()"),
+             QStringLiteral("CREATE TRIGGER cases_next_timer_update BEFORE UPDATE OF data ON cases FOR EACH ROW"
+                            " WHEN (OLD.data->'workflowState' IS DISTINCT FROM NEW.data->'workflowState')"
+                            " EXECUTE FUNCTION cases_next_timer()"),
+         }},
     };
 }
 

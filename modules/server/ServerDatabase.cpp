@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <unordered_map>
 
@@ -143,6 +144,22 @@ Result<ServerDatabase> ServerDatabase::fromConnectionString(const QString &text)
     if (database.m_databaseName.isEmpty())
         return connectionStringError(QStringLiteral("dbname is missing"));
     return database;
+}
+
+ServerDatabase ServerDatabase::withSetting(const QString &name, const QString &value) const
+{
+    Q_ASSERT(!name.contains(u' ') && !value.contains(u' ') && !value.contains(u';'));
+    ServerDatabase copy = *this;
+    copy.m_key = nextKey++;
+    // libpq's "options" are command-line options of the session's server process.
+    const QString option = QStringLiteral("-c %1=%2").arg(name, value);
+    const auto given = std::find_if(copy.m_options.begin(), copy.m_options.end(),
+                                    [](const auto &pair) { return pair.first == QLatin1String("options"); });
+    if (given == copy.m_options.end())
+        copy.m_options.append({QStringLiteral("options"), option});
+    else
+        given->second += u' ' + option;
+    return copy;
 }
 
 Result<ServerDatabase> ServerDatabase::fromEnvironment()

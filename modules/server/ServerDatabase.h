@@ -22,6 +22,10 @@ public:
     // The connection string from ServerConfig::fromEnvironment().
     static Result<ServerDatabase> fromEnvironment();
 
+    // A copy whose connections run with the PostgreSQL setting `name` = `value` (a name and a value without
+    // blanks), apart from this one's connections.
+    ServerDatabase withSetting(const QString &name, const QString &value) const;
+
     // This thread's connection, opened on first use; a thread's connection closes when the thread finishes.
     Result<QSqlDatabase> connection() const;
     // Closes this thread's connection now (before dropping its database, or to reconnect).

@@ -50,14 +50,14 @@ Result<Step> fireOne(QSqlDatabase db, const QDateTime &now, QStringList *skipped
     };
 
     CaseStore store(db);
-    Result<std::optional<StoredCase>> stored = store.lockCase(uuidFromString(caseId));
+    Result<std::optional<Case>> stored = store.lockCase(uuidFromString(caseId));
     if (!stored && stored.error().code == ErrorCode::Corrupt)
         return skip(stored.error().toString());
     if (!stored)
         return stored.error();
     if (!stored.value())
         return skip(QStringLiteral("the case vanished"));
-    Case &theCase = stored.value()->theCase;
+    Case &theCase = *stored.value();
     const Result<std::shared_ptr<const casework::CaseTypeCatalogue>> caseTypes = DeployedCaseTypes::current(db);
     if (!caseTypes)
         return caseTypes.error();

@@ -57,7 +57,7 @@ Result<CommandCheck::Offer> CommandCheck::offer(const Case &theCase, const QUuid
     if (!known->has_value())
         return Offer{content != nullptr, content != nullptr, content != nullptr, {}};
     const KnownActor &who = known->value();
-    const CaseAccessFacts facts = CaseAccessFacts::of(theCase, theCase.consultingTeamIds);
+    const CaseAccessFacts facts = CaseAccessFacts::of(theCase);
     Offer offer;
     // Without the case type's rules here a change would be refused (unknown_case_type), so none is offered.
     offer.formEditable = content && AccessPolicy::mayRun(who.scope, facts, CommandName::SetFields).allowed();
@@ -88,8 +88,8 @@ Result<casework::RuleOutcome> CommandCheck::apply(const Command &command, const 
             const Result<std::optional<User>> found = reference.user(id);
             return found ? found.value() : std::nullopt; // unreadable: unknown, and the check refuses
         };
-        const AccessDecision decision = AccessPolicy::mayRun(
-            who->scope, CaseAccessFacts::of(subject, subject.consultingTeamIds), command.name, command.args, users);
+        const AccessDecision decision =
+            AccessPolicy::mayRun(who->scope, CaseAccessFacts::of(subject), command.name, command.args, users);
         // The cache holds every case the server lets the user see; one the policy cannot place here came through
         // a route newer than the cache's reference data (a deputyship it has not fetched yet), and the server
         // judges it.

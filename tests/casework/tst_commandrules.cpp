@@ -58,6 +58,18 @@ private slots:
         QVERIFY(!test::firstTask(c, actorOf(test::treeFellingUser(Role::Clerk))).isEmpty());
     }
 
+    // The open consultations in a case's data give other teams access (CaseAccessFacts::of): a new case
+    // starts with none, whatever the creating client wrote, since only requestConsultation opens one.
+    void openingDropsClaimedConsultations()
+    {
+        Case c = test::openedTreeFellingCase();
+        c.consultingTeamIds = {createUuidV7(), createUuidV7()};
+        const RuleOutcome outcome =
+            CommandRules::open(test::treeFellingContent(), CommandRules::RequiredValues::MayBeMissing, monday, &c);
+        QVERIFY2(outcome.applied(), qPrintable(outcome.message));
+        QVERIFY(c.consultingTeamIds.isEmpty());
+    }
+
     void openingRefusesBrokenFormData()
     {
         Case c = test::openedTreeFellingCase();

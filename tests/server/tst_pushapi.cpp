@@ -45,6 +45,7 @@ private slots:
     void rejectedCreateCaseCascades();
     void otherCommands();
     void consultationEnds();
+    void aNewCaseClaimsNoConsultation();
 };
 
 void TestPushApi::createSetFieldsAddNote()
@@ -488,6 +489,30 @@ void TestPushApi::consultationEnds()
              0);
     // create, two consultations asked and ended, two of Olga's notes
     QCOMPARE(scalar(QStringLiteral("SELECT version FROM cases WHERE id = '%1'").arg(uuidToString(caseId))).toInt(), 7);
+}
+
+// The open consultations in a case's data are what the server checks access against: a client that writes some
+// into its new case gives no other team access.
+void TestPushApi::aNewCaseClaimsNoConsultation()
+{
+    Client anna = login(QStringLiteral("anna"));
+    Client olga = login(QStringLiteral("olga"));
+    Command create = createCommand(anna, m_team);
+    QJsonObject claimed = create.args.value(QStringLiteral("case")).toObject();
+    claimed.insert(QStringLiteral("consultingTeams"), QJsonArray{uuidToString(m_otherTeam)});
+    create.args.insert(QStringLiteral("case"), claimed);
+    QCOMPARE(pushOne(anna, create).value(QStringLiteral("result")).toString(), QStringLiteral("applied"));
+    QCOMPARE(scalar(QStringLiteral("SELECT coalesce(data->'consultingTeams', '[]')::text FROM cases WHERE id = '%1'")
+                        .arg(uuidToString(create.caseId)))
+                 .toString(),
+             QStringLiteral("[]"));
+    const Note note{createUuidV7(), create.caseId, olga.userId, QDateTime::currentDateTimeUtc(),
+                    QStringLiteral("Stellungnahme")};
+    QCOMPARE(
+        pushOne(olga, command(olga, create.caseId, CommandName::AddNote, {{QStringLiteral("note"), note.toJson()}}))
+            .value(QStringLiteral("code"))
+            .toString(),
+        QStringLiteral("not_found"));
 }
 
 QTEST_GUILESS_MAIN(TestPushApi)

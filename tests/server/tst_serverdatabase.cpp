@@ -42,10 +42,12 @@ private slots:
     void badConfigLine();
     void missingConfig();
     void connectFailureHidesPassword();
+    void settingOfACopy();
 
 private:
     QString writeConfig(const QString &text, QFileDevice::Permissions permissions);
-    static QString currentDatabase(const ServerDatabase &database);
+    // The first value `sql` gives on the database's connection, or what went wrong.
+    static QString valueOf(const ServerDatabase &database, const QString &sql);
 
     std::unique_ptr<test::PostgresTestDatabase> m_pg;
     QTemporaryDir m_dir;
@@ -74,20 +76,19 @@ QString TestServerDatabase::writeConfig(const QString &text, QFileDevice::Permis
     return path;
 }
 
-QString TestServerDatabase::currentDatabase(const ServerDatabase &database)
+QString TestServerDatabase::valueOf(const ServerDatabase &database, const QString &sql)
 {
-    QString name;
+    QString value;
     {
         const Result<QSqlDatabase> connection = database.connection();
         if (!connection)
             return QStringLiteral("error: ") + connection.error().toString();
         QSqlQuery query(connection.value());
-        name = query.exec(QStringLiteral("SELECT current_database()")) && query.next() ? query.value(0).toString()
-                                                                                       : QStringLiteral("query failed");
+        value = query.exec(sql) && query.next() ? query.value(0).toString() : QStringLiteral("query failed");
     }
     // Closed once nothing uses it any more, as QtSql requires.
     database.closeConnection();
-    return name;
+    return value;
 }
 
 void TestServerDatabase::connectionString_data()
@@ -135,7 +136,7 @@ void TestServerDatabase::fromEnvironmentVariable()
     qputenv("CASEDESK_CONFIG", m_dir.filePath(QStringLiteral("absent.conf")).toUtf8());
     const Result<ServerDatabase> database = ServerDatabase::fromEnvironment();
     QVERIFY2(database.ok(), qPrintable(database.error().toString()));
-    QCOMPARE(currentDatabase(database.value()), m_pg->name());
+    QCOMPARE(valueOf(database.value(), QStringLiteral("SELECT current_database()")), m_pg->name());
 }
 
 void TestServerDatabase::fromConfigFile()
@@ -150,7 +151,7 @@ void TestServerDatabase::fromConfigFile()
     QCOMPARE(config->database, m_pg->connectionString());
     const Result<ServerDatabase> database = ServerDatabase::fromEnvironment();
     QVERIFY2(database.ok(), qPrintable(database.error().toString()));
-    QCOMPARE(currentDatabase(database.value()), m_pg->name());
+    QCOMPARE(valueOf(database.value(), QStringLiteral("SELECT current_database()")), m_pg->name());
 }
 
 void TestServerDatabase::environmentBeforeConfigFile()
@@ -241,6 +242,34 @@ void TestServerDatabase::connectFailureHidesPassword()
     for (const QString &message : std::as_const(loggedMessages))
         QVERIFY2(!message.contains(password), qPrintable(message)); // ... without the password
     database->closeConnection();
+}
+
+// A copy with a setting has connections of its own with it, beside the options the connection string gave.
+void TestServerDatabase::settingOfACopy()
+{
+    const Result<ServerDatabase> plain = ServerDatabase::fromConnectionString(m_pg->connectionString());
+    QVERIFY(plain.ok());
+    const Result<ServerDatabase> withOptions = ServerDatabase::fromConnectionString(
+        m_pg->connectionString() + QStringLiteral(" options='-c statement_timeout=4711'"));
+    QVERIFY(withOptions.ok());
+    const QString planMode = QStringLiteral("SHOW plan_cache_mode");
+    const QString timeout = QStringLiteral("SHOW statement_timeout");
+    {
+        // Open while the copy connects on the same thread: the copy must not reuse it.
+        const Result<QSqlDatabase> open = plain->connection();
+        QVERIFY(open.ok());
+        const ServerDatabase generic =
+            plain->withSetting(QStringLiteral("plan_cache_mode"), QStringLiteral("force_generic_plan"));
+        QCOMPARE(valueOf(generic, planMode), QStringLiteral("force_generic_plan"));
+        QSqlQuery query(open.value());
+        QVERIFY(query.exec(planMode) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("auto"));
+    }
+    plain->closeConnection();
+    const ServerDatabase both =
+        withOptions->withSetting(QStringLiteral("plan_cache_mode"), QStringLiteral("force_custom_plan"));
+    QCOMPARE(valueOf(both, planMode), QStringLiteral("force_custom_plan"));
+    QCOMPARE(valueOf(both, timeout), QStringLiteral("4711ms"));
 }
 
 QTEST_GUILESS_MAIN(TestServerDatabase)
