@@ -65,15 +65,40 @@ QByteArray AuditLog::rowHash(const QByteArray &previousHash, const QByteArray &p
                                     QCryptographicHash::Sha256);
 }
 
-QString AuditLog::chainLockSql()
+QString AuditLog::rowSql()
 {
-    // Through uuid and back, so every spelling of an id is one lock.
-    return QStringLiteral("pg_advisory_xact_lock(hashtextextended(CAST(CAST(:case AS uuid) AS text), 4155))");
+    // It reads the chain's head and computes the row's hash itself, the way rowHash() does: one round trip. A null
+    // command or actor (the server's own events) is bound as NULL.
+    return QStringLiteral(
+        "INSERT INTO audit_log (case_id, command_id, actor_id, at, payload_hash, previous_hash, row_hash)"
+        " SELECT CAST(:case AS uuid), CAST(:auditCommand AS uuid), CAST(:actor AS uuid), CAST(:auditAt AS"
+        " timestamptz), :payload, head.row_hash, sha256(coalesce(head.row_hash, '') || '\\x7c'::bytea || :payload"
+        " || :tail) FROM (SELECT (SELECT row_hash FROM audit_log WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC"
+        " LIMIT 1) AS row_hash) head");
 }
 
-Result<void> AuditLog::append(const Command &command, const QUuid &actorId, const QDateTime &at, ChainLock lock)
+QList<std::pair<QString, QVariant>> AuditLog::commandRowValues(const Command &command, const QUuid &actorId,
+                                                               const QDateTime &at)
 {
-    return appendRow(command.caseId, command.id, actorId, payloadHash(command), at, lock);
+    return rowValues(command.caseId, command.id, actorId, payloadHash(command), at);
+}
+
+QList<std::pair<QString, QVariant>> AuditLog::rowValues(const QUuid &caseId, const QUuid &commandId,
+                                                        const QUuid &actorId, const QByteArray &payload,
+                                                        const QDateTime &at)
+{
+    const QString atText = timeText(at);
+    return {{QStringLiteral(":case"), uuidToString(caseId)},
+            {QStringLiteral(":auditCommand"), uuidToString(commandId)},
+            {QStringLiteral(":actor"), uuidToString(actorId)},
+            {QStringLiteral(":auditAt"), atText},
+            {QStringLiteral(":payload"), payload},
+            {QStringLiteral(":tail"), hashedTail(caseId, actorId, atText)}};
+}
+
+Result<void> AuditLog::append(const Command &command, const QUuid &actorId, const QDateTime &at)
+{
+    return appendRow(command.caseId, command.id, actorId, payloadHash(command), at);
 }
 
 Result<void> AuditLog::appendServerEvent(const QUuid &caseId, const QJsonObject &event, const QDateTime &at)
@@ -81,39 +106,23 @@ Result<void> AuditLog::appendServerEvent(const QUuid &caseId, const QJsonObject 
     // QJsonObject keeps its keys sorted, so the compact form is canonical.
     return appendRow(
         caseId, QUuid(), QUuid(),
-        QCryptographicHash::hash(QJsonDocument(event).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256), at,
-        ChainLock::Take);
+        QCryptographicHash::hash(QJsonDocument(event).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256), at);
 }
 
 Result<void> AuditLog::appendRow(const QUuid &caseId, const QUuid &commandId, const QUuid &actorId,
-                                 const QByteArray &payload, const QDateTime &at, ChainLock lock)
+                                 const QByteArray &payload, const QDateTime &at)
 {
-    const QString caseText = uuidToString(caseId);
-    // The chain's lock: rows of commands without a case row (setDeputy) have no row lock to rely on.
-    static const QString takeLock = QStringLiteral("SELECT ") + chainLockSql();
-    if (lock == ChainLock::Take) {
-        if (const Result<QSqlQuery *> locked = CaseStore::run(m_db, takeLock, {{QStringLiteral(":case"), caseText}});
-            !locked)
-            return locked.error();
-    }
+    // Rows of commands without a case row (setDeputy) have no row lock to rely on. Through uuid and back, so every
+    // spelling of an id is one lock.
+    static const QString takeLock =
+        QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(CAST(CAST(:case AS uuid) AS text), 4155))");
+    if (const Result<QSqlQuery *> locked =
+            CaseStore::run(m_db, takeLock, {{QStringLiteral(":case"), uuidToString(caseId)}});
+        !locked)
+        return locked.error();
     // A statement of its own after the lock: under READ COMMITTED it sees the row of the lock's previous holder.
-    // It reads the chain's head and computes the row's hash itself, the way rowHash() does: one round trip.
-    // A null command or actor (the server's own events) is bound as NULL.
-    static const QString insert = QStringLiteral(
-        "INSERT INTO audit_log (case_id, command_id, actor_id, at, payload_hash, previous_hash, row_hash)"
-        " SELECT CAST(:case AS uuid), CAST(:command AS uuid), CAST(:actor AS uuid), CAST(:at AS timestamptz),"
-        " :payload, head.row_hash, sha256(coalesce(head.row_hash, '') || '\\x7c'::bytea || :payload || :tail)"
-        " FROM (SELECT (SELECT row_hash FROM audit_log WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC"
-        " LIMIT 1) AS row_hash) head");
-    const QString atText = timeText(at);
     if (const Result<QSqlQuery *> inserted =
-            CaseStore::run(m_db, insert,
-                           {{QStringLiteral(":case"), caseText},
-                            {QStringLiteral(":command"), uuidToString(commandId)},
-                            {QStringLiteral(":actor"), uuidToString(actorId)},
-                            {QStringLiteral(":at"), atText},
-                            {QStringLiteral(":payload"), payload},
-                            {QStringLiteral(":tail"), hashedTail(caseId, actorId, atText)}});
+            CaseStore::run(m_db, rowSql(), rowValues(caseId, commandId, actorId, payload, at));
         !inserted)
         return inserted.error();
     return {};

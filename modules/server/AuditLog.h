@@ -45,18 +45,18 @@ public:
     static QByteArray rowHash(const QByteArray &previousHash, const QByteArray &payloadHash, const QUuid &caseId,
                               const QUuid &actorId, const QString &at);
 
-    // The lock of a case's chain, held to the end of the transaction, as an SQL expression of the case's id in
-    // the placeholder :case; for a statement of the caller's that takes it on the way (ChainLock::Held).
-    static QString chainLockSql();
-    enum class ChainLock {
-        Take, // append() takes the lock itself
-        Held, // the transaction took chainLockSql() in an earlier statement
-    };
+    // One row of a case's chain as an INSERT, alone or as a part of a WITH, with the placeholders of
+    // commandRowValues(). It reads the chain's head, so it must run in a statement after the one that locked the
+    // chain: under READ COMMITTED a statement sees what the lock's previous holder committed. A case's chain is
+    // written under its case's row lock (commands and timers lock the case first) or by the transaction that
+    // inserts the case; append() takes a lock of the chain itself besides, for rows without a case (setDeputy).
+    static QString rowSql();
+    static QList<std::pair<QString, QVariant>> commandRowValues(const Command &command, const QUuid &actorId,
+                                                                const QDateTime &at);
 
     // Appends the command's row to its case's chain, inside the caller's transaction; the chain is locked
     // until the transaction ends, so rows of one case never race. `at` is the server's time.
-    Result<void> append(const Command &command, const QUuid &actorId, const QDateTime &at,
-                        ChainLock lock = ChainLock::Take);
+    Result<void> append(const Command &command, const QUuid &actorId, const QDateTime &at);
     // The same for what the server does by itself (a timer fired): no command, no actor; `event` describes it.
     Result<void> appendServerEvent(const QUuid &caseId, const QJsonObject &event, const QDateTime &at);
 
@@ -64,8 +64,11 @@ public:
     Result<AuditReport> verify() const;
 
 private:
+    static QList<std::pair<QString, QVariant>> rowValues(const QUuid &caseId, const QUuid &commandId,
+                                                         const QUuid &actorId, const QByteArray &payload,
+                                                         const QDateTime &at);
     Result<void> appendRow(const QUuid &caseId, const QUuid &commandId, const QUuid &actorId, const QByteArray &payload,
-                           const QDateTime &at, ChainLock lock);
+                           const QDateTime &at);
 
     QSqlDatabase m_db;
 };

@@ -168,16 +168,17 @@ Result<bool> CaseStore::insertCommand(const Command &command, const QString &nam
         " result_detail) VALUES (CAST(:id AS uuid), CAST(:client AS uuid), :seq, CAST(NULLIF(:user, '') AS uuid),"
         " CAST(NULLIF(:portal, '') AS uuid), CAST(:case AS uuid), :name, CAST(:args AS jsonb),"
         " CAST(:madeAt AS timestamptz), :result, CAST(:detail AS jsonb)) ON CONFLICT (id) DO NOTHING");
-    // With the case's row, the change row and the lock of the case's audit chain in the same statement: three
-    // round trips less per applied command. The change follows only a command row that was inserted; the count of
-    // those tells the caller. The change row names the case's team and assignee itself, so the trigger that
-    // looks them up for other writers has nothing to do. No NOTIFY here: see announceChanges().
+    // With the case's row, the change row and the audit row in the same statement: four round trips less per
+    // applied command. The change follows only a command row that was inserted; the count of those tells the
+    // caller. The change row names the case's team and assignee itself, so the trigger that looks them up for
+    // other writers has nothing to do. The case was locked by an earlier statement, so the audit row sees its
+    // chain's head. No NOTIFY here: see announceChanges().
     static const QString commandAndChange =
         QStringLiteral("command AS (") + insert +
         QStringLiteral(" RETURNING id, case_id), change AS (INSERT INTO changes (case_id, case_version, command_id,"
                        " team_id, assignee_id) SELECT case_id, :version, id, CAST(:team AS uuid),"
-                       " CAST(NULLIF(:assignee, '') AS uuid) FROM command) SELECT (SELECT count(*) FROM command), ") +
-        AuditLog::chainLockSql();
+                       " CAST(NULLIF(:assignee, '') AS uuid) FROM command), audit AS (") +
+        AuditLog::rowSql() + QStringLiteral(") SELECT count(*) FROM command");
     static const QString insertWithChange = QStringLiteral("WITH ") + commandAndChange;
     // A data-modifying WITH runs whether or not the statement reads its result.
     static const QString updateCaseWithChange =
@@ -204,6 +205,7 @@ Result<bool> CaseStore::insertCommand(const Command &command, const QString &nam
     values.append({{QStringLiteral(":version"), theCase.version},
                    {QStringLiteral(":team"), idText(theCase.teamId)},
                    {QStringLiteral(":assignee"), idText(theCase.assigneeId)}});
+    values.append(AuditLog::commandRowValues(command, userId, changed->at));
     if (changed->row == ChangedCase::Row::ToUpdate)
         values.append({{QStringLiteral(":data"), jsonText(theCase.toJson())},
                        {QStringLiteral(":at"), theCase.updatedAt.toUTC().toString(Qt::ISODateWithMs)}});

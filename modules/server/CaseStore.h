@@ -53,15 +53,16 @@ public:
     Result<void> setLastApplied(const QUuid &clientId, qint64 clientSeq);
     Result<std::optional<CommandResult>> storedResult(const QUuid &clientId, qint64 clientSeq);
     // The case as a command left it, for storeCommand(): its row written already (createCase inserts it), or to
-    // be written with the command's row.
+    // be written with the command's row; locked either way.
     struct ChangedCase {
         const Case *theCase = nullptr;
         enum class Row { Written, ToUpdate } row = Row::ToUpdate;
+        QDateTime at; // when the server applied the command
     };
-    // `name` as it came over the wire (an unknown command is stored with its own name). False, with nothing
-    // written, when a command with this id exists already. With a changed case, the same statement updates its
-    // row if asked, writes the command's row of the change feed (with the case's team and assignee) as addChange()
-    // would but unannounced, and takes the lock of the case's audit chain (AuditLog::ChainLock::Held).
+    // `name` as it came over the wire (an unknown command is stored with its own name). False, when a command with
+    // this id exists already: then the caller rolls back. With a changed case, the same statement updates its row
+    // if asked, writes the command's row of the change feed (with the case's team and assignee) as addChange()
+    // would but unannounced, and the command's row of the case's audit chain (AuditLog::rowSql()).
     Result<bool> storeCommand(const Command &command, const QString &name, const QUuid &userId,
                               const CommandResult &result, std::optional<ChangedCase> changed);
     // A command a citizen portal caused (intake): stored with the portal instead of a user.

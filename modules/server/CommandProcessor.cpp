@@ -62,7 +62,7 @@ public:
     {
         if (!m_changed)
             return std::nullopt;
-        return CaseStore::ChangedCase{&*m_changed, m_changedRow};
+        return CaseStore::ChangedCase{&*m_changed, m_changedRow, m_now};
     }
 
 private:
@@ -458,11 +458,9 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
                              QStringLiteral("The command id %1 was pushed with another clientSeq already. Give every "
                                             "command its own id.")
                                  .arg(uuidToString(command.id))});
-    if (applied) {
-        if (Result<void> audited =
-                AuditLog(db).append(command, session.user.id, now,
-                                    changed.has_value() ? AuditLog::ChainLock::Held : AuditLog::ChainLock::Take);
-            !audited)
+    // A command that changed its case got its audit row with the command's (setDeputy changes none).
+    if (applied && !changed) {
+        if (Result<void> audited = AuditLog(db).append(command, session.user.id, now); !audited)
             return fail(audited.error());
     }
     if (!db.commit())
