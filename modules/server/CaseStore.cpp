@@ -42,6 +42,22 @@ QVariant dateValue(const QDate &date)
     return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
 }
 
+// A locked case from its row's columns 1 (data as text, null for none) and 2 (version). The data carries the open
+// consultations too (Case::consultingTeamIds, kept with the consultations rows in the same transactions), so the
+// lock's one statement gives everything the permission policy needs.
+Result<std::optional<Case>> caseOfRow(const QUuid &caseId, const QSqlQuery &row)
+{
+    if (row.isNull(1))
+        return std::optional<Case>();
+    Result<Case> theCase = Case::fromJson(jsonObject(row.value(1)));
+    if (!theCase)
+        return makeError(ErrorCode::Corrupt, theCase.error().message,
+                         QStringLiteral("case %1: %2").arg(idText(caseId), theCase.error().toString()));
+    std::optional<Case> locked(std::move(theCase).value());
+    locked->version = row.value(2).toLongLong(); // the column is the authority
+    return locked;
+}
+
 // A case's row as the case is now: placeholders :assignee, :version, :data, :at and :case (its id).
 QString updateCaseSql()
 {
@@ -75,19 +91,31 @@ Result<QSqlQuery *> CaseStore::run(const QSqlDatabase &db, const QString &sql,
     return query;
 }
 
-Result<bool> CaseStore::advanceSequence(const QUuid &clientId, const QUuid &userId, qint64 clientSeq)
+Result<CaseStore::SequenceAndCase> CaseStore::advanceSequenceLockingCase(const QUuid &clientId, const QUuid &userId,
+                                                                         qint64 clientSeq, const QUuid &caseId)
 {
-    const Result<QSqlQuery *> query =
+    // The case is locked in a subquery of its own after the update, and only when the sequence advanced.
+    Result<QSqlQuery *> query =
         run(m_db,
-            QStringLiteral("UPDATE client_sequences SET last_applied_seq = CAST(:seq AS bigint)"
+            QStringLiteral("WITH advanced AS (UPDATE client_sequences SET last_applied_seq = CAST(:seq AS bigint)"
                            " WHERE client_id = CAST(:client AS uuid) AND user_id = CAST(:user AS uuid)"
-                           " AND last_applied_seq = CAST(:seq AS bigint) - 1"),
+                           " AND last_applied_seq = CAST(:seq AS bigint) - 1 RETURNING 1)"
+                           " SELECT a.n, c.data::text, c.version FROM (SELECT count(*) AS n FROM advanced) a"
+                           " LEFT JOIN LATERAL (SELECT data, version FROM cases WHERE id = CAST(:case AS uuid)"
+                           " AND a.n = 1 FOR UPDATE) c ON true"),
             {{QStringLiteral(":seq"), clientSeq},
              {QStringLiteral(":client"), idText(clientId)},
-             {QStringLiteral(":user"), idText(userId)}});
+             {QStringLiteral(":user"), idText(userId)},
+             {QStringLiteral(":case"), idText(caseId)}});
     if (!query)
         return query.error();
-    return (*query)->numRowsAffected() == 1;
+    if (!(*query)->next())
+        return makeError(ErrorCode::Database, QStringLiteral("the sequence's row count was not returned"));
+    SequenceAndCase found;
+    found.advanced = (*query)->value(0).toInt() == 1;
+    if (found.advanced)
+        found.locked = caseOfRow(caseId, **query);
+    return found;
 }
 
 Result<ClientSequence> CaseStore::lockClientSequence(const QUuid &clientId, const QUuid &userId)
@@ -219,21 +247,13 @@ Result<bool> CaseStore::insertCommand(const Command &command, const QString &nam
 Result<std::optional<Case>> CaseStore::lockCase(const QUuid &caseId)
 {
     Result<QSqlQuery *> query =
-        run(m_db, QStringLiteral("SELECT data::text, version FROM cases WHERE id = CAST(:id AS uuid) FOR UPDATE"),
+        run(m_db, QStringLiteral("SELECT 1, data::text, version FROM cases WHERE id = CAST(:id AS uuid) FOR UPDATE"),
             {{QStringLiteral(":id"), idText(caseId)}});
     if (!query)
         return query.error();
     if (!(*query)->next())
         return std::optional<Case>();
-    // The data carries the open consultations too (Case::consultingTeamIds, kept with the consultations rows in
-    // the same transactions), so the lock's one statement gives everything the permission policy needs.
-    Result<Case> theCase = Case::fromJson(jsonObject((*query)->value(0)));
-    if (!theCase)
-        return makeError(ErrorCode::Corrupt, theCase.error().message,
-                         QStringLiteral("case %1: %2").arg(idText(caseId), theCase.error().toString()));
-    std::optional<Case> locked(std::move(theCase).value());
-    locked->version = (*query)->value(1).toLongLong(); // the column is the authority
-    return locked;
+    return caseOfRow(caseId, **query);
 }
 
 Result<bool> CaseStore::creationRejected(const QUuid &caseId, const QUuid &userId)

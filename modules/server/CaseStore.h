@@ -44,10 +44,16 @@ public:
                                    const QList<std::pair<QString, QVariant>> &values);
 
     // Advances the client's last applied sequence to `clientSeq` when it is the next one and the installation is
-    // `userId`'s; the row stays locked until the transaction ends. False when not (a new client, a replay, a gap,
-    // another user's installation): lockClientSequence() tells which. One statement for the usual case, because
-    // every command that is applied or rejected advances the sequence and every other outcome rolls back.
-    Result<bool> advanceSequence(const QUuid &clientId, const QUuid &userId, qint64 clientSeq);
+    // `userId`'s; the row stays locked until the transaction ends. Not advanced when not (a new client, a replay,
+    // a gap, another user's installation): lockClientSequence() tells which. When advanced, the command's case is
+    // locked too, as lockCase() does. One statement for the usual case, because every command that is applied or
+    // rejected advances the sequence and every other outcome rolls back.
+    struct SequenceAndCase {
+        bool advanced = false;
+        std::optional<Result<std::optional<Case>>> locked; // when advanced
+    };
+    Result<SequenceAndCase> advanceSequenceLockingCase(const QUuid &clientId, const QUuid &userId, qint64 clientSeq,
+                                                       const QUuid &caseId);
     // The client's row, created for `userId` on first use, locked until the transaction ends.
     Result<ClientSequence> lockClientSequence(const QUuid &clientId, const QUuid &userId);
     Result<void> setLastApplied(const QUuid &clientId, qint64 clientSeq);

@@ -49,10 +49,12 @@ CommandResult resultOf(const casework::RuleOutcome &outcome)
 // audit row, sequence) that every command shares.
 class Execution {
 public:
+    // `locked`: the command's case, when the caller locked it already (CaseStore::lockCase()).
     Execution(CaseStore &store, const AuthSession &session, const AccessScope &scope,
-              const casework::CaseTypeCatalogue &caseTypes, const PushedCommand &pushed, const QDateTime &now)
+              const casework::CaseTypeCatalogue &caseTypes, const PushedCommand &pushed, const QDateTime &now,
+              std::optional<Result<std::optional<Case>>> locked)
         : m_store(store), m_session(session), m_scope(scope), m_caseTypes(caseTypes), m_pushed(pushed),
-          m_command(pushed.command), m_now(now), m_today(Clock::current().today())
+          m_command(pushed.command), m_now(now), m_today(Clock::current().today()), m_locked(std::move(locked))
     {
     }
 
@@ -92,6 +94,7 @@ private:
     const Command &m_command;
     QDateTime m_now;
     QDate m_today;
+    std::optional<Result<std::optional<Case>>> m_locked;
     std::optional<Case> m_changed;
     CaseStore::ChangedCase::Row m_changedRow = CaseStore::ChangedCase::Row::ToUpdate;
 };
@@ -119,7 +122,7 @@ Result<CommandResult> Execution::run()
 {
     if (m_pushed.known && m_command.name == CommandName::SetDeputy)
         return setDeputy();
-    Result<std::optional<Case>> stored = m_store.lockCase(m_command.caseId);
+    Result<std::optional<Case>> stored = m_locked ? std::move(*m_locked) : m_store.lockCase(m_command.caseId);
     if (!stored && stored.error().code == ErrorCode::Corrupt) {
         qCWarning(lcServer).noquote() << "unreadable case:" << stored.error().toString();
         return CommandResult::rejected(QStringLiteral("case_unreadable"),
@@ -396,10 +399,11 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
         return attempt;
     };
     CaseStore store(db);
-    const Result<bool> advanced = store.advanceSequence(command.clientId, session.user.id, command.clientSeq);
+    Result<CaseStore::SequenceAndCase> advanced =
+        store.advanceSequenceLockingCase(command.clientId, session.user.id, command.clientSeq, command.caseId);
     if (!advanced)
         return fail(advanced.error());
-    if (!advanced.value()) {
+    if (!advanced->advanced) {
         const Result<ClientSequence> sequence = store.lockClientSequence(command.clientId, session.user.id);
         if (!sequence)
             return fail(sequence.error());
@@ -440,7 +444,7 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
         caseTypes = std::move(read).value();
     }
     const QDateTime now = Clock::current().now();
-    Execution execution(store, session, *scope, *caseTypes, pushed, now);
+    Execution execution(store, session, *scope, *caseTypes, pushed, now, std::move(advanced).value().locked);
     Result<CommandResult> decided = execution.run();
     if (!decided)
         return fail(decided.error());
