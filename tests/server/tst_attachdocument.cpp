@@ -6,7 +6,6 @@
 #include "core/Uuid.h"
 #include "server/BlobStore.h"
 #include "server/CommandProcessor.h"
-#include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
 #include "server/UserDirectory.h"
 
@@ -17,6 +16,7 @@
 #include <memory>
 #include <optional>
 
+#include "MigratedDatabase.h"
 #include "ParkingApplication.h"
 #include "PostgresTestDatabase.h"
 #include "ProcessedCommand.h"
@@ -62,11 +62,9 @@ void TestAttachDocument::initTestCase()
 {
     m_pg = std::make_unique<PostgresTestDatabase>();
     QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    Result<ServerDatabase> database = ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database);
+    const Result<ServerDatabase> database = test::migratedDatabase(*m_pg);
+    QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
     m_database = database.value();
-    QVERIFY(db());
-    QVERIFY(SchemaMigrations().migrate(db().value()));
     UserDirectory users(db().value());
     QVERIFY(users.addTeam(QStringLiteral("32.1"), QStringLiteral("Straßenverkehr"), QStringLiteral("32.10")));
     QVERIFY(users.addTeam(QStringLiteral("67.2"), QStringLiteral("Grünflächen"), QStringLiteral("67.20")));

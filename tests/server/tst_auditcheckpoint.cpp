@@ -8,7 +8,6 @@
 #include "mock/TestSupport.h"
 #include "server/AuditCheckpoint.h"
 #include "server/AuditLog.h"
-#include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
 
 #include <QJsonObject>
@@ -19,6 +18,7 @@
 #include <memory>
 #include <optional>
 
+#include "MigratedDatabase.h"
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
 
@@ -57,9 +57,9 @@ void TestAuditCheckpoint::init()
 {
     m_pg = std::make_unique<PostgresTestDatabase>();
     QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    m_database = ServerDatabase::fromConnectionString(m_pg->connectionString()).value();
-    QVERIFY(m_database->connection());
-    QVERIFY(SchemaMigrations().migrate(db()));
+    const Result<ServerDatabase> database = test::migratedDatabase(*m_pg);
+    QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
+    m_database = database.value();
 }
 
 void TestAuditCheckpoint::cleanup()

@@ -8,7 +8,6 @@
 #include "server/CommandProcessor.h"
 #include "server/DeployedCaseTypes.h"
 #include "server/ModelRepository.h"
-#include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
 #include "server/UserDirectory.h"
 
@@ -21,6 +20,7 @@
 #include <memory>
 #include <optional>
 
+#include "MigratedDatabase.h"
 #include "ParkingApplication.h"
 #include "PostgresTestDatabase.h"
 #include "ProcessedCommand.h"
@@ -66,11 +66,9 @@ void TestDeployedCaseTypes::initTestCase()
 {
     m_pg = std::make_unique<PostgresTestDatabase>();
     QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    Result<ServerDatabase> database = ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database);
+    const Result<ServerDatabase> database = test::migratedDatabase(*m_pg);
+    QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
     m_database = database.value();
-    QVERIFY(db());
-    QVERIFY(SchemaMigrations().migrate(db().value()));
     UserDirectory users(db().value());
     QVERIFY(users.addTeam(QStringLiteral("32.1"), QStringLiteral("Straßenverkehr"), QStringLiteral("32.10")));
     const Result<User> clerk =

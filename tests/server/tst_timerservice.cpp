@@ -12,7 +12,6 @@
 #include "mock/TestSupport.h"
 #include "server/AuditLog.h"
 #include "server/CommandProcessor.h"
-#include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
 #include "server/TimerService.h"
 #include "server/UserDirectory.h"
@@ -26,6 +25,7 @@
 #include <memory>
 #include <optional>
 
+#include "MigratedDatabase.h"
 #include "PostgresTestDatabase.h"
 #include "ProcessedCommand.h"
 #include "ServerProcess.h"
@@ -64,12 +64,11 @@ void TestTimerService::initTestCase()
 {
     m_pg = std::make_unique<PostgresTestDatabase>();
     QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    Result<ServerDatabase> database = ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database);
+    const Result<ServerDatabase> database = test::migratedDatabase(*m_pg);
+    QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
     m_database = database.value();
     const Result<QSqlDatabase> db = m_database->connection();
     QVERIFY(db);
-    QVERIFY(SchemaMigrations().migrate(db.value()));
     UserDirectory users(db.value());
     QVERIFY(users.addTeam(QStringLiteral("32.1"), QStringLiteral("Straßenverkehr"), QStringLiteral("32.10")));
     const Result<User> clerk =

@@ -7,7 +7,6 @@
 #include "core/Case.h"
 #include "core/Uuid.h"
 #include "server/BlobStore.h"
-#include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
 #include "server/UserDirectory.h"
 
@@ -20,6 +19,7 @@
 #include <memory>
 #include <optional>
 
+#include "MigratedDatabase.h"
 #include "PostgresTestDatabase.h"
 #include "ServerProcess.h"
 
@@ -71,9 +71,9 @@ void TestUploadCleanup::initTestCase()
 {
     m_pg = std::make_unique<PostgresTestDatabase>();
     QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    m_database = ServerDatabase::fromConnectionString(m_pg->connectionString()).value();
-    QVERIFY(m_database->connection());
-    QVERIFY(SchemaMigrations().migrate(db()));
+    const Result<ServerDatabase> database = test::migratedDatabase(*m_pg);
+    QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
+    m_database = database.value();
     UserDirectory users(db());
     const Result<Team> team = users.addTeam(QStringLiteral("32.1"), QStringLiteral("Verkehr"), QStringLiteral("32.10"));
     QVERIFY(team);

@@ -1,7 +1,6 @@
 // UserDirectory on real PostgreSQL: teams and users added, listed and refused; disabling ends sessions.
 #include "core/Uuid.h"
 #include "server/PasswordHash.h"
-#include "server/SchemaMigrations.h"
 #include "server/ServerDatabase.h"
 #include "server/UserDirectory.h"
 
@@ -11,6 +10,7 @@
 
 #include <memory>
 
+#include "MigratedDatabase.h"
 #include "PostgresTestDatabase.h"
 
 using namespace casedesk;
@@ -54,11 +54,9 @@ void TestUserDirectory::initTestCase()
 {
     m_pg = std::make_unique<test::PostgresTestDatabase>();
     QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorString()));
-    Result<ServerDatabase> database = ServerDatabase::fromConnectionString(m_pg->connectionString());
-    QVERIFY(database.ok());
-    m_database = std::make_unique<ServerDatabase>(std::move(database).value());
-    const Result<int> migrated = SchemaMigrations().migrate(db());
-    QVERIFY2(migrated.ok(), qPrintable(migrated.error().toString()));
+    const Result<ServerDatabase> database = test::migratedDatabase(*m_pg);
+    QVERIFY2(database, qPrintable(database ? QString() : database.error().toString()));
+    m_database = std::make_unique<ServerDatabase>(database.value());
     m_directory = std::make_unique<UserDirectory>(db());
 }
 
