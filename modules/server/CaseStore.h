@@ -50,7 +50,7 @@ public:
     // rejected advances the sequence and every other outcome rolls back.
     struct SequenceAndCase {
         bool advanced = false;
-        std::optional<Result<std::optional<Case>>> locked; // when advanced
+        Result<std::optional<Case>> locked = std::optional<Case>(); // none when not advanced
     };
     Result<SequenceAndCase> advanceSequenceLockingCase(const QUuid &clientId, const QUuid &userId, qint64 clientSeq,
                                                        const QUuid &caseId);

@@ -49,16 +49,15 @@ CommandResult resultOf(const casework::RuleOutcome &outcome)
 // audit row, sequence) that every command shares.
 class Execution {
 public:
-    // `locked`: the command's case, when the caller locked it already (CaseStore::lockCase()).
     Execution(CaseStore &store, const AuthSession &session, const AccessScope &scope,
-              const casework::CaseTypeCatalogue &caseTypes, const PushedCommand &pushed, const QDateTime &now,
-              std::optional<Result<std::optional<Case>>> locked)
+              const casework::CaseTypeCatalogue &caseTypes, const PushedCommand &pushed, const QDateTime &now)
         : m_store(store), m_session(session), m_scope(scope), m_caseTypes(caseTypes), m_pushed(pushed),
-          m_command(pushed.command), m_now(now), m_today(Clock::current().today()), m_locked(std::move(locked))
+          m_command(pushed.command), m_now(now), m_today(Clock::current().today())
     {
     }
 
-    Result<CommandResult> run();
+    // `stored`: the command's case, locked by the caller (CaseStore::lockCase()).
+    Result<CommandResult> run(Result<std::optional<Case>> stored);
     // The case as the command left it; its row is written with the command's (CaseStore::storeCommand).
     std::optional<CaseStore::ChangedCase> changedCase() const
     {
@@ -94,7 +93,6 @@ private:
     const Command &m_command;
     QDateTime m_now;
     QDate m_today;
-    std::optional<Result<std::optional<Case>>> m_locked;
     std::optional<Case> m_changed;
     CaseStore::ChangedCase::Row m_changedRow = CaseStore::ChangedCase::Row::ToUpdate;
 };
@@ -118,11 +116,10 @@ Result<AccessDecision> Execution::mayRun(const CaseAccessFacts &facts)
     return decision;
 }
 
-Result<CommandResult> Execution::run()
+Result<CommandResult> Execution::run(Result<std::optional<Case>> stored)
 {
     if (m_pushed.known && m_command.name == CommandName::SetDeputy)
         return setDeputy();
-    Result<std::optional<Case>> stored = m_locked ? std::move(*m_locked) : m_store.lockCase(m_command.caseId);
     if (!stored && stored.error().code == ErrorCode::Corrupt) {
         qCWarning(lcServer).noquote() << "unreadable case:" << stored.error().toString();
         return CommandResult::rejected(QStringLiteral("case_unreadable"),
@@ -430,6 +427,8 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
         if (Result<void> set = store.setLastApplied(command.clientId, command.clientSeq); !set)
             return fail(set.error());
     }
+    Result<std::optional<Case>> locked =
+        advanced->advanced ? std::move(advanced).value().locked : store.lockCase(command.caseId);
 
     if (!scope) {
         Result<AccessScope> read = scopeOf(store, session);
@@ -444,8 +443,8 @@ Attempt runOnce(QSqlDatabase &db, const AuthSession &session, std::optional<Acce
         caseTypes = std::move(read).value();
     }
     const QDateTime now = Clock::current().now();
-    Execution execution(store, session, *scope, *caseTypes, pushed, now, std::move(advanced).value().locked);
-    Result<CommandResult> decided = execution.run();
+    Execution execution(store, session, *scope, *caseTypes, pushed, now);
+    Result<CommandResult> decided = execution.run(std::move(locked));
     if (!decided)
         return fail(decided.error());
     CommandResult result = std::move(decided).value();
