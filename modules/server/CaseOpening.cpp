@@ -1,6 +1,5 @@
 #include "server/CaseOpening.h"
 
-#include "core/Clock.h"
 #include "server/AuditLog.h"
 #include "server/CaseStore.h"
 #include "server/CommandResult.h"
@@ -16,18 +15,14 @@ Result<std::optional<CaseRefusal>> CaseOpening::open(CaseStore &store, const dem
         !outcome.applied())
         return std::optional<CaseRefusal>(
             CaseRefusal{std::move(outcome.code), std::move(outcome.message), std::move(outcome.problems)});
-    const Result<std::optional<Aktenzeichen>> aktenzeichen =
-        store.nextAktenzeichen(opened.teamId, Clock::current().today().year());
-    if (!aktenzeichen)
-        return aktenzeichen.error();
-    if (!aktenzeichen.value())
+    const Result<bool> teamExists = store.teamExists(opened.teamId);
+    if (!teamExists)
+        return teamExists.error();
+    if (!teamExists.value())
         return std::optional<CaseRefusal>(
             CaseRefusal{QStringLiteral("unknown_team"),
                         QStringLiteral("The team of this case does not exist. Choose another team."),
                         {}});
-    opened.aktenzeichen = *aktenzeichen.value();
-    if (Result<void> inserted = store.insertCase(opened); !inserted)
-        return inserted.error();
     *theCase = std::move(opened);
     return std::optional<CaseRefusal>();
 }

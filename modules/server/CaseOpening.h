@@ -1,7 +1,7 @@
-// Opening a new case on the server, shared by push (createCase), intake and the demo data: the case rules'
-// opening (form data checked, process started, statutory deadline computed), the team's next Aktenzeichen,
-// and the case row written. The caller's transaction holds
-// it all; the caller writes the command row, the change row and the audit row (push for every command it
+// Opening a new case on the server, shared by push (createCase) and intake: the case rules' opening (form data
+// checked, process started, statutory deadline computed) and the team checked. The caller's transaction holds it
+// all; the caller numbers and inserts the case (CaseStore) as late as it can, because the team's counter stays
+// locked from then on, and writes the command row, the change row and the audit row (push for every command it
 // applies, intake through recordPortalCreation).
 #pragma once
 
@@ -31,7 +31,7 @@ struct CaseRefusal {
 class CaseOpening {
 public:
     // Completes `theCase` (id, case type, team, applicant, title, form data and received date set by the caller)
-    // to version 1 and inserts it: nullopt when it was inserted, the refusal otherwise (nothing written).
+    // to version 1, all but its Aktenzeichen: nullopt when it may be inserted, the refusal otherwise.
     static Result<std::optional<CaseRefusal>> open(CaseStore &store, const demo::CaseTypeContent &caseType,
                                                    casework::CommandRules::RequiredValues required,
                                                    const QDateTime &now, Case *theCase);

@@ -66,6 +66,44 @@ QString updateCaseSql()
                           " WHERE id = CAST(:case AS uuid)");
 }
 
+// The WITH items that number and insert a new case (placeholders :year, :team, :case, :type, :assignee, :version,
+// :data, :at); `inserted` yields its Aktenzeichen. The counter row stays locked to the end of the transaction, so
+// numbers have no gaps and no duplicates across server processes; taking it in the transaction's last statement
+// keeps concurrent openings of the team from waiting long. Formatted as Aktenzeichen::toString() does
+// (tst_casestore compares them); past the six digits of the format, no case is inserted.
+QString numberedCaseSql()
+{
+    return QStringLiteral(
+        "numbered AS (INSERT INTO aktenzeichen_counters (file_plan_code, year, last_number)"
+        " SELECT file_plan_code, :year, 1 FROM teams WHERE id = CAST(:team AS uuid)"
+        " ON CONFLICT (file_plan_code, year) DO UPDATE SET last_number = aktenzeichen_counters.last_number + 1"
+        " RETURNING file_plan_code || '-' || lpad(last_number::text, 6, '0') || '/' || year AS aktenzeichen,"
+        " last_number), inserted AS (INSERT INTO cases (id, aktenzeichen, case_type, team_id, assignee_id, version,"
+        " data, created_at, updated_at) SELECT CAST(:case AS uuid), n.aktenzeichen, :type, CAST(:team AS uuid),"
+        " CAST(NULLIF(:assignee, '') AS uuid), :version, jsonb_set(CAST(:data AS jsonb), '{aktenzeichen}',"
+        " to_jsonb(n.aktenzeichen)), CAST(:at AS timestamptz), CAST(:at AS timestamptz) FROM numbered n"
+        " WHERE n.last_number <= 999999 RETURNING aktenzeichen)");
+}
+
+QList<std::pair<QString, QVariant>> numberedCaseValues(const Case &theCase, int year)
+{
+    return {{QStringLiteral(":year"), year},
+            {QStringLiteral(":team"), idText(theCase.teamId)},
+            {QStringLiteral(":case"), idText(theCase.id)},
+            {QStringLiteral(":type"), theCase.caseType},
+            {QStringLiteral(":assignee"), idText(theCase.assigneeId)},
+            {QStringLiteral(":version"), theCase.version},
+            {QStringLiteral(":data"), jsonText(theCase.toJson())},
+            {QStringLiteral(":at"), theCase.updatedAt.toUTC().toString(Qt::ISODateWithMs)}};
+}
+
+Error numbersUsedUp(const Case &theCase, int year)
+{
+    return makeError(
+        ErrorCode::Database, QStringLiteral("no Aktenzeichen left for the case's team"),
+        QStringLiteral("team %1 has no number left in %2, or does not exist").arg(idText(theCase.teamId)).arg(year));
+}
+
 } // namespace
 
 CaseStore::CaseStore(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -199,18 +237,21 @@ Result<bool> CaseStore::insertCommand(const Command &command, const QString &nam
     // With the case's row, the change row and the audit row in the same statement: four round trips less per
     // applied command. The change follows only a command row that was inserted; the count of those tells the
     // caller. The change row names the case's team and assignee itself, so the trigger that looks them up for
-    // other writers has nothing to do. The case was locked by an earlier statement, so the audit row sees its
-    // chain's head. No NOTIFY here: see announceChanges().
+    // other writers has nothing to do. The case was locked by an earlier statement (or is new, inserted here),
+    // so the audit row sees its chain's head. No NOTIFY here: see announceChanges().
     static const QString commandAndChange =
         QStringLiteral("command AS (") + insert +
         QStringLiteral(" RETURNING id, case_id), change AS (INSERT INTO changes (case_id, case_version, command_id,"
                        " team_id, assignee_id) SELECT case_id, :version, id, CAST(:team AS uuid),"
                        " CAST(NULLIF(:assignee, '') AS uuid) FROM command), audit AS (") +
-        AuditLog::rowSql() + QStringLiteral(") SELECT count(*) FROM command");
-    static const QString insertWithChange = QStringLiteral("WITH ") + commandAndChange;
+        AuditLog::rowSql() + QStringLiteral(") SELECT count(*)");
     // A data-modifying WITH runs whether or not the statement reads its result.
-    static const QString updateCaseWithChange =
-        QStringLiteral("WITH saved AS (") + updateCaseSql() + QStringLiteral("), ") + commandAndChange;
+    static const QString updateCaseWithChange = QStringLiteral("WITH saved AS (") + updateCaseSql() +
+                                                QStringLiteral("), ") + commandAndChange +
+                                                QStringLiteral(" FROM command");
+    static const QString insertCaseWithChange = QStringLiteral("WITH ") + numberedCaseSql() + QStringLiteral(", ") +
+                                                commandAndChange +
+                                                QStringLiteral(", (SELECT count(*) FROM inserted) FROM command");
     QList<std::pair<QString, QVariant>> values{
         {QStringLiteral(":id"), idText(command.id)},
         {QStringLiteral(":client"), idText(command.clientId)},
@@ -234,14 +275,19 @@ Result<bool> CaseStore::insertCommand(const Command &command, const QString &nam
                    {QStringLiteral(":team"), idText(theCase.teamId)},
                    {QStringLiteral(":assignee"), idText(theCase.assigneeId)}});
     values.append(AuditLog::commandRowValues(command, userId, changed->at));
-    if (changed->row == ChangedCase::Row::ToUpdate)
-        values.append({{QStringLiteral(":data"), jsonText(theCase.toJson())},
-                       {QStringLiteral(":at"), theCase.updatedAt.toUTC().toString(Qt::ISODateWithMs)}});
-    const Result<QSqlQuery *> query =
-        run(m_db, changed->row == ChangedCase::Row::ToUpdate ? updateCaseWithChange : insertWithChange, values);
+    const bool toInsert = changed->row == ChangedCase::Row::ToInsert;
+    if (toInsert)
+        values.append({{QStringLiteral(":year"), changed->year}, {QStringLiteral(":type"), theCase.caseType}});
+    values.append({{QStringLiteral(":data"), jsonText(theCase.toJson())},
+                   {QStringLiteral(":at"), theCase.updatedAt.toUTC().toString(Qt::ISODateWithMs)}});
+    const Result<QSqlQuery *> query = run(m_db, toInsert ? insertCaseWithChange : updateCaseWithChange, values);
     if (!query)
         return query.error();
-    return (*query)->next() && (*query)->value(0).toInt() == 1;
+    if (!(*query)->next())
+        return makeError(ErrorCode::Database, QStringLiteral("the command's row count was not returned"));
+    if (toInsert && (*query)->value(1).toInt() != 1)
+        return numbersUsedUp(theCase, changed->year);
+    return (*query)->value(0).toInt() == 1;
 }
 
 Result<std::optional<Case>> CaseStore::lockCase(const QUuid &caseId)
@@ -268,25 +314,19 @@ Result<bool> CaseStore::creationRejected(const QUuid &caseId, const QUuid &userI
     return (*query)->next();
 }
 
-Result<void> CaseStore::insertCase(const Case &theCase)
+Result<void> CaseStore::insertNumberedCase(Case *theCase, int year)
 {
-    const QString at = theCase.updatedAt.toUTC().toString(Qt::ISODateWithMs);
-    if (const Result<QSqlQuery *> query =
-            run(m_db,
-                QStringLiteral("INSERT INTO cases (id, aktenzeichen, case_type, team_id, assignee_id, version, data,"
-                               " created_at, updated_at) VALUES (CAST(:id AS uuid), NULLIF(:az, ''), :type,"
-                               " CAST(:team AS uuid), CAST(NULLIF(:assignee, '') AS uuid), :version,"
-                               " CAST(:data AS jsonb), CAST(:at AS timestamptz), CAST(:at AS timestamptz))"),
-                {{QStringLiteral(":id"), idText(theCase.id)},
-                 {QStringLiteral(":az"), theCase.aktenzeichen.toString()},
-                 {QStringLiteral(":type"), theCase.caseType},
-                 {QStringLiteral(":team"), idText(theCase.teamId)},
-                 {QStringLiteral(":assignee"), idText(theCase.assigneeId)},
-                 {QStringLiteral(":version"), theCase.version},
-                 {QStringLiteral(":data"), jsonText(theCase.toJson())},
-                 {QStringLiteral(":at"), at}});
-        !query)
+    static const QString sql =
+        QStringLiteral("WITH ") + numberedCaseSql() + QStringLiteral(" SELECT aktenzeichen FROM inserted");
+    const Result<QSqlQuery *> query = run(m_db, sql, numberedCaseValues(*theCase, year));
+    if (!query)
         return query.error();
+    if (!(*query)->next())
+        return numbersUsedUp(*theCase, year);
+    Result<Aktenzeichen> aktenzeichen = Aktenzeichen::parse((*query)->value(0).toString());
+    if (!aktenzeichen)
+        return aktenzeichen.error();
+    theCase->aktenzeichen = std::move(aktenzeichen).value();
     return {};
 }
 
@@ -328,25 +368,6 @@ Result<qint64> CaseStore::addChange(const QUuid &caseId, qint64 caseVersion, con
     if (!(*query)->next())
         return makeError(ErrorCode::Database, QStringLiteral("the change row was not returned"));
     return (*query)->value(0).toLongLong();
-}
-
-Result<std::optional<Aktenzeichen>> CaseStore::nextAktenzeichen(const QUuid &teamId, int year)
-{
-    // The team's file plan code and its counter in one statement: the counter row stays locked to the end of the
-    // transaction, so no round trip more than needed happens before it.
-    Result<QSqlQuery *> query =
-        run(m_db,
-            QStringLiteral(
-                "INSERT INTO aktenzeichen_counters (file_plan_code, year, last_number)"
-                " SELECT file_plan_code, :year, 1 FROM teams WHERE id = CAST(:team AS uuid)"
-                " ON CONFLICT (file_plan_code, year) DO UPDATE SET last_number = aktenzeichen_counters.last_number"
-                " + 1 RETURNING file_plan_code, last_number"),
-            {{QStringLiteral(":year"), year}, {QStringLiteral(":team"), idText(teamId)}});
-    if (!query)
-        return query.error();
-    if (!(*query)->next())
-        return std::optional<Aktenzeichen>();
-    return std::optional<Aktenzeichen>(Aktenzeichen((*query)->value(0).toString(), (*query)->value(1).toInt(), year));
 }
 
 Result<bool> CaseStore::teamExists(const QUuid &teamId)

@@ -58,17 +58,18 @@ public:
     Result<ClientSequence> lockClientSequence(const QUuid &clientId, const QUuid &userId);
     Result<void> setLastApplied(const QUuid &clientId, qint64 clientSeq);
     Result<std::optional<CommandResult>> storedResult(const QUuid &clientId, qint64 clientSeq);
-    // The case as a command left it, for storeCommand(): its row written already (createCase inserts it), or to
-    // be written with the command's row; locked either way.
+    // The case as a command left it, for storeCommand(): a new case (createCase) to be numbered and inserted as
+    // insertNumberedCase() does, or a locked case whose row is updated.
     struct ChangedCase {
         const Case *theCase = nullptr;
-        enum class Row { Written, ToUpdate } row = Row::ToUpdate;
+        enum class Row { ToInsert, ToUpdate } row = Row::ToUpdate;
         QDateTime at; // when the server applied the command
+        int year = 0; // of a new case's Aktenzeichen
     };
     // `name` as it came over the wire (an unknown command is stored with its own name). False, when a command with
-    // this id exists already: then the caller rolls back. With a changed case, the same statement updates its row
-    // if asked, writes the command's row of the change feed (with the case's team and assignee) as addChange()
-    // would but unannounced, and the command's row of the case's audit chain (AuditLog::rowSql()).
+    // this id exists already: then the caller rolls back. With a changed case, the same statement inserts or
+    // updates its row, writes the command's row of the change feed (with the case's team and assignee) as
+    // addChange() would but unannounced, and the command's row of the case's audit chain (AuditLog::rowSql()).
     Result<bool> storeCommand(const Command &command, const QString &name, const QUuid &userId,
                               const CommandResult &result, std::optional<ChangedCase> changed);
     // A command a citizen portal caused (intake): stored with the portal instead of a user.
@@ -78,7 +79,10 @@ public:
     Result<std::optional<Case>> lockCase(const QUuid &caseId);
     // Whether `userId` pushed a createCase for this case that was rejected (its later commands are, too).
     Result<bool> creationRejected(const QUuid &caseId, const QUuid &userId);
-    Result<void> insertCase(const Case &theCase);
+    // Inserts the new case with the team's next Aktenzeichen of `year`, set into `theCase` too. Numbers are taken
+    // under the counter row's lock, so they have no gaps and no duplicates across server processes. The team must
+    // exist (teamExists()).
+    Result<void> insertNumberedCase(Case *theCase, int year);
     Result<void> updateCase(const Case &theCase);
     // A row of the change feed, announced to LISTEN casedesk_changes when the transaction commits. A null
     // commandId: a change the server made itself (a timer fired).
@@ -88,9 +92,6 @@ public:
     // all pushes; so a push announces once, after its commands).
     static Result<void> announceChanges(const QSqlDatabase &db);
 
-    // The team's next Aktenzeichen of `year`; nullopt for an unknown team. Numbers are taken under the
-    // counter row's lock, so they have no gaps and no duplicates across server processes.
-    Result<std::optional<Aktenzeichen>> nextAktenzeichen(const QUuid &teamId, int year);
     Result<bool> teamExists(const QUuid &teamId);
     Result<std::optional<User>> user(const QUuid &userId);
     Result<QList<Deputyship>> deputyshipsOf(const QUuid &deputyId); // where the user stands in

@@ -63,7 +63,7 @@ public:
     {
         if (!m_changed)
             return std::nullopt;
-        return CaseStore::ChangedCase{&*m_changed, m_changedRow, m_now};
+        return CaseStore::ChangedCase{&*m_changed, m_changedRow, m_now, m_today.year()};
     }
 
 private:
@@ -216,7 +216,7 @@ Result<CommandResult> Execution::createCase()
     if (const std::optional<CaseRefusal> &refusal = opened.value())
         return CommandResult::rejected(refusal->code, refusal->message);
     m_changed = theCase;
-    m_changedRow = CaseStore::ChangedCase::Row::Written;
+    m_changedRow = CaseStore::ChangedCase::Row::ToInsert;
     return CommandResult::applied(theCase.version);
 }
 

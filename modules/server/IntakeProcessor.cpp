@@ -201,12 +201,17 @@ Attempt runOnce(QSqlDatabase &db, const Portal &portal, const IntakeSubmission &
     if (opened.value())
         return fail(*opened.value());
 
+    // The blobs first: the case's number, taken next, keeps the team's counter locked until the commit.
+    for (const IntakeAttachment &attachment : submission.attachments) {
+        if (!attachment.content)
+            continue;
+        if (Result<void> stored = storeBlob(db, portal.id, attachment.sha256, *attachment.content); !stored)
+            return fail(stored.error());
+    }
+    if (Result<void> inserted = store.insertNumberedCase(&theCase, Clock::current().today().year()); !inserted)
+        return fail(inserted.error());
     QJsonArray documents;
     for (const IntakeAttachment &attachment : submission.attachments) {
-        if (attachment.content) {
-            if (Result<void> stored = storeBlob(db, portal.id, attachment.sha256, *attachment.content); !stored)
-                return fail(stored.error());
-        }
         const Result<QJsonObject> document = insertDocument(db, portal.id, theCase.id, attachment, now);
         if (!document)
             return fail(document.error());
