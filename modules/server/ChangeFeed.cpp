@@ -20,13 +20,14 @@ namespace {
 const QLatin1String safeXmin("pg_snapshot_xmin(pg_current_snapshot())");
 
 // Changes (alias ch, their case c) of cases that left the caller's scope: not readable now, readable as of an
-// earlier change.
+// earlier change. OFFSET 0 keeps the earlier changes a look-up per change (index changes_case): as a semi-join,
+// the kept generic plan read every change ever written to hash the readable ones, on every pull.
 QString leftScopeCondition()
 {
     return QStringLiteral(" AND NOT ") + ScopeFilter::readableCondition(QStringLiteral("c")) +
            QStringLiteral(" AND EXISTS (SELECT 1 FROM changes p WHERE p.case_id = ch.case_id"
                           " AND p.case_version < ch.case_version AND ") +
-           ScopeFilter::readableFactsCondition(QStringLiteral("p")) + u')';
+           ScopeFilter::readableFactsCondition(QStringLiteral("p")) + QStringLiteral(" OFFSET 0)");
 }
 
 void bindPosition(QSqlQuery &query, const SyncCursor &cursor)
