@@ -65,6 +65,12 @@ QString timeText(const char *column)
 
 ChangeFeed::ChangeFeed(QSqlDatabase db) : m_db(std::move(db)) {}
 
+QString ChangeFeed::settlingSql()
+{
+    return QStringLiteral("coalesce((SELECT xid FROM changes ORDER BY xid DESC, seq DESC LIMIT 1) >= ") + safeXmin +
+           QStringLiteral(", false)");
+}
+
 Result<ChangeFeed::Start> ChangeFeed::start(const ScopeFilter &filter, const std::optional<QString> &cursor)
 {
     const Result<QByteArray> fingerprint = filter.fingerprint(m_db);
@@ -292,8 +298,7 @@ Result<ChangeFeed::Movement> ChangeFeed::movement(const ScopeFilter &filter, con
     static const QString sql =
         QStringLiteral("SELECT EXISTS (SELECT 1 FROM changes ch JOIN cases c ON c.id = ch.case_id WHERE ch.xid < ") +
         safeXmin + QStringLiteral(" AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), :seq) AND ") +
-        ScopeFilter::readableCondition(QStringLiteral("c")) +
-        QStringLiteral("), EXISTS (SELECT 1 FROM changes WHERE xid >= ") + safeXmin + QStringLiteral(")");
+        ScopeFilter::readableCondition(QStringLiteral("c")) + QStringLiteral("), ") + settlingSql();
     const Result<QSqlQuery *> query = runBound(m_db, sql, [&](QSqlQuery &q) {
         bindPosition(q, start->position);
         filter.bind(q);

@@ -38,6 +38,12 @@ struct ChangePage {
 
 class ChangeFeed {
 public:
+    // SQL for whether committed changes are held back by an older running transaction (pull stops before them):
+    // the newest change in commit order lies at or past the snapshot's xmin. One entry of index changes_commit_order,
+    // also in a plan made while the table was empty and then kept (as EXISTS, such a plan scanned the whole table
+    // and took a snapshot per row).
+    static QString settlingSql();
+
     static constexpr int DefaultLimit = 200;
     static constexpr int MaxLimit = 1000;
 

@@ -4,6 +4,7 @@
 #include "core/Uuid.h"
 #include "server/ApiError.h"
 #include "server/CaseStore.h"
+#include "server/ChangeFeed.h"
 #include "server/ScopeFilter.h"
 #include "server/ServerLog.h"
 
@@ -54,14 +55,22 @@ struct Look {
 // feed comes from the same snapshot, so jumping there after too many changes skips nothing unseen. `limit` is written
 // into the text: with a parameter the generic plan would expect a tenth of the table and cost enough to be JIT-compiled
 // on every run.
+// The horizon of the look: whether changes wait for an older transaction, and the last change below it.
+QString horizonSql()
+{
+    return QStringLiteral("(SELECT ") + ChangeFeed::settlingSql() +
+           QStringLiteral(" AS settling, e.xid, e.seq FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT xid, seq FROM"
+                          " changes WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, seq DESC"
+                          " LIMIT 1) e ON true) h");
+}
+
 QString lookSql(int limit)
 {
     return QStringLiteral(
                "SELECT h.settling, h.xid::text, h.seq, b.xid::text, b.team_id::text, b.assignee_id::text, b.consulting,"
-               " b.prior_team::text, b.prior_assignee::text"
-               " FROM (SELECT EXISTS (SELECT 1 FROM changes WHERE xid >= pg_snapshot_xmin(pg_current_snapshot()))"
-               "  AS settling, e.xid, e.seq FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT xid, seq FROM changes"
-               "  WHERE xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, seq DESC LIMIT 1) e ON true) h"
+               " b.prior_team::text, b.prior_assignee::text FROM ") +
+           horizonSql() +
+           QStringLiteral(
                " LEFT JOIN LATERAL (SELECT ch.xid, ch.seq, ch.team_id, ch.assignee_id,"
                "  (SELECT string_agg(k.team_id::text, ',') FROM consultations k WHERE k.case_id = ch.case_id"
                "   AND (k.ended_at IS NULL OR k.ended_by_command = ch.command_id)) AS consulting,"
@@ -73,16 +82,27 @@ QString lookSql(int limit)
                ":seq)"
                "  ORDER BY ch.xid, ch.seq LIMIT %1) b ON true"
                " ORDER BY b.xid, b.seq")
-        .arg(limit);
+               .arg(limit);
 }
 
-Result<Look> readChanges(const QSqlDatabase &db, const QString &sql, const SyncCursor &after)
+// A look without sockets only keeps the position: the horizon alone, two index look-ups instead of reading every
+// change since the last look with its facts.
+QString horizonLookSql()
 {
-    const Result<QSqlQuery *> query = CaseStore::run(
-        db, sql, {{QStringLiteral(":xid"), QString::number(after.xid)}, {QStringLiteral(":seq"), after.seq}});
+    return QStringLiteral("SELECT h.settling, h.xid::text, h.seq FROM ") + horizonSql();
+}
+
+// `sql` is lookSql() with the changes after `after`, or horizonLookSql() without (nullopt).
+Result<Look> readChanges(const QSqlDatabase &db, const QString &sql, const std::optional<SyncCursor> &after)
+{
+    QList<std::pair<QString, QVariant>> position;
+    if (after)
+        position = {{QStringLiteral(":xid"), QString::number(after->xid)}, {QStringLiteral(":seq"), after->seq}};
+    const Result<QSqlQuery *> query = CaseStore::run(db, sql, position);
     if (!query)
         return query.error();
     QSqlQuery &row = **query;
+    const bool withChanges = after.has_value();
     Look look;
     QSet<QString> known; // the facts as text, to keep each distinct set once
     const auto add = [&](const CaseAccessFacts &facts, const QString &key) {
@@ -95,7 +115,7 @@ Result<Look> readChanges(const QSqlDatabase &db, const QString &sql, const SyncC
         look.settling = row.value(0).toBool();
         if (!row.isNull(1))
             look.head = SyncCursor{row.value(1).toString().toULongLong(), row.value(2).toLongLong(), {}};
-        if (row.isNull(3))
+        if (!withChanges || row.isNull(3))
             continue; // no change after the position: the one row of the horizon
         ++look.changes;
         const QString team = row.value(4).toString();
@@ -123,7 +143,8 @@ LiveChannel::LiveChannel(ServerDatabase database, TokenLifetimes lifetimes, std:
     // values would cost more than the look itself, on every look.
     : m_database(database.withSetting(QStringLiteral("plan_cache_mode"), QStringLiteral("force_generic_plan"))),
       m_lifetimes(lifetimes), m_listener(std::move(listener)), m_options(options),
-      m_lookSql(lookSql(options.maxChangesPerLook + 1)) // one more tells that there are too many
+      m_lookSql(lookSql(options.maxChangesPerLook + 1)), // one more tells that there are too many
+      m_horizonLookSql(horizonLookSql())
 {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(m_options.coalesceMs);
@@ -216,7 +237,8 @@ void LiveChannel::authenticate(QWebSocket *socket, const QString &message)
 
 void LiveChannel::announce()
 {
-    // Also without sockets: the position keeps up, so the first socket is not woken by everything before it.
+    // Also without sockets: the position keeps up (horizonLookSql()), so the first socket is not woken by everything
+    // before it.
     // The first change after a quiet time is looked at at once (a team lead's assignment should show within a
     // blink), later ones at most once per coalescing time.
     if (m_coalesce.isActive())
@@ -236,8 +258,9 @@ void LiveChannel::look()
     ++m_looks;
     m_lastLook.start();
     const Result<QSqlDatabase> db = m_database.connection();
-    Result<Look> found =
-        db ? readChanges(db.value(), m_lookSql, m_position.value_or(SyncCursor{})) : Result<Look>(db.error());
+    Result<Look> found = !db                    ? Result<Look>(db.error())
+                         : m_sessions.isEmpty() ? readChanges(db.value(), m_horizonLookSql, std::nullopt)
+                                                : readChanges(db.value(), m_lookSql, m_position.value_or(SyncCursor{}));
     if (!found) {
         // The next notification looks again from the same position; until then nobody may miss a change.
         qCWarning(lcServer).noquote() << "live updates: cannot read the changes:" << found.error().toString();

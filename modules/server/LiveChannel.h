@@ -77,6 +77,8 @@ public:
     qsizetype authenticatedCount() const { return m_sessions.size(); }
     // Looks at the changes so far: wait for it to grow to know that the changes committed before were looked at.
     quint64 looks() const { return m_looks; }
+    // Every change up to here in commit order has been looked at (for tests).
+    std::optional<SyncCursor> position() const { return m_position; }
 
 private:
     void accept(QWebSocket *socket);
@@ -96,6 +98,7 @@ private:
     std::shared_ptr<ChangeListener> m_listener;
     LiveChannelOptions m_options;
     QString m_lookSql;
+    QString m_horizonLookSql;                 // while no socket listens
     QHash<QWebSocket *, Listener> m_sessions; // authenticated sockets
     // Every change up to here in commit order (xid, seq; no fingerprint) has been looked at; none before the first
     // look.

@@ -88,6 +88,7 @@ private slots:
     void lateCommitWakes_data();
     void lateCommitWakes();
     void burstWakesEveryone();
+    void positionKeepsUpWithoutSockets();
     void serverProcessesScopeTheirSockets();
     void endedSessionCloses();
     void plainRequestIsRefused();
@@ -478,6 +479,64 @@ void TestLiveChannel::burstWakesEveryone()
     problem = addChange(db, caseId);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     problem = expectWoken({QStringLiteral("olga")});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestLiveChannel::positionKeepsUpWithoutSockets()
+{
+    // A channel of its own that nobody listens to yet: its looks read only the horizon.
+    const Result<ServerDatabase> database = ServerDatabase::fromConnectionString(m_pg->connectionString());
+    QVERIFY(database);
+    LiveChannelOptions options;
+    options.maxChangesPerLook = maxChangesPerLook;
+    LiveChannel channel(database.value(), TokenLifetimes{}, m_listener, options);
+    QHttpServer server;
+    channel.attach(server);
+    const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+
+    // Team 32.1's new case and a burst of its changes, more than a look reads, before the first socket.
+    const QUuid caseId = createCase(QStringLiteral("anna"), m_team);
+    QVERIFY(!caseId.isNull());
+    QString problem = expectWoken(team1Readers);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QSqlDatabase db = m_database->connection().value();
+    QVERIFY(db.transaction());
+    for (int i = 0; i <= maxChangesPerLook; ++i) {
+        problem = addChange(db, caseId);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+    QVERIFY(db.commit());
+    problem = expectWoken(everyone);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const auto lastSeq = [&db] {
+        QSqlQuery query(db);
+        return query.exec(QStringLiteral("SELECT max(seq) FROM changes")) && query.next() ? query.value(0).toLongLong()
+                                                                                          : -1;
+    };
+    const qint64 burstEnd = lastSeq();
+    QTRY_VERIFY_WITH_TIMEOUT(channel.position() && channel.position()->seq == burstEnd, timeoutMs);
+
+    // Anna's socket joins; the next change, of team 67.2, does not wake her: the burst lies behind the position.
+    Ears ears;
+    Ear ear;
+    ear.socket = connectSocket(port, m_clients.value(QStringLiteral("anna")).token);
+    QVERIFY(ear.socket);
+    ear.messages = std::make_unique<QSignalSpy>(ear.socket.get(), &QWebSocket::textMessageReceived);
+    ears.emplace(QStringLiteral("anna"), std::move(ear));
+    QVERIFY(!createCase(QStringLiteral("olga"), m_otherTeam).isNull());
+    problem = expectWoken({QStringLiteral("olga")});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const qint64 olgasChange = lastSeq();
+    QTRY_VERIFY_WITH_TIMEOUT(channel.position() && channel.position()->seq == olgasChange, timeoutMs);
+    problem = expectWoken(ears, {});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // And a change of her team does.
+    problem = addChange(db, caseId);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    problem = expectWoken(ears, {QStringLiteral("anna")});
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    problem = expectWoken(team1Readers);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
