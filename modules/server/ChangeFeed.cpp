@@ -294,11 +294,15 @@ Result<ChangeFeed::Movement> ChangeFeed::movement(const ScopeFilter &filter, con
     if (start->reset)
         return Movement::Moved;
     // One statement, one snapshot: deliverable changes in scope, and committed ones still held back by an older
-    // running transaction (pull stops before them; they become deliverable without another notification).
+    // running transaction (pull stops before them; they become deliverable without another notification). The first
+    // in commit order rather than EXISTS: the ORDER BY keeps the index scan from the cursor in any kept plan, where
+    // EXISTS could become a scan of all changes (expecting an early match, finding none while nothing moved).
     static const QString sql =
-        QStringLiteral("SELECT EXISTS (SELECT 1 FROM changes ch JOIN cases c ON c.id = ch.case_id WHERE ch.xid < ") +
+        QStringLiteral(
+            "SELECT coalesce((SELECT true FROM changes ch JOIN cases c ON c.id = ch.case_id WHERE ch.xid < ") +
         safeXmin + QStringLiteral(" AND (ch.xid, ch.seq) > (CAST(:xid AS xid8), :seq) AND ") +
-        ScopeFilter::readableCondition(QStringLiteral("c")) + QStringLiteral("), ") + settlingSql();
+        ScopeFilter::readableCondition(QStringLiteral("c")) +
+        QStringLiteral(" ORDER BY ch.xid, ch.seq LIMIT 1), false), ") + settlingSql();
     const Result<QSqlQuery *> query = runBound(m_db, sql, [&](QSqlQuery &q) {
         bindPosition(q, start->position);
         filter.bind(q);
