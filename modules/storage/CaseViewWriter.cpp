@@ -13,6 +13,8 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <numeric>
+#include <vector>
 
 namespace casedesk::storage {
 
@@ -133,12 +135,24 @@ SearchDocument searchDocument(const Case &c, const QList<Note> &notes, const QLi
 }
 
 // The order note_confirmed and document_confirmed are read in (ORDER BY time, id: the stored texts).
+// The keys are made once per item: made per comparison, they cost as much as writing the case's row.
 template <typename T> void sortAsStored(QList<T> *items, QDateTime T::*time)
 {
-    const auto key = [time](const T &item) {
-        return std::pair((item.*time).toString(Qt::ISODateWithMs), uuidToString(item.id));
-    };
-    std::stable_sort(items->begin(), items->end(), [&](const T &a, const T &b) { return key(a) < key(b); });
+    if (items->size() < 2)
+        return;
+    std::vector<std::pair<QString, QString>> keys;
+    keys.reserve(size_t(items->size()));
+    for (const T &item : std::as_const(*items))
+        keys.emplace_back((item.*time).toString(Qt::ISODateWithMs), uuidToString(item.id));
+    std::vector<qsizetype> order(keys.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&keys](qsizetype a, qsizetype b) { return keys[size_t(a)] < keys[size_t(b)]; });
+    QList<T> sorted;
+    sorted.reserve(items->size());
+    for (const qsizetype i : order)
+        sorted.append(std::move((*items)[i]));
+    *items = std::move(sorted);
 }
 
 // Vermerke are shown oldest first; among equal times in stored order.
