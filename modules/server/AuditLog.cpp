@@ -68,13 +68,14 @@ QByteArray AuditLog::rowHash(const QByteArray &previousHash, const QByteArray &p
 QString AuditLog::rowSql()
 {
     // It reads the chain's head and computes the row's hash itself, the way rowHash() does: one round trip. A null
-    // command or actor (the server's own events) is bound as NULL.
+    // command or actor (the server's own events) is bound as NULL. The head is a joined row, read once (as a scalar
+    // subquery used twice, PostgreSQL read it twice).
     return QStringLiteral(
         "INSERT INTO audit_log (case_id, command_id, actor_id, at, payload_hash, previous_hash, row_hash)"
         " SELECT CAST(:case AS uuid), CAST(:auditCommand AS uuid), CAST(:actor AS uuid), CAST(:auditAt AS"
         " timestamptz), :payload, head.row_hash, sha256(coalesce(head.row_hash, '') || '\\x7c'::bytea || :payload"
-        " || :tail) FROM (SELECT (SELECT row_hash FROM audit_log WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC"
-        " LIMIT 1) AS row_hash) head");
+        " || :tail) FROM (SELECT 1) AS one LEFT JOIN LATERAL (SELECT row_hash FROM audit_log"
+        " WHERE case_id = CAST(:case AS uuid) ORDER BY id DESC LIMIT 1) head ON true");
 }
 
 QList<std::pair<QString, QVariant>> AuditLog::commandRowValues(const Command &command, const QUuid &actorId,
