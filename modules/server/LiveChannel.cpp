@@ -46,15 +46,6 @@ struct Look {
     QList<CaseAccessFacts> facts;
 };
 
-// One statement, so one snapshot: the horizon (the snapshot's xmin, as in ChangeFeed), the changes below it after the
-// position in commit order (index changes_commit_order), each with its case's team and assignee as the change left
-// them (kept on the change row), the case's open consultations and the one the change's command ended, whose team
-// learns so (consultations_case), and the facts of the case's change before (changes_case, backwards: a change row is
-// written under its case's row lock, so its case's changes follow each other in seq order). Nothing here reads the
-// cases table: a generic plan that expects many changes would scan all of it on every look. The end of the deliverable
-// feed comes from the same snapshot, so jumping there after too many changes skips nothing unseen. `limit` is written
-// into the text: with a parameter the generic plan would expect a tenth of the table and cost enough to be JIT-compiled
-// on every run.
 // The horizon of the look: whether changes wait for an older transaction, and the last change below it.
 QString horizonSql()
 {
@@ -64,6 +55,15 @@ QString horizonSql()
                           " LIMIT 1) e ON true) h");
 }
 
+// One statement, so one snapshot: the horizon (the snapshot's xmin, as in ChangeFeed), the changes below it after the
+// position in commit order (index changes_commit_order), each with its case's team and assignee as the change left
+// them (kept on the change row), the case's open consultations and the one the change's command ended, whose team
+// learns so (consultations_case), and the facts of the case's change before (changes_case, backwards: a change row is
+// written under its case's row lock, so its case's changes follow each other in seq order). Nothing here reads the
+// cases table: a generic plan that expects many changes would scan all of it on every look. The end of the deliverable
+// feed comes from the same snapshot, so jumping there after too many changes skips nothing unseen. `limit` is written
+// into the text: with a parameter the generic plan would expect a tenth of the table and cost enough to be JIT-compiled
+// on every run.
 QString lookSql(int limit)
 {
     return QStringLiteral(
