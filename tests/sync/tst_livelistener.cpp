@@ -173,7 +173,10 @@ void TestLiveListener::comesBackAfterAServerRestart()
     QSignalSpy moved(bert.listener.get(), &LiveListener::cursorMoved);
     QVERIFY(bert.liveRetry.fire());
     QTRY_VERIFY_WITH_TIMEOUT(bert.listener->isListening(), timeoutMs);
-    QCOMPARE(moved.size(), 1); // the catch-up
+    // The catch-up. The new process may wake the socket as well before it is open: its first look wakes every
+    // socket, and a look repeated while parallel tests hold the cluster's horizon back wakes Bert for Anna's case
+    // of the test before.
+    QVERIFY(!moved.isEmpty());
 
     const QUuid caseId = annaCreatesACase(QStringLiteral("Bewohnerparkausweis, nach dem Neustart"));
     QVERIFY(!caseId.isNull());
