@@ -6,6 +6,7 @@
 #include "storage/CaseViewWriter.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
+#include "storage/StorageWorkers.h"
 #include "storage/StoredJson.h"
 
 #include <QCoreApplication>
@@ -250,7 +251,8 @@ Result<void> CaseRepository::storeBatch(CaseViewWriter &writer, const Batch &bat
     }
     // Turning the values into JSON text needs no database: the pool does it while this thread writes.
     const auto jsonTexts = [](const auto &values) {
-        return QtConcurrent::mapped(values, [](const auto &value) { return StoredJson::text(value.toJson()); });
+        return QtConcurrent::mapped(&storageWorkers(), values,
+                                    [](const auto &value) { return StoredJson::text(value.toJson()); });
     };
     QFuture<QString> noteJson = jsonTexts(notes);
     QFuture<QString> documentJson = jsonTexts(documents);

@@ -6,6 +6,7 @@
 #include "storage/SortKey.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
+#include "storage/StorageWorkers.h"
 #include "storage/StoredJson.h"
 
 #include <QFuture>
@@ -501,8 +502,9 @@ Result<void> CaseViewWriter::writeDeferredSearchEntries()
     entries = std::move(changed);
     // Normalising the text is a third of a bulk load's work and needs no database: the pool builds the rows
     // while this thread writes the ones before.
-    QFuture<SearchIndexer::Row> rows = QtConcurrent::mapped(
-        entries, [](const DeferredSearchEntry &entry) { return SearchIndexer::row(entry.document); });
+    QFuture<SearchIndexer::Row> rows =
+        QtConcurrent::mapped(&storageWorkers(), entries,
+                             [](const DeferredSearchEntry &entry) { return SearchIndexer::row(entry.document); });
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const DeferredSearchEntry &entry = entries.at(i);
         auto written = SearchIndexer::write(m_db, entry.rowId, rows.resultAt(int(i)), entryKind(entry.inserted));

@@ -179,25 +179,20 @@ QString SearchIndexer::withoutLeadingZeros(const QString &token)
     return token.mid(zeros);
 }
 
-QString SearchIndexer::indexedText(const QString &text)
+QStringList SearchIndexer::indexedWords(const QString &text)
 {
     const QList<SearchToken> tokens = tokenize(text);
-    QString words;
-    words.reserve(text.size() + text.size() / 4);
-    const auto add = [&words](const QString &word) {
-        if (!words.isEmpty())
-            words += u' ';
-        words += word;
-    };
+    QStringList words;
+    words.reserve(tokens.size() * 2);
     for (const SearchToken &token : tokens) {
-        add(token.text);
-        const QString stripped = withoutLeadingZeros(token.text);
+        words.append(token.text);
+        QString stripped = withoutLeadingZeros(token.text);
         if (!stripped.isEmpty()) {
-            add(stripped);
+            words.append(std::move(stripped));
         }
     }
-    for (const JoinedToken &join : joinedTokens(tokens)) {
-        add(join.text);
+    for (JoinedToken &join : joinedTokens(tokens)) {
+        words.append(std::move(join.text));
     }
     return words;
 }
@@ -316,17 +311,20 @@ SearchIndexer::Row SearchIndexer::row(const SearchDocument &document)
     // field, last and weighing least, gets each word once and none the other fields have: every word of the
     // case is still found, and the index holds about a third less text to write and merge.
     QSet<QString> elsewhere;
+    elsewhere.reserve(256);
     for (int i = 0; i < ColumnCount - 1; ++i) {
-        row.indexed[i] = indexedText(row.original[i]);
-        for (const QString &word : row.indexed[i].split(u' ', Qt::SkipEmptyParts)) {
+        const QStringList words = indexedWords(row.original[i]);
+        for (const QString &word : words) {
             elsewhere.insert(word);
         }
+        row.indexed[i] = words.join(u' ');
     }
     QStringList documentWords;
-    for (const QString &word : indexedText(row.original[ColumnCount - 1]).split(u' ', Qt::SkipEmptyParts)) {
-        if (!elsewhere.contains(word)) {
-            elsewhere.insert(word);
-            documentWords.append(word);
+    for (QString &word : indexedWords(row.original[ColumnCount - 1])) {
+        const qsizetype before = elsewhere.size();
+        elsewhere.insert(word);
+        if (elsewhere.size() != before) {
+            documentWords.append(std::move(word));
         }
     }
     row.indexed[ColumnCount - 1] = documentWords.join(u' ');

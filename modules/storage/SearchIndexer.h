@@ -58,8 +58,8 @@ public:
     // A digit token without its leading zeros ("000123" -> "123"); empty when there are none to strip.
     static QString withoutLeadingZeros(const QString &token);
 
-    // What goes into the index for one field: tokens, joined forms and numbers without leading zeros.
-    static QString indexedText(const QString &text);
+    // What goes into the index for one field, word by word: tokens, numbers without leading zeros, joined forms.
+    static QStringList indexedWords(const QString &text);
 
     // DDL of the index tables, run by the cache schema migration that introduces them (version 1).
     static QString createSql();

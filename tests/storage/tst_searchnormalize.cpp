@@ -22,11 +22,6 @@ QStringList words(const char *spaceSeparated)
     return QString::fromUtf8(spaceSeparated).split(u' ', Qt::SkipEmptyParts);
 }
 
-QStringList indexedWords(const QString &text)
-{
-    return SearchIndexer::indexedText(text).split(u' ', Qt::SkipEmptyParts);
-}
-
 } // namespace
 
 class TestSearchNormalize : public QObject {
@@ -106,7 +101,7 @@ private slots:
         }
     }
 
-    void indexedText_data()
+    void indexedWords_data()
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("present");
@@ -134,12 +129,12 @@ private slots:
         QTest::newRow("empty") << QString() << words("") << words("a");
     }
 
-    void indexedText()
+    void indexedWords()
     {
         QFETCH(QString, text);
         QFETCH(QStringList, present);
         QFETCH(QStringList, absent);
-        const QStringList indexed = indexedWords(text);
+        const QStringList indexed = SearchIndexer::indexedWords(text);
         for (const QString &word : present)
             QVERIFY2(indexed.contains(word), qPrintable(word + QStringLiteral(" missing in: ") + indexed.join(u' ')));
         for (const QString &word : absent)
