@@ -76,9 +76,10 @@ Result<void> finishOpening(SqliteDatabase &db, const QString &path)
     // SQLite's default page cache (2 MB) makes every page of a 100,000-case cache a read and a decryption;
     // 64 MB keeps the indexes and the working set in memory. The WAL is cut back after big transactions.
     if (auto set = db.exec(QStringLiteral("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
-                                          "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; "
-                                          "PRAGMA journal_size_limit = 16777216;"));
+                                          "PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 16777216;"));
         !set)
+        return set.error();
+    if (auto set = CacheDatabase::setPageCache(db, CacheDatabase::PageCacheKiB); !set)
         return set.error();
     if (auto registered = SearchIndexer::registerFunctions(db); !registered)
         return registered;
@@ -283,6 +284,11 @@ int CacheDatabase::schemaVersion() const
 QString CacheDatabase::path() const
 {
     return m_path;
+}
+
+Result<void> CacheDatabase::setPageCache(SqliteDatabase &db, int kib)
+{
+    return db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
 }
 
 SqliteDatabase &CacheDatabase::sqlite()

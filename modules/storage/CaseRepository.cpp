@@ -6,6 +6,7 @@
 #include "storage/CaseViewWriter.h"
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
+#include "storage/StorageLog.h"
 #include "storage/StorageWorkers.h"
 #include "storage/StoredJson.h"
 
@@ -78,7 +79,14 @@ private:
 } // namespace
 
 struct CaseRepository::BulkLoad {
-    explicit BulkLoad(SqliteDatabase &db) : transaction(db), writer(db) {}
+    explicit BulkLoad(SqliteDatabase &db) : db(db), transaction(db), writer(db) {}
+    // Back to the normal page cache when the load ends, however it ends (the pages beyond it are freed).
+    ~BulkLoad()
+    {
+        if (auto restored = CacheDatabase::setPageCache(db, CacheDatabase::PageCacheKiB); !restored)
+            qCWarning(lcStorage) << "page cache not reduced after a bulk load:" << restored.error().toString();
+    }
+    SqliteDatabase &db;
     SqliteTransaction transaction;
     CaseViewWriter writer;
     bool intoEmptyCache = false; // the cache held no case when this load began
@@ -101,6 +109,8 @@ Result<void> CaseRepository::beginBulkLoad()
     auto bulk = std::make_unique<BulkLoad>(db);
     if (!bulk->transaction.began())
         return bulk->transaction.began();
+    if (auto enlarged = CacheDatabase::setPageCache(db, CacheDatabase::BulkLoadPageCacheKiB); !enlarged)
+        return enlarged;
     auto rows = db.queryInt64(QStringLiteral("SELECT EXISTS (SELECT 1 FROM case_view)"));
     if (!rows)
         return rows.error();

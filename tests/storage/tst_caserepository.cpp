@@ -409,16 +409,24 @@ private slots:
                            "AND sql IS NOT NULL");
         const QString expectedIndexes = QString::number(caseViewIndexes().size());
         QCOMPARE(cache.scalar(indexCount), expectedIndexes);
+        // A load runs with the larger page cache and gives it back however it ends.
+        const QString pageCache = QStringLiteral("PRAGMA cache_size");
+        const QString normalCache = QString::number(-CacheDatabase::PageCacheKiB);
+        const QString bulkLoadCache = QString::number(-CacheDatabase::BulkLoadPageCacheKiB);
+        QCOMPARE(cache.scalar(pageCache), normalCache);
         {
             CaseRepository abandoned(cache.db());
             QVERIFY(abandoned.beginBulkLoad());
             QVERIFY(abandoned.storeConfirmed({first}));
+            QCOMPARE(cache.scalar(pageCache), bulkLoadCache);
         } // destroyed before finishBulkLoad(): nothing of it stays
         QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM case_view")), QStringLiteral("0"));
         QCOMPARE(cache.scalar(indexCount), expectedIndexes);
+        QCOMPARE(cache.scalar(pageCache), normalCache);
 
         CaseRepository repository(cache.db());
         QVERIFY(repository.beginBulkLoad());
+        QCOMPARE(cache.scalar(pageCache), bulkLoadCache);
         QVERIFY(!repository.beginBulkLoad());
         QVERIFY(repository.storeConfirmed({first}));
         QVERIFY(repository.storeConfirmed({second}, {later}, {}));
@@ -426,6 +434,7 @@ private slots:
         auto finished = repository.finishBulkLoad();
         QVERIFY2(finished, test::errorText(finished).constData());
         QVERIFY(!repository.finishBulkLoad());
+        QCOMPARE(cache.scalar(pageCache), normalCache);
         QCOMPARE(cache.scalar(indexCount), expectedIndexes);
         QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM case_view")), QStringLiteral("2"));
 
