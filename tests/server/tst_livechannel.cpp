@@ -106,6 +106,9 @@ private:
     QString addChange(QSqlDatabase db, const QUuid &caseId);
     // More change rows of the case in one commit than a look reads. Empty when so, else the problem.
     QString commitBurst(QSqlDatabase db, const QUuid &caseId);
+    // A new case of `team` by `creator` (waking `firstWoken`), then a burst of its changes (waking everyone).
+    // Empty when so, else the problem; the case's id in `caseId`.
+    QString newCaseWithBurst(const QString &creator, const QUuid &team, const QStringList &firstWoken, QUuid *caseId);
     QUuid userId(const QString &login) { return m_clients.value(login).userId; }
 
     std::optional<ServerDatabase> m_channelDatabase; // the channel's own connection on this thread
@@ -256,6 +259,19 @@ QString TestLiveChannel::commitBurst(QSqlDatabase db, const QUuid &caseId)
         }
     }
     return db.commit() ? QString() : db.lastError().text();
+}
+
+QString TestLiveChannel::newCaseWithBurst(const QString &creator, const QUuid &team, const QStringList &firstWoken,
+                                          QUuid *caseId)
+{
+    *caseId = createCase(creator, team);
+    if (caseId->isNull())
+        return QStringLiteral("no case created by ") + creator;
+    if (const QString problem = expectWoken(firstWoken); !problem.isEmpty())
+        return problem;
+    if (const QString problem = commitBurst(m_database->connection().value(), *caseId); !problem.isEmpty())
+        return problem;
+    return expectWoken(everyone);
 }
 
 void TestLiveChannel::refused_data()
@@ -476,16 +492,11 @@ void TestLiveChannel::lateCommitWakes()
 
 void TestLiveChannel::burstWakesEveryone()
 {
-    const QUuid caseId = createCase(QStringLiteral("olga"), m_otherTeam);
-    QVERIFY(!caseId.isNull());
-    QString problem = expectWoken({QStringLiteral("olga")});
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     // More changes in one commit than a look reads: everyone, even those who read none of them.
+    QUuid caseId;
+    QString problem = newCaseWithBurst(QStringLiteral("olga"), m_otherTeam, {QStringLiteral("olga")}, &caseId);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QSqlDatabase db = m_database->connection().value();
-    problem = commitBurst(db, caseId);
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    problem = expectWoken(everyone);
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     // The look went on from the end of the burst.
     problem = addChange(db, caseId);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -507,15 +518,10 @@ void TestLiveChannel::positionKeepsUpWithoutSockets()
     QVERIFY(port != 0);
 
     // Team 32.1's new case and a burst of its changes, more than a look reads, before the first socket.
-    const QUuid caseId = createCase(QStringLiteral("anna"), m_team);
-    QVERIFY(!caseId.isNull());
-    QString problem = expectWoken(team1Readers);
+    QUuid caseId;
+    QString problem = newCaseWithBurst(QStringLiteral("anna"), m_team, team1Readers, &caseId);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QSqlDatabase db = m_database->connection().value();
-    problem = commitBurst(db, caseId);
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    problem = expectWoken(everyone);
-    QVERIFY2(problem.isEmpty(), qPrintable(problem));
     const auto lastSeq = [&db] {
         QSqlQuery query(db);
         return query.exec(QStringLiteral("SELECT max(seq) FROM changes")) && query.next() ? query.value(0).toLongLong()
