@@ -21,6 +21,21 @@ using namespace casedesk;
 using namespace casedesk::server;
 using namespace casedesk::test;
 
+namespace {
+
+// What a pull delivered, for a failed wait: none (the feed held back) or which cases at which versions.
+QString pulledCases(const QJsonArray &cases)
+{
+    QStringList entries;
+    for (const QJsonValue &entry : cases)
+        entries.append(
+            entry.toObject().value(QStringLiteral("case")).toObject().value(QStringLiteral("id")).toString() + u'@' +
+            QString::number(entry.toObject().value(QStringLiteral("version")).toInteger()));
+    return QStringLiteral("pulled %1 cases: %2").arg(cases.size()).arg(entries.join(u' '));
+}
+
+} // namespace
+
 class TestPullFeed : public PullTestBase {
     Q_OBJECT
 
@@ -65,8 +80,8 @@ void TestPullFeed::casesCarryVersionAndNotes()
     QVERIFY(connection.commit());
 
     QJsonArray cases;
-    QTRY_VERIFY_WITH_TIMEOUT((cases = pull(anna, cursor).json.value(QStringLiteral("cases")).toArray()).size() == 1,
-                             settleTimeoutMs);
+    QTRY_VERIFY2_WITH_TIMEOUT((cases = pull(anna, cursor).json.value(QStringLiteral("cases")).toArray()).size() == 1,
+                              qPrintable(pulledCases(cases)), settleTimeoutMs);
     const QJsonObject entry = cases.at(0).toObject();
     QCOMPARE(entry.value(QStringLiteral("version")).toInteger(), 2); // two changes, delivered once as the latest
     const Result<Case> delivered = Case::fromJson(entry.value(QStringLiteral("case")).toObject());
@@ -132,8 +147,8 @@ void TestPullFeed::casesCarryTheirDocuments()
         QVERIFY2(result[QStringLiteral("result")].toString() == QLatin1String("applied"), pushed.body.constData());
 
     QJsonArray cases;
-    QTRY_VERIFY_WITH_TIMEOUT((cases = pull(anna, cursor).json.value(QStringLiteral("cases")).toArray()).size() == 1,
-                             settleTimeoutMs);
+    QTRY_VERIFY2_WITH_TIMEOUT((cases = pull(anna, cursor).json.value(QStringLiteral("cases")).toArray()).size() == 1,
+                              qPrintable(pulledCases(cases)), settleTimeoutMs);
     const QJsonObject entry = cases.at(0).toObject();
     QCOMPARE(entry.value(QStringLiteral("version")).toInteger(), 3);
     const QJsonArray documents = entry.value(QStringLiteral("documents")).toArray();
