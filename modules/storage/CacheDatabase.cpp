@@ -12,6 +12,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <malloc.h>
 #include <sodium.h>
 #include <sqlite3.h>
 
@@ -90,6 +91,13 @@ Result<void> finishOpening(SqliteDatabase &db, const QString &path)
     // planner statistics.
     auto indexed = ensureCaseViewIndexes(db);
     return indexed ? Result<void>() : Result<void>(indexed.error());
+}
+
+qint64 pageCacheBytes(SqliteDatabase &db)
+{
+    int used = 0;
+    int highwater = 0;
+    return sqlite3_db_status(db.handle(), SQLITE_DBSTATUS_CACHE_USED, &used, &highwater, 0) == SQLITE_OK ? used : 0;
 }
 
 } // namespace
@@ -288,7 +296,17 @@ QString CacheDatabase::path() const
 
 Result<void> CacheDatabase::setPageCache(SqliteDatabase &db, int kib)
 {
-    return db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
+    const qint64 before = pageCacheBytes(db);
+    auto set = db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
+#ifdef __GLIBC__
+    // SQLite frees the pages beyond a lower limit at once, and glibc would keep that memory in the process
+    // (a client after its first pull of 100,000 cases: 176 MB resident, 126 MB with this). A trim takes about
+    // 2 ms, so only after a load that grew the cache (not after every pull page that filled the normal one).
+    constexpr qint64 WorthTrimming = 16 * 1024 * 1024;
+    if (set && before - pageCacheBytes(db) >= WorthTrimming)
+        malloc_trim(0);
+#endif
+    return set;
 }
 
 SqliteDatabase &CacheDatabase::sqlite()
