@@ -31,7 +31,6 @@ const QStringList &columnList()
     return columns;
 }
 
-constexpr int MaxJoined = 4;        // tokens per joined form: enough for "32.10-000123/2026" and "S-AB 1234E"
 constexpr int MaxJoinedLetters = 3; // letter groups longer than this are words, not parts of a code
 
 enum class TokenClass { Letters, Digits, Other };
@@ -110,7 +109,7 @@ Error indexError(const SqliteDatabase &db)
 
 } // namespace
 
-QList<SearchToken> SearchIndexer::tokenize(const QString &text)
+QList<SearchToken> SearchIndexer::tokenize(const QString &text, qsizetype maxTokens)
 {
     QList<SearchToken> tokens;
     qsizetype previousEnd = -1;
@@ -132,6 +131,8 @@ QList<SearchToken> SearchIndexer::tokenize(const QString &text)
         }
         const bool joins = previousEnd >= 0 && begin - previousEnd == 1 && isJoiningSeparator(text.at(previousEnd));
         appendPieces(tokens, CaseSearch::normalize(QStringView(text).mid(begin, end - begin)), begin, end, joins);
+        if (maxTokens >= 0 && tokens.size() >= maxTokens)
+            break;
         previousEnd = end;
         pos = end;
     }
@@ -148,7 +149,7 @@ QList<JoinedToken> SearchIndexer::joinedTokens(const QList<SearchToken> &tokens)
         }
         QString text = tokens[first].text;
         bool hasDigits = isDigits(tokens[first].text);
-        for (int last = first + 1; last < tokens.size() && last - first < MaxJoined; ++last) {
+        for (int last = first + 1; last < tokens.size() && last - first < MaxJoinedTokens; ++last) {
             if (!tokens[last].joinsPrevious || !codeLike(last)) {
                 break;
             }

@@ -42,11 +42,13 @@ struct JoinedToken {
 
 class SearchIndexer {
 public:
-    static constexpr int ColumnCount = 6; // indexed columns, in the order of SearchDocument's fields
+    static constexpr int ColumnCount = 6;     // indexed columns, in the order of SearchDocument's fields
+    static constexpr int MaxJoinedTokens = 4; // tokens per joined form: enough for "32.10-000123/2026", "S-AB 1234E"
 
     // Splits text into normalised tokens (CaseSearch::normalize per original word). Used for indexing,
-    // for queries and for highlighting alike, so all three agree.
-    static QList<SearchToken> tokenize(const QString &text);
+    // for queries and for highlighting alike, so all three agree. With `maxTokens` at 0 or more it stops
+    // after the word that reaches that many: a snippet needs only the text up to its match.
+    static QList<SearchToken> tokenize(const QString &text, qsizetype maxTokens = -1);
 
     // Joined forms of every run of 2 to 4 adjacent tokens that contains digits and otherwise only short
     // letter groups (plates, Aktenzeichen, dates). Ordinary words are never joined.

@@ -147,6 +147,8 @@ private slots:
              makeCase(2002, QStringLiteral("Bürgerhaushalt Vorschlag"), {"Lena", "Fink", "Neckarstraße"})},
             {QStringLiteral("script"), makeCase(3001, QStringLiteral("<script>alert(1)</script> Eichhörnchen Kobel"),
                                                 {"Tom", "Baum", "Lange Straße"})},
+            {QStringLiteral("long"),
+             makeCase(4001, QStringLiteral("Baumgutachten Stadtgarten"), {"Ida", "Lindner", "Gartenstraße"})},
         };
         QList<Case> stored;
         for (const auto &[key, c] : cases) {
@@ -158,9 +160,20 @@ private slots:
             makeNote(eva, QStringLiteral("Rückfrage beim Gartenamt wegen der Zypresse im Hinterhof.")),
             makeNote(cases[5].second.id, QStringLiteral("Telefonat: Nachbar Wacholder unterstützt den Vorschlag.")),
         };
+        // A scanned report of some 600 words: a snippet reads the text only up to its match.
+        QStringList report(600, QStringLiteral("Wurzelwerk"));
+        // Near the end of the 64 tokens read first (the name "Bericht.pdf" takes two): an Esche whose snippet
+        // goes beyond them, an Eibe whose snippet ends at a plate that is only whole in the next round.
+        report[53] = QStringLiteral("Eibe");
+        report[56] = QStringLiteral("Esche");
+        report[60] = QStringLiteral("S-KL 4711");
+        report[300] = QStringLiteral("Kennzeichen S-QR 815");
+        report[500] = QStringLiteral("Rand der Kastanie am Zaun");
+        report.last() = QStringLiteral("Schlusswort.");
         const QList<DocumentRef> documents = {
             makeDocument(eva, QStringLiteral("Gutachten.pdf"),
                          QStringLiteral("Sachverständigengutachten: die Blutbuche ist standsicher.")),
+            makeDocument(cases[7].second.id, QStringLiteral("Bericht.pdf"), report.join(u' ')),
         };
         auto done = CaseRepository(m_cache->db()).storeConfirmed(stored, notes, documents);
         QVERIFY2(done.ok(), qPrintable(done.error().toString()));
@@ -252,6 +265,24 @@ private slots:
             << QStringLiteral("Eichhörnchen") << QStringLiteral("script")
             << QStringList{QStringLiteral("&lt;script&gt;"), QStringLiteral("<b>Eichhörnchen</b>")}
             << QStringList{QStringLiteral("<script>"), QStringLiteral("</script>")};
+        QTest::newRow("deep in a long text")
+            << QStringLiteral("Kastanie") << QStringLiteral("long")
+            << QStringList{QStringLiteral("… Wurzelwerk Wurzelwerk Rand der <b>Kastanie</b> am Zaun Wurzelwerk"),
+                           QStringLiteral("Wurzelwerk …")}
+            << QStringList{};
+        QTest::newRow("joined code deep in a long text")
+            << QStringLiteral("SQR815") << QStringLiteral("long")
+            << QStringList{QStringLiteral("Kennzeichen <b>S</b>-<b>QR</b> <b>815</b> Wurzelwerk")} << QStringList{};
+        QTest::newRow("words after the match beyond the first tokens read")
+            << QStringLiteral("Esche") << QStringLiteral("long")
+            << QStringList{QStringLiteral("Wurzelwerk <b>Esche</b> Wurzelwerk"), QStringLiteral("4711 Wurzelwerk …")}
+            << QStringList{};
+        QTest::newRow("a plate across the end of the first tokens read")
+            << QStringLiteral("Eibe SKL4711") << QStringLiteral("long")
+            << QStringList{QStringLiteral("<b>Eibe</b>"), QStringLiteral("Wurzelwerk <b>S</b> …")} << QStringList{};
+        QTest::newRow("at the end of a long text")
+            << QStringLiteral("Schlusswort") << QStringLiteral("long")
+            << QStringList{QStringLiteral("Wurzelwerk <b>Schlusswort</b>.")} << QStringList{QStringLiteral(" …")};
     }
 
     void snippets()
