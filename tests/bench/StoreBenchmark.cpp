@@ -89,6 +89,29 @@ double processCpuMs()
     return double(time.tv_sec) * 1e3 + double(time.tv_nsec) / 1e6;
 }
 
+// Wall and CPU time of the phases it is started and stopped around.
+class PhaseClock {
+public:
+    void start()
+    {
+        m_wall.start();
+        m_cpuStartMs = processCpuMs();
+    }
+    void stop()
+    {
+        m_wallMs += elapsedMs(m_wall);
+        m_cpuMs += processCpuMs() - m_cpuStartMs;
+    }
+    double wallSeconds() const { return m_wallMs / 1000.0; }
+    double cpuSeconds() const { return m_cpuMs / 1000.0; }
+
+private:
+    QElapsedTimer m_wall;
+    double m_cpuStartMs = 0;
+    double m_wallMs = 0;
+    double m_cpuMs = 0;
+};
+
 struct LoadFigures {
     double storeSeconds = 0;    // the cache's cost
     double storeCpuSeconds = 0; // CPU time of all threads while storing
@@ -100,21 +123,18 @@ Result<LoadFigures> loadCache(storage::CacheDatabase &db, const demo::DemoGenera
 {
     storage::ReferenceRepository reference(db);
     storage::CaseRepository cases(db);
-    QElapsedTimer timer;
-    timer.start();
-    double cpuStart = processCpuMs();
-    double storingCpuMs = 0;
+    PhaseClock storing;
+    PhaseClock generating;
+    storing.start();
     if (auto r = reference.storeTeams(generator.world().teams); !r)
         return r.error();
     if (auto r = reference.storeUsers(generator.world().users); !r)
         return r.error();
     if (auto r = cases.beginBulkLoad(); !r)
         return r.error();
-    double storingMs = elapsedMs(timer);
-    storingCpuMs += processCpuMs() - cpuStart;
-    double generatingMs = 0;
+    storing.stop();
     for (qint64 first = 0; first < count; first += LoadChunk) {
-        timer.restart();
+        generating.start();
         const QList<Case> chunk = generator.makeCases(first, std::min(LoadChunk, count - first));
         QList<Note> notes;
         QList<DocumentRef> documents;
@@ -122,21 +142,17 @@ Result<LoadFigures> loadCache(storage::CacheDatabase &db, const demo::DemoGenera
             notes.append(generator.notesFor(c));
             documents.append(generator.documentsFor(c));
         }
-        generatingMs += elapsedMs(timer);
-        timer.restart();
-        cpuStart = processCpuMs();
+        generating.stop();
+        storing.start();
         if (auto r = cases.storeConfirmed(chunk, notes, documents); !r)
             return r.error();
-        storingMs += elapsedMs(timer);
-        storingCpuMs += processCpuMs() - cpuStart;
+        storing.stop();
     }
-    timer.restart();
-    cpuStart = processCpuMs();
+    storing.start();
     if (auto r = cases.finishBulkLoad(); !r)
         return r.error();
-    storingMs += elapsedMs(timer);
-    storingCpuMs += processCpuMs() - cpuStart;
-    return LoadFigures{storingMs / 1000.0, storingCpuMs / 1000.0, generatingMs / 1000.0};
+    storing.stop();
+    return LoadFigures{storing.wallSeconds(), storing.cpuSeconds(), generating.wallSeconds()};
 }
 
 // The 20 queries a clerk types most: names with and without umlauts, streets, plates and file numbers with
