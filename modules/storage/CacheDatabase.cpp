@@ -5,6 +5,7 @@
 #include "storage/SqliteDatabase.h"
 #include "storage/SqliteStatement.h"
 #include "storage/StorageLog.h"
+#include "storage/WalCheckpointer.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -93,6 +94,28 @@ Result<void> finishOpening(SqliteDatabase &db, const QString &path)
     return indexed ? Result<void>() : Result<void>(indexed.error());
 }
 
+// The checkpoint thread's own connection, keyed like the first (no key: the unencrypted comparison copy). Without
+// it the checkpoints run in the thread that asks for them, as before: worth a log line, no reason to fail.
+std::unique_ptr<WalCheckpointer> makeCheckpointer(const QString &path, const QByteArray &key)
+{
+    auto opened = SqliteDatabase::open(path);
+    Result<void> ready = opened ? Result<void>() : Result<void>(opened.error());
+    if (ready && !key.isEmpty()) {
+        ready = applyKey(**opened, key);
+        if (ready)
+            ready = (*opened)->exec(QStringLiteral("PRAGMA cipher_page_size = %1").arg(CipherPageSize));
+    }
+    if (ready) {
+        auto read = pragmaValue(**opened, QStringLiteral("SELECT count(*) FROM sqlite_master"));
+        ready = read ? Result<void>() : Result<void>(read.error());
+    }
+    if (!ready) {
+        qCWarning(lcStorage) << "cache" << path << "has no checkpoint thread:" << ready.error().toString();
+        return nullptr;
+    }
+    return std::make_unique<WalCheckpointer>(std::move(opened).value());
+}
+
 qint64 pageCacheBytes(SqliteDatabase &db)
 {
     int used = 0;
@@ -102,8 +125,8 @@ qint64 pageCacheBytes(SqliteDatabase &db)
 
 } // namespace
 
-CacheDatabase::CacheDatabase(QString path, std::unique_ptr<SqliteDatabase> db)
-    : m_path(std::move(path)), m_db(std::move(db))
+CacheDatabase::CacheDatabase(QString path, std::unique_ptr<SqliteDatabase> db, const QByteArray &key)
+    : m_path(std::move(path)), m_db(std::move(db)), m_checkpointer(makeCheckpointer(m_path, key))
 {
 }
 
@@ -148,7 +171,7 @@ Result<std::unique_ptr<CacheDatabase>> CacheDatabase::open(const QString &path, 
         return fail(paged.error());
     if (auto finished = finishOpening(*db, path); !finished)
         return fail(finished.error());
-    return std::unique_ptr<CacheDatabase>(new CacheDatabase(path, std::move(db)));
+    return std::unique_ptr<CacheDatabase>(new CacheDatabase(path, std::move(db), key));
 }
 
 Result<std::unique_ptr<CacheDatabase>> CacheDatabase::openUnencryptedForComparison(const QString &path)
@@ -162,7 +185,7 @@ Result<std::unique_ptr<CacheDatabase>> CacheDatabase::openUnencryptedForComparis
         return paged.error();
     if (auto finished = finishOpening(*db, path); !finished)
         return finished.error();
-    return std::unique_ptr<CacheDatabase>(new CacheDatabase(path, std::move(db)));
+    return std::unique_ptr<CacheDatabase>(new CacheDatabase(path, std::move(db), QByteArray()));
 }
 
 Result<void> CacheDatabase::migrate(SqliteDatabase &db, const QList<Migration> &migrations)
@@ -312,6 +335,20 @@ Result<void> CacheDatabase::setPageCache(SqliteDatabase &db, int kib)
 SqliteDatabase &CacheDatabase::sqlite()
 {
     return *m_db;
+}
+
+Result<void> CacheDatabase::checkpointAfterBigLoad()
+{
+    if (m_checkpointer) {
+        m_checkpointer->start();
+        return {};
+    }
+    return m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+WalCheckpointer *CacheDatabase::walCheckpointer()
+{
+    return m_checkpointer.get();
 }
 
 } // namespace casedesk::storage

@@ -13,6 +13,7 @@ namespace casedesk::storage {
 
 class SqliteDatabase;
 struct Migration;
+class WalCheckpointer;
 
 class CacheDatabase {
 public:
@@ -60,10 +61,19 @@ public:
     QString path() const;
     SqliteDatabase &sqlite();
 
+    // A commit that put a whole load into the WAL leaves the copy back into the file to this: on the
+    // checkpoint thread, or, when its connection did not open, right here (and the WAL file is cut back).
+    // The commit itself should run with wal_autocheckpoint at 0, or it copies everything first.
+    Result<void> checkpointAfterBigLoad();
+    // The checkpoint thread (for the benchmark and the tests); null when its connection did not open.
+    WalCheckpointer *walCheckpointer();
+    static constexpr int AutoCheckpointPages = 1000; // SQLite's default for wal_autocheckpoint
+
 private:
-    CacheDatabase(QString path, std::unique_ptr<SqliteDatabase> db);
+    CacheDatabase(QString path, std::unique_ptr<SqliteDatabase> db, const QByteArray &key);
     QString m_path;
     std::unique_ptr<SqliteDatabase> m_db;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // after m_db: closes first, so m_db is the last connection
 };
 
 } // namespace casedesk::storage

@@ -8,7 +8,9 @@
 #include "storage/ReferenceRepository.h"
 #include "storage/SearchIndexer.h"
 #include "storage/SqliteDatabase.h"
+#include "storage/WalCheckpointer.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -437,6 +439,20 @@ private slots:
         QCOMPARE(cache.scalar(pageCache), normalCache);
         QCOMPARE(cache.scalar(indexCount), expectedIndexes);
         QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM case_view")), QStringLiteral("2"));
+        // The load into the empty cache went through the WAL whole: the checkpoint thread copies it into the file
+        // and cuts the WAL back; the commit ran without the automatic checkpoint, which is on again.
+        QCOMPARE(cache.scalar(QStringLiteral("PRAGMA wal_autocheckpoint")),
+                 QString::number(CacheDatabase::AutoCheckpointPages));
+        WalCheckpointer *checkpointer = cache.db().walCheckpointer();
+        QVERIFY(checkpointer);
+        QTRY_VERIFY(checkpointer->lastOutcome().has_value());
+        QVERIFY(checkpointer->waitUntilIdle(10'000));
+        const WalCheckpointer::Outcome outcome = *checkpointer->lastOutcome();
+        QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->toString() : QString()));
+        QVERIFY(outcome.logFrames > 0);
+        QCOMPARE(outcome.checkpointedFrames, outcome.logFrames);
+        QVERIFY(outcome.truncated);
+        QCOMPARE(QFileInfo(cache.path() + QStringLiteral("-wal")).size(), 0);
 
         CaseSearch search(cache.db());
         auto byNote = search.search(QStringLiteral("Zaunkönig"), 10);
