@@ -151,11 +151,12 @@ Result<void> CaseRepository::finishBulkLoad(LoadEnd end)
         if (auto analyzed = refreshStatistics(); !analyzed)
             return analyzed;
     }
-    // A huge load goes through the WAL whole. The commit's automatic checkpoint would copy it into the file in
-    // this thread (at 50,000 cases 1.2 to 1.5 s of the load) and keep the WAL file as large as the cache; the
-    // checkpoint thread copies it while the inbox is in use and cuts the file back. A pull page of a few
-    // hundred cases, or one of a series, leaves that to the automatic checkpoint.
-    const bool huge = indexesBuilt || (!keepWithoutIndexes && bulk->stored >= StatisticsBatch);
+    // A huge load goes through the WAL whole, and so does each page of a first pull. The commit's automatic
+    // checkpoint would copy them into the file in this thread (at 50,000 cases 1.2 to 1.5 s of a load) and keep
+    // the WAL file as large as the cache; the checkpoint thread copies them while the next page is stored or the
+    // inbox is in use, and cuts the file back. A pull page of a few hundred cases leaves that to the automatic
+    // checkpoint.
+    const bool huge = indexesBuilt || keepWithoutIndexes || bulk->stored >= StatisticsBatch;
     if (huge) {
         if (auto off = db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")); !off)
             return off;

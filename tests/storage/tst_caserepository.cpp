@@ -484,6 +484,15 @@ private slots:
         };
         QVERIFY(load(QStringLiteral("Seite 1"), CaseRepository::LoadEnd::MoreToCome));
         QCOMPARE(cache.scalar(indexCount), QStringLiteral("0"));
+        // Each page's commit leaves the copy into the file to the checkpoint thread, as the whole load's does.
+        WalCheckpointer *checkpointer = cache.db().walCheckpointer();
+        QVERIFY(checkpointer);
+        QVERIFY(checkpointer->waitUntilIdle(10'000));
+        QVERIFY(checkpointer->lastOutcome().has_value());
+        QVERIFY(checkpointer->lastOutcome()->logFrames > 0);
+        QCOMPARE(checkpointer->lastOutcome()->checkpointedFrames, checkpointer->lastOutcome()->logFrames);
+        QCOMPARE(cache.scalar(QStringLiteral("PRAGMA wal_autocheckpoint")),
+                 QString::number(CacheDatabase::AutoCheckpointPages));
         QVERIFY(load(QStringLiteral("Seite 2"), CaseRepository::LoadEnd::MoreToCome));
         QCOMPARE(cache.scalar(indexCount), QStringLiteral("0"));
         // Visible and searchable already, only not through the indexes.
