@@ -115,7 +115,7 @@ Result<QByteArray> storeNewKey(const QString &cacheName)
 // never leaves half a salt behind, which would silently change the key.
 Result<QByteArray> loadOrCreateSalt(const QString &cachePath)
 {
-    const QString saltPath = cachePath + QStringLiteral(".salt");
+    const QString saltPath = CacheKey::saltPath(cachePath);
     const auto damaged = [&](const QString &detail) {
         return makeError(ErrorCode::Corrupt,
                          QCoreApplication::translate("Storage", "The salt file of the local case cache is damaged, "
@@ -255,6 +255,11 @@ CacheKey::JobOutcome CacheKey::runKeychainJob(std::function<QKeychain::Job *()> 
     if (answer.wait_for(KeychainTimeout) != std::future_status::ready)
         return {};
     return answer.get();
+}
+
+QString CacheKey::saltPath(const QString &cachePath)
+{
+    return cachePath + QStringLiteral(".salt");
 }
 
 Result<QByteArray> CacheKey::fromPassphrase(const QString &cachePath, const QString &passphrase)

@@ -31,6 +31,8 @@ public:
     // which is kept in "<cachePath>.salt" (16 random bytes, not secret, mode 0600) and created when absent.
     // Empty passphrase: Invalid. A salt file of the wrong size: Corrupt (never replaced).
     static Result<QByteArray> fromPassphrase(const QString &cachePath, const QString &passphrase);
+    // Where fromPassphrase() keeps the salt; a cache with one there was made with a passphrase.
+    static QString saltPath(const QString &cachePath);
 
     // What one keychain job came to.
     struct JobOutcome {

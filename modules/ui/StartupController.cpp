@@ -106,10 +106,19 @@ StartupController::Outcome StartupController::openCache()
                                          .arg(QFileInfo(m_path).absolutePath())));
         return Outcome::Failed;
     }
-    // The keychain is asked once: without one, every attempt below asks for the passphrase instead.
-    const Result<QByteArray> keychainKey = m_options.keychainKey(QString::fromLatin1(KeychainName), true);
-    const bool usePassphrase = !keychainKey && keychainKey.error().code == ErrorCode::KeychainUnavailable;
-    if (usePassphrase)
+    // A cache made with a passphrase (its salt lies beside it) opens with that passphrase only, also where a
+    // keychain answers by now: the keychain's key would not open it, and "move aside" would strand the edits
+    // not yet sent. Otherwise the keychain is asked once: without one, every attempt below asks for the
+    // passphrase instead.
+    const bool passphraseCache = QFileInfo::exists(storage::CacheKey::saltPath(m_path));
+    const Result<QByteArray> keychainKey = passphraseCache
+                                               ? Result<QByteArray>(QByteArray())
+                                               : m_options.keychainKey(QString::fromLatin1(KeychainName), true);
+    const bool usePassphrase =
+        passphraseCache || (!keychainKey && keychainKey.error().code == ErrorCode::KeychainUnavailable);
+    if (passphraseCache)
+        qCInfo(lcUi) << "cache" << m_path << "was made with a passphrase, asking for it";
+    else if (usePassphrase)
         qCInfo(lcUi) << "no keychain, asking for a cache passphrase:" << keychainKey.error().toString();
     QString problem;
     for (;;) {

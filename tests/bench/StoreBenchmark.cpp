@@ -3,6 +3,7 @@
 #include "core/Clock.h"
 #include "demo/DemoGenerator.h"
 #include "storage/CacheDatabase.h"
+#include "storage/CacheKey.h"
 #include "storage/CaseRepository.h"
 #include "storage/CaseSearch.h"
 #include "storage/InboxRepository.h"
@@ -322,6 +323,17 @@ QJsonObject runStoreBenchmark(const StoreBenchmarkOptions &options)
 
     QByteArray key(storage::CacheDatabase::KeySize, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / 4);
+    if (!options.keepPath.isEmpty()) {
+        // A kept cache is one made without a keychain: `casedesk --cache PATH` asks for this passphrase.
+        const QString passphrase = qEnvironmentVariable("CASEDESK_BENCH_PASSPHRASE");
+        if (passphrase.isEmpty())
+            return {{QStringLiteral("error"), QStringLiteral("--keep needs the cache passphrase in "
+                                                             "CASEDESK_BENCH_PASSPHRASE")}};
+        auto derived = storage::CacheKey::fromPassphrase(options.keepPath, passphrase);
+        if (!derived)
+            return failure(derived.error());
+        key = *derived;
+    }
     const demo::DemoGenerator generator(options.seed, Clock::current().today());
 
     auto encrypted = storage::CacheDatabase::open(encryptedPath, key);

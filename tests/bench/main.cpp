@@ -43,8 +43,10 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("store, workflow, forms, server or sync"));
     parser.addOption({QStringLiteral("cases"), QStringLiteral("Number of demo cases (store, sync)."),
                       QStringLiteral("N"), QStringLiteral("100000")});
-    parser.addOption(
-        {QStringLiteral("keep"), QStringLiteral("Keep the encrypted cache at PATH (store)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("keep"),
+                      QStringLiteral("Keep the encrypted cache at PATH, keyed with the passphrase in "
+                                     "CASEDESK_BENCH_PASSPHRASE; casedesk --cache PATH asks for it (store)."),
+                      QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the generated data."), QStringLiteral("SEED"),
                       QStringLiteral("20261126")});
     parser.addOption({QStringLiteral("clients"), QStringLiteral("Pushing clients (server)."), QStringLiteral("N"),

@@ -105,6 +105,7 @@ private slots:
     void passphraseCreatesThenOpens();
     void wrongPassphraseCanBeRetried();
     void cancellingThePassphraseQuits();
+    void aPassphraseCacheAsksForItsPassphraseWhereAKeychainAnswers();
     void damagedCacheIsMovedAside_data();
     void damagedCacheIsMovedAside();
     void damagedCacheQuitLeavesItAlone();
@@ -211,6 +212,34 @@ void TestStartup::cancellingThePassphraseQuits()
     QCOMPARE(exitCode, 0);
     QVERIFY(!startup.mainWindow());
     QVERIFY(!QFile::exists(opts.cachePath));
+}
+
+// Made in a session without a keychain, opened later in one with: the passphrase still opens it, the keychain is
+// not asked (it would create a key that opens nothing), and nothing is moved aside.
+void TestStartup::aPassphraseCacheAsksForItsPassphraseWhereAKeychainAnswers()
+{
+    ui::StartupOptions opts = options();
+    opts.keychainKey = &noKeychain;
+    {
+        ScriptedPrompts prompts;
+        prompts.passphrases = {QStringLiteral("Amtsgeheimnis 2026")};
+        ui::StartupController startup(opts, prompts);
+        QVERIFY(run(startup));
+    }
+    int keychainQuestions = 0;
+    const QByteArray key = m_key;
+    opts.keychainKey = [&keychainQuestions, key](const QString &, bool) -> Result<QByteArray> {
+        ++keychainQuestions;
+        return key;
+    };
+    ScriptedPrompts prompts;
+    prompts.passphrases = {QStringLiteral("Amtsgeheimnis 2026")};
+    ui::StartupController startup(opts, prompts);
+    QVERIFY(run(startup));
+    QCOMPARE(prompts.passphraseModes, QList{StartupPrompts::PassphraseMode::Open});
+    QCOMPARE(keychainQuestions, 0);
+    QVERIFY(prompts.recoveryErrors.isEmpty());
+    QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("*damaged*")}, QDir::Files), QStringList());
 }
 
 void TestStartup::damagedCacheIsMovedAside_data()
