@@ -66,7 +66,9 @@ void WalCheckpointer::run()
     const int copied = m_stopping ? SQLITE_INTERRUPT
                                   : sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE,
                                                               &outcome.logFrames, &outcome.checkpointedFrames);
-    if (copied == SQLITE_INTERRUPT) {
+    if (copied == SQLITE_BUSY) {
+        outcome.othersCopy = true; // only one checkpoint runs at a time; that one copies the same frames
+    } else if (copied == SQLITE_INTERRUPT) {
         outcome.error = m_connection->error(ErrorCode::Cancelled, QStringLiteral("checkpoint interrupted"));
     } else if (copied != SQLITE_OK) {
         outcome.error = m_connection->lastError();

@@ -40,6 +40,7 @@ public:
         int logFrames = -1;          // frames in the WAL when the copy ended
         int checkpointedFrames = -1; // of them, copied into the cache file
         bool truncated = false;      // the WAL file was cut back to nothing
+        bool othersCopy = false;     // another connection's checkpoint (a commit's automatic one) ran: it copies
         std::optional<Error> error;  // the copy failed (a busy truncation is no error: the next write resets it)
     };
     std::optional<Outcome> lastOutcome() const;

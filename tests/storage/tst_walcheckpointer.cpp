@@ -79,7 +79,8 @@ private slots:
         QVERIFY(checkpointer->waitUntilIdle(60'000));
         const WalCheckpointer::Outcome outcome = *checkpointer->lastOutcome();
         QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->toString() : QString()));
-        QVERIFY(outcome.checkpointedFrames > 0);
+        // The writer's commit may have started its automatic checkpoint first: then that one copied.
+        QVERIFY(outcome.othersCopy || outcome.checkpointedFrames > 0);
         QVERIFY(cache.reopen());
         QCOMPARE(cache.scalar(QStringLiteral("SELECT t FROM later")), QStringLiteral("Vermerk"));
         QCOMPARE(cache.scalar(QStringLiteral("SELECT count(*) FROM filler")), QString::number(32 * 64));
